@@ -1,0 +1,3 @@
+"""eventwire: news in, sourced and structured event records out."""
+
+__version__ = "0.1.0"
