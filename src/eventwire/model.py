@@ -55,6 +55,7 @@ class Time:
     # For event-relative expressions: signed offset in days from the referenced event
     # ("a day after" = +1 relative to the event in the `after` clause).
     offset_days: int | None = None
+    offset_years: int | None = None  # "the fourth anniversary of X" = X + 4 years
     relation: Literal["after", "before", "later", "earlier", "anniversary"] | None = None
 
 
@@ -138,6 +139,27 @@ class Participant:
 
 
 @dataclass
+class Trigger:
+    """A word or phrase that reports an event, with the arguments the parse gives it.
+
+    `places` and `times` index `Document.places` / `Document.times` entries attached to
+    the trigger by syntax ("in Beirut", "on Wednesday"); assembly falls back to nearby ones.
+    """
+
+    span: Span
+    head: int  # token index of the trigger's head in `Document.doc`
+    type: str
+    subtype: str
+    perpetrators: list[Participant] = field(default_factory=list)
+    targets: list[Participant] = field(default_factory=list)
+    weapons: list[Span] = field(default_factory=list)
+    places: list[int] = field(default_factory=list)
+    times: list[int] = field(default_factory=list)
+    negated: bool = False  # "denied that guerrillas attacked"
+    hypothetical: bool = False  # threats, plans, failed attempts
+
+
+@dataclass
 class Event:
     id: str
     type: str
@@ -175,6 +197,7 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 

@@ -24,6 +24,8 @@ STAGES: dict[str, str] = {
     "actors": "eventwire.annotations.actors:Actors",
     "casualties": "eventwire.annotations.casualties:Casualties",
     "claims": "eventwire.annotations.claims:Claims",
+    "triggers": "eventwire.events.triggers:Triggers",
+    "arguments": "eventwire.events.arguments:Arguments",
     "events": "eventwire.events.assemble:Events",
 }
 
