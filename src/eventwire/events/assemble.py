@@ -1,8 +1,406 @@
-"""Stage stub: to be implemented."""
+"""Event assembly: triggers and annotations in, the document's events out.
 
-from ..model import Document
+An article mentions one incident many times ("two explosions", "the blast", "another bomb
+detonated 20 minutes later"); each mention is a trigger. Assembly groups the triggers of one
+incident, gives the group its date, place, counts and attributions from the annotations
+near its mentions, and orders the events by salience. Rules, in order:
+
+1. Triggers in one sentence that are compatible (same family of violence, no conflicting
+   date or place) are one event; a statement stays apart from the act it speaks of.
+2. A later event joins an earlier one when both are violent and agree on date and place, or
+   when it only refers back ("the attack", "killed him") with no date or place of its own,
+   or when they share a named target.
+3. Dates: an explicit date near the trigger; else one relative to another event ("a day
+   after", "20 minutes later"); else the date carried over in the paragraph; else the
+   document's date for the main event.
+4. The most specific place of the group wins (city over country), within one country.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from itertools import count as counter
+
+from ..model import Casualty, Count, Document, Event, Participant, Place, Span, Time, Trigger
+
+VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians", "riots"}
+# A more specific type wins when mentions of one incident disagree ("blasts" + "killed").
+TYPE_RANK = {
+    "explosions_remote_violence": 5,
+    "battles": 4,
+    "violence_against_civilians": 3,
+    "riots": 2,
+    "protests": 2,
+    "strategic_developments": 1,
+    "statement": 0,
+}
+FEATURE_RANK = {"site": 6, "city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1, "other": 0}
+GENERIC_SUBTYPES = {"attack", "armed_clash", "other"}
+
+
+@dataclass
+class Group:
+    """Triggers taken to report one event, with what assembly has found for it."""
+
+    triggers: list[Trigger]
+    sentences: set[int] = field(default_factory=set)
+    date: Time | None = None  # an explicit or published-relative date near a mention
+    places: list[Place] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return max((t.type for t in self.triggers), key=TYPE_RANK.get)
+
+    @property
+    def first(self) -> int:
+        return min(t.span.start for t in self.triggers)
+
+    @property
+    def violent(self) -> bool:
+        return self.type in VIOLENT
+
+
+class Layout:
+    """Sentence and paragraph lookups by character offset."""
+
+    def __init__(self, doc: Document):
+        sents = list(doc.doc.sents) if doc.doc is not None else []
+        self.sent_starts = [s.start_char for s in sents]
+        self.sent_ends = [s.end_char for s in sents]
+        text = doc.text
+        self.para_starts = [0] + [i + 2 for i in range(len(text) - 1) if text[i : i + 2] == "\n\n"]
+
+    def sent(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
+
+    def para(self, offset: int) -> int:
+        return bisect.bisect_right(self.para_starts, offset) - 1
+
+    def sentence_span(self, i: int, doc: Document) -> Span:
+        return doc.span(self.sent_starts[i], self.sent_ends[i])
 
 
 class Events:
+    """The `events` stage."""
+
     def __call__(self, doc: Document) -> None:
+        if doc.doc is None:
+            return
+        layout = Layout(doc)
+        triggers = [t for t in doc.triggers if not t.negated and (not t.hypothetical or t.type == "statement")]
+        groups = merge_groups(sentence_groups(triggers, doc, layout), doc, layout)
+        for g in groups:
+            g.places = places_for(g, doc, layout)
+        resolve_relative_dates(groups, doc, layout)
+        ordered = by_salience(groups, doc, layout)
+        ids = counter(1)
+        doc.events = [build_event(f"e{next(ids)}", g, doc, layout, main=(i == 0)) for i, g in enumerate(ordered)]
+
+
+# ---------------------------------------------------------------- grouping
+
+
+def sentence_groups(triggers: list[Trigger], doc: Document, layout: Layout) -> list[Group]:
+    groups: list[Group] = []
+    for t in sorted(triggers, key=lambda t: t.span.start):
+        s = layout.sent(t.span.start)
+        date = date_for(t, doc, layout)
+        home = next(
+            (
+                g
+                for g in groups
+                if s in g.sentences and compatible_types(g, t) and dates_agree(g.date, date) and not distinct_targets(g, t)
+            ),
+            None,
+        )
+        if home is None:
+            groups.append(Group([t], {s}, date))
+        else:
+            home.triggers.append(t)
+            home.date = home.date or date
+    return groups
+
+
+def compatible_types(g: Group, t: Trigger) -> bool:
+    if (g.type == "statement") != (t.type == "statement"):
+        return False
+    if g.type == "statement":
+        return g.triggers[0].subtype == t.subtype
+    return (g.type in VIOLENT) == (t.type in VIOLENT) and (g.type in VIOLENT or g.type == t.type)
+
+
+def distinct_targets(g: Group, t: Trigger) -> bool:
+    """Two named human targets with different entities are two acts."""
+    mine = {p.entity for tr in g.triggers for p in tr.targets if p.entity}
+    theirs = {p.entity for p in t.targets if p.entity}
+    return bool(mine and theirs and not mine & theirs)
+
+
+def dates_agree(a: Time | None, b: Time | None) -> bool:
+    if a is None or b is None or a.value is None or b.value is None:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def merge_groups(groups: list[Group], doc: Document, layout: Layout) -> list[Group]:
+    merged: list[Group] = []
+    for g in groups:
+        home = next((m for m in reversed(merged) if same_incident(m, g, doc, layout)), None)
+        if home is None:
+            merged.append(g)
+        else:
+            home.triggers += g.triggers
+            home.sentences |= g.sentences
+            if g.date and (home.date is None or len(g.date.value or "") > len(home.date.value or "")):
+                home.date = g.date
+    return merged
+
+
+def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
+    if a.type == "statement" or b.type == "statement":
+        return False
+    if a.violent != b.violent or (not a.violent and a.type != b.type):
+        return False
+    if not dates_agree(a.date, b.date):
+        return False
+    pa, pb = group_places(a, doc, layout), group_places(b, doc, layout)
+    if pa and pb and not places_agree(pa, pb):
+        return False
+    if shared_target(a, b):
+        return True
+    if distinct_targets_groups(a, b):
+        return False
+    refers_back = b.date is None and not pb and not any(named(p) for t in b.triggers for p in t.targets)
+    return refers_back or (a.date is not None and b.date is not None and bool(pa and pb))
+
+
+def named(p: Participant) -> bool:
+    return p.entity is not None
+
+
+def shared_target(a: Group, b: Group) -> bool:
+    ta = {p.entity for t in a.triggers for p in t.targets if p.entity}
+    tb = {p.entity for t in b.triggers for p in t.targets if p.entity}
+    return bool(ta & tb)
+
+
+def distinct_targets_groups(a: Group, b: Group) -> bool:
+    ta = {p.entity for t in a.triggers for p in t.targets if p.entity}
+    tb = {p.entity for t in b.triggers for p in t.targets if p.entity}
+    return bool(ta and tb and not ta & tb)
+
+
+# ---------------------------------------------------------------- dates
+
+
+def date_for(t: Trigger, doc: Document, layout: Layout) -> Time | None:
+    """The explicit or document-relative date of a trigger: attached by syntax, else in its sentence."""
+    for i in t.times:
+        if i < len(doc.times) and doc.times[i].value and doc.times[i].anchor != "event":
+            return doc.times[i]
+    s = layout.sent(t.span.start)
+    near = [x for x in doc.times if x.value and x.anchor != "event" and layout.sent(x.start) == s]
+    return min(near, key=lambda x: abs(x.start - t.span.start), default=None)
+
+
+def resolve_relative_dates(groups: list[Group], doc: Document, layout: Layout) -> None:
+    """ "X came a day after Y": Y is dated from X; "20 minutes later" dates from the event before."""
+    for x in doc.times:
+        if x.anchor != "event" or x.relation not in ("after", "before", "later", "earlier"):
+            continue
+        from ..annotations.dates import resolve_relative
+
+        s = layout.sent(x.start)
+        before = [g for g in groups if any(layout.sent(t.span.start) == s and t.span.end <= x.start for t in g.triggers)]
+        after = [g for g in groups if any(layout.sent(t.span.start) == s and t.span.start >= x.end for t in g.triggers)]
+        if x.relation in ("after", "before") and before and after:
+            ref, target = before[-1], after[0]
+            if ref.date and ref.date.value and target.date is None and ref is not target:
+                inverse = Time(x.mention, x.start, x.end, None, anchor="event", relation=x.relation,
+                               offset_days=-(x.offset_days or 0))
+                value, precision = resolve_relative(inverse, ref.date.value)
+                if value:
+                    target.date = Time(x.mention, x.start, x.end, value, precision, anchor="event")
+        elif x.relation in ("later", "earlier") and before and before[0].date is None:
+            prev = [g for g in groups if g.date and g.first < x.start and g is not before[0]]
+            if prev and prev[-1].date.value:
+                value, precision = resolve_relative(x, prev[-1].date.value)
+                if value:
+                    before[0].date = Time(x.mention, x.start, x.end, value, precision, anchor="event")
+
+
+def carried_date(g: Group, doc: Document, layout: Layout) -> Time | None:
+    """The latest date written earlier in the same paragraph as the group's first mention."""
+    p = layout.para(g.first)
+    prior = [x for x in doc.times if x.value and x.anchor != "event" and x.start < g.first and layout.para(x.start) == p]
+    return prior[-1] if prior else None
+
+
+# ---------------------------------------------------------------- places
+
+
+def group_places(g: Group, doc: Document, layout: Layout) -> list[Place]:
+    if g.places:
+        return g.places
+    out: list[Place] = []
+    for t in g.triggers:
+        attached = [doc.places[i] for i in t.places if i < len(doc.places)]
+        if attached:
+            out += attached
+            continue
+        s = layout.sent(t.span.start)
+        out += [p for p in doc.places if layout.sent(p.start) == s and p.lat is not None]
+    return [p for p in out if p.lat is not None]
+
+
+def places_agree(a: list[Place], b: list[Place]) -> bool:
+    ca = {p.country_code for p in a if p.country_code}
+    cb = {p.country_code for p in b if p.country_code}
+    return not ca or not cb or bool(ca & cb)
+
+
+def places_for(g: Group, doc: Document, layout: Layout) -> list[Place]:
+    return group_places(g, doc, layout)
+
+
+def best_place(places: list[Place]) -> Place | None:
+    if not places:
         return None
+    countries = [p.country_code for p in places if p.country_code]
+    main = max(set(countries), key=countries.count) if countries else None
+    pool = [p for p in places if p.country_code == main] or places
+    return max(pool, key=lambda p: (FEATURE_RANK.get(p.feature, 0), -pool.index(p)))
+
+
+# ---------------------------------------------------------------- counts and participants
+
+
+def casualties_for(g: Group, doc: Document, layout: Layout) -> list[Casualty]:
+    """Figures in the sentences of a violent group's mentions."""
+    if not g.violent:
+        return []
+    return [c for c in doc.casualties if layout.sent(c.count.start) in g.sentences]
+
+
+def combine_counts(found: list[Casualty], kind: str) -> Count | None:
+    mine = [c for c in found if c.kind == kind]
+    if not mine:
+        return None
+    from ..annotations.casualties import combine
+
+    return combine(mine)
+
+
+def participants(g: Group, doc: Document, role: str) -> list[Participant]:
+    seen: dict[str, Participant] = {}
+    for t in g.triggers:
+        for p in getattr(t, role):
+            key = p.entity or p.mention.lower()
+            if key not in seen:
+                seen[key] = p
+    return list(seen.values())
+
+
+def claimed_perpetrators(g: Group, doc: Document) -> list[Participant]:
+    """Attributions from claims whose scope covers a mention of the event."""
+    out: list[Participant] = []
+    for c in doc.claims:
+        if not any(c.scope_start <= t.span.start < c.scope_end for t in g.triggers):
+            continue
+        if c.attribution == "claimed" and c.actor is not None:
+            out.append(participant_for(doc, c.actor, "organization", "claimed"))
+    return out
+
+
+def participant_for(doc: Document, s: Span, kind: str, attribution: str) -> Participant:
+    from ..annotations.actors import entity_at
+
+    ent = entity_at(doc, s.start, s.end)
+    return Participant(
+        name=ent.name if ent else s.text,
+        mention=s.text,
+        kind=kind,
+        entity=ent.id if ent else None,
+        attribution=attribution,
+        start=s.start,
+        end=s.end,
+    )
+
+
+def attribute(p: Participant, doc: Document) -> Participant:
+    """The attribution of the claim whose scope covers the perpetrator's mention."""
+    if p.start is None:
+        return p
+    for c in doc.claims:
+        if c.scope_start <= p.start < c.scope_end and p.attribution == "reported":
+            p.attribution = c.attribution
+    return p
+
+
+def merge_participants(found: list[Participant]) -> list[Participant]:
+    """One participant per entity (or mention); a claim outranks a plain report."""
+    out: dict[str, Participant] = {}
+    for p in found:
+        key = p.entity or p.mention.lower()
+        if key not in out or (out[key].attribution == "reported" and p.attribution != "reported"):
+            out[key] = p
+    return list(out.values())
+
+
+# ---------------------------------------------------------------- output
+
+
+def by_salience(groups: list[Group], doc: Document, layout: Layout) -> list[Group]:
+    """The main event first (most mentioned among those in the headline or lead), then text order."""
+    if not groups:
+        return []
+    lead = set(range(0, 3))
+
+    def weight(g: Group) -> tuple:
+        return (
+            g.type != "statement",
+            bool(g.sentences & lead),
+            len(g.triggers) + len(casualties_for(g, doc, layout)),
+            -g.first,
+        )
+
+    main = max(groups, key=weight)
+    return [main] + sorted((g for g in groups if g is not main), key=lambda g: g.first)
+
+
+def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool) -> Event:
+    head = min(g.triggers, key=lambda t: (TYPE_RANK[t.type] != TYPE_RANK[g.type], t.subtype in GENERIC_SUBTYPES, t.span.start))
+    subtypes = [t.subtype for t in g.triggers if t.type == g.type]
+    subtype = next((s for s in subtypes if s not in GENERIC_SUBTYPES), subtypes[0] if subtypes else head.subtype)
+    date = g.date or carried_date(g, doc, layout)
+    value, precision = (date.value, date.precision) if date else (None, None)
+    if value is None and (main or g.type == "statement") and doc.published:
+        value, precision = doc.published, "day"
+    found = casualties_for(g, doc, layout)
+    perps = merge_participants([attribute(p, doc) for p in participants(g, doc, "perpetrators")] + claimed_perpetrators(g, doc))
+    evidence_sents = sorted(g.sentences | {layout.sent(c.count.start) for c in found})
+    weapons = {(w.start, w.end): w for t in g.triggers for w in t.weapons}
+    return Event(
+        id=eid,
+        type=g.type,
+        subtype=subtype,
+        date=value,
+        date_precision=precision or (None if value is None else {4: "year", 7: "month"}.get(len(value), "day")),
+        location=best_place(g.places),
+        perpetrators=perps,
+        targets=participants(g, doc, "targets"),
+        weapons=list(weapons.values()),
+        killed=combine_counts(found, "killed"),
+        injured=combine_counts(found, "injured"),
+        evidence=[layout.sentence_span(i, doc) for i in evidence_sents if i < len(layout.sent_starts)],
+        confidence=confidence(g, found, perps),
+        trigger=head.span,
+    )
+
+
+def confidence(g: Group, found: list[Casualty], perps: list[Participant]) -> float:
+    """More independent mentions and filled arguments make an event more certain."""
+    score = 0.4 + 0.1 * min(len(g.triggers), 3) + 0.1 * bool(found) + 0.1 * bool(perps) + 0.1 * bool(g.places)
+    return min(score, 0.95)

@@ -1,0 +1,68 @@
+"""Event assembly on real text: the whole pipeline, checked on the events it builds."""
+
+from __future__ import annotations
+
+import pytest
+
+BOMBING = (
+    "Car bomb kills 12 in Kabul\n\n"
+    "A car bomb exploded near a police station in Kabul on Monday, killing 12 people. "
+    "The blast also wounded 30 others, officials said. "
+    "The Taliban claimed responsibility for the attack.\n\n"
+    "In 2019, a suicide bomber killed 63 people at a wedding hall in Kabul."
+)
+
+
+@pytest.fixture(scope="module")
+def bombing(run):
+    return run(BOMBING, published="2024-03-06")
+
+
+def violent(doc):
+    return [e for e in doc.events if e.type != "statement"]
+
+
+def test_mentions_of_one_bombing_become_one_event_with_its_counts(bombing):
+    main = bombing.events[0]
+    assert main.type == "explosions_remote_violence"
+    assert main.killed is not None and main.killed.best == 12
+    assert main.injured is not None and main.injured.best == 30
+    assert sum(1 for e in violent(bombing) if e.date == "2024-03-04") == 1
+
+
+def test_main_event_is_dated_by_the_weekday_and_placed_in_the_city(bombing):
+    main = bombing.events[0]
+    assert main.date == "2024-03-04"
+    assert main.location is not None and main.location.country_code == "AF"
+    assert main.location.name == "Kabul"
+
+
+def test_claim_of_responsibility_makes_the_group_a_claimed_perpetrator(bombing):
+    perps = {p.name: p for p in bombing.events[0].perpetrators}
+    assert "Taliban" in perps
+    assert perps["Taliban"].attribution == "claimed"
+
+
+def test_recalled_attack_is_a_separate_background_event_with_its_own_year(bombing):
+    older = [e for e in violent(bombing) if e.date == "2019"]
+    assert len(older) == 1
+    assert older[0].killed is not None and older[0].killed.best == 63
+    assert older[0].subtype == "suicide_bomb"
+
+
+def test_every_event_has_evidence_pointing_into_the_text(bombing):
+    for e in bombing.events:
+        assert e.evidence
+        for s in e.evidence:
+            assert bombing.text[s.start : s.end] == s.text
+
+
+def test_day_after_dates_the_earlier_event_from_the_later_one(run):
+    doc = run(
+        "Gunmen attacked a market in Maiduguri on Friday, killing five traders. "
+        "The attack came a day after soldiers clashed with Boko Haram fighters near Bama.",
+        published="2024-06-09",
+    )
+    dates = {e.date for e in violent(doc)}
+    assert "2024-06-07" in dates
+    assert "2024-06-06" in dates
