@@ -19,7 +19,10 @@ near its mentions, and orders the events by salience. Rules, in order:
 from __future__ import annotations
 
 import bisect
+import json
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
 from itertools import count as counter
 
 from ..model import Casualty, Count, Document, Event, Participant, Place, Span, Time, Trigger
@@ -37,6 +40,11 @@ TYPE_RANK = {
 }
 FEATURE_RANK = {"site": 6, "city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1, "other": 0}
 GENERIC_SUBTYPES = {"attack", "armed_clash", "other"}
+
+
+@cache
+def knowledge() -> dict:
+    return json.loads(files("eventwire").joinpath("data/assembly.json").read_text(encoding="utf-8"))
 
 
 @dataclass
@@ -90,9 +98,11 @@ class Events:
             return
         layout = Layout(doc)
         triggers = [t for t in doc.triggers if not t.negated and (not t.hypothetical or t.type == "statement")]
-        groups = merge_groups(sentence_groups(triggers, doc, layout), doc, layout)
+        groups = sentence_groups(triggers, doc, layout)
+        assign_casualties(groups, doc)
+        groups = merge_groups(groups, doc, layout)
         for g in groups:
-            g.places = places_for(g, doc, layout)
+            g.places = group_places(g, doc, layout)
         resolve_relative_dates(groups, doc, layout)
         ordered = by_salience(groups, doc, layout)
         ids = counter(1)
@@ -104,14 +114,21 @@ class Events:
 
 def sentence_groups(triggers: list[Trigger], doc: Document, layout: Layout) -> list[Group]:
     groups: list[Group] = []
+    dividers = [x for x in doc.times if x.anchor == "event" and x.relation in ("after", "before")]
     for t in sorted(triggers, key=lambda t: t.span.start):
+        if recalled(t, doc):
+            continue
         s = layout.sent(t.span.start)
         date = date_for(t, doc, layout)
         home = next(
             (
                 g
                 for g in groups
-                if s in g.sentences and compatible_types(g, t) and dates_agree(g.date, date) and not distinct_targets(g, t)
+                if s in g.sentences
+                and compatible_types(g, t)
+                and dates_agree(g.date, date)
+                and not distinct_targets(g, t)
+                and not any(g.triggers[-1].span.end <= x.start and x.end <= t.span.start for x in dividers)
             ),
             None,
         )
@@ -121,6 +138,12 @@ def sentence_groups(triggers: list[Trigger], doc: Document, layout: Layout) -> l
             home.triggers.append(t)
             home.date = home.date or date
     return groups
+
+
+def recalled(t: Trigger, doc: Document) -> bool:
+    """ "the fourth death anniversary", "the anniversary of Soleimani's death": an earlier event
+    named to date a later one, not an act of this sentence."""
+    return recalled_token(doc.doc[t.head : t.head + 1])
 
 
 def compatible_types(g: Group, t: Trigger) -> bool:
@@ -147,12 +170,14 @@ def dates_agree(a: Time | None, b: Time | None) -> bool:
 def merge_groups(groups: list[Group], doc: Document, layout: Layout) -> list[Group]:
     merged: list[Group] = []
     for g in groups:
-        home = next((m for m in reversed(merged) if same_incident(m, g, doc, layout)), None)
+        latest_first = sorted(merged, key=lambda m: max(t.span.start for t in m.triggers), reverse=True)
+        home = next((m for m in latest_first if same_incident(m, g, doc, layout)), None)
         if home is None:
             merged.append(g)
         else:
             home.triggers += g.triggers
             home.sentences |= g.sentences
+            home.casualties += g.casualties
             if g.date and (home.date is None or len(g.date.value or "") > len(home.date.value or "")):
                 home.date = g.date
     return merged
@@ -160,7 +185,7 @@ def merge_groups(groups: list[Group], doc: Document, layout: Layout) -> list[Gro
 
 def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     if a.type == "statement" or b.type == "statement":
-        return False
+        return same_statement(a, b, doc, layout)
     if a.violent != b.violent or (not a.violent and a.type != b.type):
         return False
     if not dates_agree(a.date, b.date):
@@ -172,8 +197,88 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
         return True
     if distinct_targets_groups(a, b):
         return False
+    if counts_conflict(a, b, doc, layout):
+        return False
     refers_back = b.date is None and not pb and not any(named(p) for t in b.triggers for p in t.targets)
-    return refers_back or (a.date is not None and b.date is not None and bool(pa and pb))
+    return refers_back or bool(pa and pb)
+
+
+def counts_conflict(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
+    """Tolls that cannot describe one incident ("12 killed" vs "63 killed") keep events apart,
+    unless the later one revises the toll ("has risen to 103")."""
+    for kind in ("killed", "injured"):
+        ca = [c for c in casualties_for(a, doc, layout) if c.kind == kind]
+        cb = [c for c in casualties_for(b, doc, layout) if c.kind == kind]
+        if any(c.revision for c in cb):
+            continue
+        if any(disjoint(x.count, y.count) for x in ca for y in cb):
+            return True
+    return False
+
+
+def disjoint(x: Count, y: Count) -> bool:
+    lo_x, hi_x = x.low or 0, x.high if x.high is not None else float("inf")
+    lo_y, hi_y = y.low or 0, y.high if y.high is not None else float("inf")
+    return hi_x < lo_y or hi_y < lo_x
+
+
+def same_statement(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
+    """One statement quoted twice (in the text and in the embedded post), or continued in the
+    same paragraph without a new speaker."""
+    if a.type != b.type or a.triggers[0].subtype != b.triggers[0].subtype:
+        return False
+    sa = {p.entity or p.mention for p in speakers(a, doc, layout)}
+    sb = {p.entity or p.mention for p in speakers(b, doc, layout)}
+    if sa and sb:
+        return bool(sa & sb)
+    return not sb and layout.para(a.first) == layout.para(b.first)
+
+
+def speakers(g: Group, doc: Document, layout: Layout) -> list[Participant]:
+    """Who made a statement: the trigger's own subject, else the author of the post it is in,
+    else the subject of a verb of saying in its sentence or the one before."""
+    found = [p for t in g.triggers for p in t.perpetrators]
+    if found:
+        return found
+    for post in doc.posts:
+        if post.start <= g.first < post.end and post.author:
+            at = doc.text.find(post.author, post.start, post.end)
+            if at >= 0:
+                return [participant_for(doc, doc.span(at, at + len(post.author)), "individual", "reported")]
+    say = set(knowledge()["say_verbs"])
+    first = layout.sent(g.first)
+    for s in (first, first - 1):
+        if s < 0 or layout.para(layout.sent_starts[s]) != layout.para(g.first):
+            continue
+        sent = doc.doc.char_span(layout.sent_starts[s], layout.sent_ends[s], alignment_mode="expand")
+        for tok in sent or []:
+            if tok.lemma_.lower() in say and tok.pos_ == "VERB":
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    return speaker_participants(subj, doc)
+    return []
+
+
+def speaker_participants(subj, doc: Document) -> list[Participant]:
+    """ "Ministry of External Affairs spokesperson Randhir Jaiswal": the official and the
+    institution they speak for, which is the statement's author."""
+    from ..annotations.actors import entity_at
+
+    left, right = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+    out: list[Participant] = []
+    seen: set[str] = set()
+    for ent in doc.entities:
+        for m in ent.mentions:
+            if left <= m.start and m.end <= right and ent.id not in seen:
+                seen.add(ent.id)
+                kind = "individual" if ent.kind == "person" else "organization"
+                out.append(Participant(ent.name, m.text, kind, ent.id, "reported", m.start, m.end))
+    if not out:
+        head = doc.span(subj.idx, subj.idx + len(subj))
+        ent = entity_at(doc, head.start, head.end)
+        out.append(Participant(ent.name if ent else head.text, head.text, "organization", ent.id if ent else None,
+                               "reported", head.start, head.end))
+    return sorted(out, key=lambda p: p.kind != "organization")
 
 
 def named(p: Participant) -> bool:
@@ -246,23 +351,33 @@ def group_places(g: Group, doc: Document, layout: Layout) -> list[Place]:
         return g.places
     out: list[Place] = []
     for t in g.triggers:
-        attached = [doc.places[i] for i in t.places if i < len(doc.places)]
-        if attached:
-            out += attached
-            continue
         s = layout.sent(t.span.start)
-        out += [p for p in doc.places if layout.sent(p.start) == s and p.lat is not None]
-    return [p for p in out if p.lat is not None]
+        attached = [doc.places[i] for i in t.places if i < len(doc.places)]
+        near = attached or [p for p in doc.places if layout.sent(p.start) == s]
+        out += [p for p in near if not modifies_actor(p, t, doc)]
+    return [p for p in out if p.lat is not None and not p.demonym]
+
+
+def modifies_actor(p: Place, t: Trigger, doc: Document) -> bool:
+    """ "US airstrike", "the US military had killed": the place names who acted, not where."""
+    span = doc.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if any(x.start is not None and x.start < p.end and p.start < (x.end or 0) for x in t.perpetrators):
+        return True
+    if root.dep_ not in ("compound", "amod", "nmod", "poss", "nummod", "npadvmod"):
+        return False
+    head = root.head
+    if head.i == t.head:
+        return True
+    return any(x.start is not None and x.start <= head.idx < x.end for x in t.perpetrators + t.weapons)
 
 
 def places_agree(a: list[Place], b: list[Place]) -> bool:
     ca = {p.country_code for p in a if p.country_code}
     cb = {p.country_code for p in b if p.country_code}
     return not ca or not cb or bool(ca & cb)
-
-
-def places_for(g: Group, doc: Document, layout: Layout) -> list[Place]:
-    return group_places(g, doc, layout)
 
 
 def best_place(places: list[Place]) -> Place | None:
@@ -277,11 +392,38 @@ def best_place(places: list[Place]) -> Place | None:
 # ---------------------------------------------------------------- counts and participants
 
 
+def assign_casualties(groups: list[Group], doc: Document) -> None:
+    """Each figure goes to the violent group of its sentence whose trigger is nearest in the parse,
+    or whose target it counts ("Saleh al-Aroui ... killed" belongs to that killing)."""
+    tokens = doc.doc
+    for c in doc.casualties:
+        if recalled_token(tokens.char_span(c.count.start, c.count.end, alignment_mode="expand")):
+            continue
+        here = [
+            (g, t)
+            for g in groups
+            if g.violent
+            for t in g.triggers
+            if tokens[t.head].sent.start == tokens.char_span(c.count.start, c.count.end, alignment_mode="expand").sent.start
+        ]
+        if not here:
+            continue
+
+        def distance(pair: tuple[Group, Trigger]) -> tuple:
+            t = pair[1]
+            counted = any(p.start is not None and p.start <= c.count.start < (p.end or 0) for p in t.targets)
+            near = c.trigger if c.trigger else c.count
+            return (not counted, abs(near.start - t.span.start))
+
+        min(here, key=distance)[0].casualties.append(c)
+
+
+def recalled_token(span) -> bool:
+    return span is not None and any(a.lemma_.lower() == "anniversary" for a in [span.root, *list(span.root.ancestors)[:3]])
+
+
 def casualties_for(g: Group, doc: Document, layout: Layout) -> list[Casualty]:
-    """Figures in the sentences of a violent group's mentions."""
-    if not g.violent:
-        return []
-    return [c for c in doc.casualties if layout.sent(c.count.start) in g.sentences]
+    return g.casualties
 
 
 def combine_counts(found: list[Casualty], kind: str) -> Count | None:
@@ -309,9 +451,22 @@ def claimed_perpetrators(g: Group, doc: Document) -> list[Participant]:
     for c in doc.claims:
         if not any(c.scope_start <= t.span.start < c.scope_end for t in g.triggers):
             continue
-        if c.attribution == "claimed" and c.actor is not None:
+        if c.attribution == "claimed" and c.actor is not None and names_actor(doc, c.actor):
             out.append(participant_for(doc, c.actor, "organization", "claimed"))
     return out
+
+
+def names_actor(doc: Document, s: Span) -> bool:
+    """ "Islamic State claimed" names its actor; "the militant Sunni Muslim group said" only
+    describes one (the entity inside covers a modifier, not the head noun)."""
+    from ..annotations.actors import entity_at
+
+    span = doc.doc.char_span(s.start, s.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    ent = entity_at(doc, head.idx, head.idx + len(head))
+    return ent is not None and ent.kind in ("organization", "person")
 
 
 def participant_for(doc: Document, s: Span, kind: str, attribution: str) -> Participant:
@@ -372,14 +527,16 @@ def by_salience(groups: list[Group], doc: Document, layout: Layout) -> list[Grou
 
 def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool) -> Event:
     head = min(g.triggers, key=lambda t: (TYPE_RANK[t.type] != TYPE_RANK[g.type], t.subtype in GENERIC_SUBTYPES, t.span.start))
-    subtypes = [t.subtype for t in g.triggers if t.type == g.type]
-    subtype = next((s for s in subtypes if s not in GENERIC_SUBTYPES), subtypes[0] if subtypes else head.subtype)
+    subtype = best_subtype([t.subtype for t in g.triggers if t.type == g.type] or [head.subtype])
     date = g.date or carried_date(g, doc, layout)
     value, precision = (date.value, date.precision) if date else (None, None)
     if value is None and (main or g.type == "statement") and doc.published:
         value, precision = doc.published, "day"
     found = casualties_for(g, doc, layout)
-    perps = merge_participants([attribute(p, doc) for p in participants(g, doc, "perpetrators")] + claimed_perpetrators(g, doc))
+    if g.type == "statement":
+        perps = merge_participants(speakers(g, doc, layout))
+    else:
+        perps = merge_participants([attribute(p, doc) for p in participants(g, doc, "perpetrators")] + claimed_perpetrators(g, doc))
     evidence_sents = sorted(g.sentences | {layout.sent(c.count.start) for c in found})
     weapons = {(w.start, w.end): w for t in g.triggers for w in t.weapons}
     return Event(
@@ -398,6 +555,15 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool) -
         confidence=confidence(g, found, perps),
         trigger=head.span,
     )
+
+
+def best_subtype(subtypes: list[str]) -> str:
+    """The most specific evidence wins ("twin blasts" + "explosive belts" is a suicide bombing)."""
+    priority = knowledge()["subtype_priority"]
+    ranked = [s for s in priority if s in subtypes]
+    if ranked:
+        return ranked[0]
+    return next((s for s in subtypes if s not in GENERIC_SUBTYPES), subtypes[0])
 
 
 def confidence(g: Group, found: list[Casualty], perps: list[Participant]) -> float:
