@@ -56,6 +56,7 @@ class Group:
     date: Time | None = None  # an explicit or published-relative date near a mention
     places: list[Place] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
+    apart: set[int] = field(default_factory=set)  # ids of triggers told apart ("X came a day after Y")
 
     @property
     def type(self) -> str:
@@ -73,12 +74,19 @@ class Group:
 class Layout:
     """Sentence and paragraph lookups by character offset."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, triggers: list[Trigger]):
         sents = list(doc.doc.sents) if doc.doc is not None else []
         self.sent_starts = [s.start_char for s in sents]
         self.sent_ends = [s.end_char for s in sents]
         text = doc.text
         self.para_starts = [0] + [i + 2 for i in range(len(text) - 1) if text[i : i + 2] == "\n\n"]
+        self.triggers_in: dict[int, list[Trigger]] = {}
+        for t in triggers:
+            self.triggers_in.setdefault(self.sent(t.span.start), []).append(t)
+
+    def nearest_trigger(self, start: int) -> Trigger | None:
+        """The trigger of the sentence closest to an offset: a place or figure belongs to it."""
+        return min(self.triggers_in.get(self.sent(start), []), key=lambda t: abs(t.span.start - start), default=None)
 
     def sent(self, offset: int) -> int:
         return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
@@ -96,8 +104,8 @@ class Events:
     def __call__(self, doc: Document) -> None:
         if doc.doc is None:
             return
-        layout = Layout(doc)
         triggers = [t for t in doc.triggers if not t.negated and (not t.hypothetical or t.type == "statement")]
+        layout = Layout(doc, triggers)
         groups = sentence_groups(triggers, doc, layout)
         assign_casualties(groups, doc)
         groups = merge_groups(groups, doc, layout)
@@ -137,6 +145,15 @@ def sentence_groups(triggers: list[Trigger], doc: Document, layout: Layout) -> l
         else:
             home.triggers.append(t)
             home.date = home.date or date
+    for x in dividers:
+        s = layout.sent(x.start)
+        before = [t for g in groups for t in g.triggers if layout.sent(t.span.start) == s and t.span.end <= x.start]
+        after = [t for g in groups for t in g.triggers if layout.sent(t.span.start) == s and t.span.start >= x.end]
+        for g in groups:
+            if any(t in before for t in g.triggers):
+                g.apart |= {id(t) for t in after}
+            if any(t in after for t in g.triggers):
+                g.apart |= {id(t) for t in before}
     return groups
 
 
@@ -178,6 +195,7 @@ def merge_groups(groups: list[Group], doc: Document, layout: Layout) -> list[Gro
             home.triggers += g.triggers
             home.sentences |= g.sentences
             home.casualties += g.casualties
+            home.apart |= g.apart
             if g.date and (home.date is None or len(g.date.value or "") > len(home.date.value or "")):
                 home.date = g.date
     return merged
@@ -187,6 +205,8 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     if a.type == "statement" or b.type == "statement":
         return same_statement(a, b, doc, layout)
     if a.violent != b.violent or (not a.violent and a.type != b.type):
+        return False
+    if any(id(t) in a.apart for t in b.triggers) or any(id(t) in b.apart for t in a.triggers):
         return False
     if not dates_agree(a.date, b.date):
         return False
@@ -353,7 +373,7 @@ def group_places(g: Group, doc: Document, layout: Layout) -> list[Place]:
     for t in g.triggers:
         s = layout.sent(t.span.start)
         attached = [doc.places[i] for i in t.places if i < len(doc.places)]
-        near = attached or [p for p in doc.places if layout.sent(p.start) == s]
+        near = attached or [p for p in doc.places if layout.sent(p.start) == s and layout.nearest_trigger(p.start) is t]
         out += [p for p in near if not modifies_actor(p, t, doc)]
     return [p for p in out if p.lat is not None and not p.demonym]
 
@@ -374,10 +394,26 @@ def modifies_actor(p: Place, t: Trigger, doc: Document) -> bool:
     return any(x.start is not None and x.start <= head.idx < x.end for x in t.perpetrators + t.weapons)
 
 
+LOCAL = {"city", "site", "admin2"}
+
+
 def places_agree(a: list[Place], b: list[Place]) -> bool:
+    """Two towns more than 50 km apart are two incidents; a country agrees with its towns."""
+    la = [p for p in a if p.feature in LOCAL]
+    lb = [p for p in b if p.feature in LOCAL]
+    if la and lb:
+        return any(km(x, y) <= 50 for x in la for y in lb)
     ca = {p.country_code for p in a if p.country_code}
     cb = {p.country_code for p in b if p.country_code}
     return not ca or not cb or bool(ca & cb)
+
+
+def km(x: Place, y: Place) -> float:
+    from math import asin, cos, radians, sin, sqrt
+
+    dlat, dlon = radians(y.lat - x.lat), radians(y.lon - x.lon)
+    h = sin(dlat / 2) ** 2 + cos(radians(x.lat)) * cos(radians(y.lat)) * sin(dlon / 2) ** 2
+    return 12742 * asin(sqrt(h))
 
 
 def best_place(places: list[Place]) -> Place | None:
