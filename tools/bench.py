@@ -3,9 +3,13 @@
     python tools/bench.py                  # every set
     python tools/bench.py lgl geovirus     # some sets
     python tools/bench.py muc4 --stages events --errors 20
+    python tools/bench.py --speed          # throughput and memory only
 
 Reads ../shared/bench when present (says so and exits 0 when absent). Writes predictions
-to build/bench/<set>.pred.jsonl. Prints figures; asserts nothing.
+to build/bench/<set>.pred.jsonl. With no set named, the scores are followed by speed and
+memory over a fixed corpus (SPEED_SETS), measured in a fresh process: end-to-end words per
+second and per CPU-second (one core's worth), spaCy alone on the same cleaned texts, their
+ratio, documents per second and the peak resident memory. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -13,14 +17,18 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
+import resource
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "bench"
 OUT = ROOT / "build" / "bench"
 SETS = ["seed", "muc4", "wikievents", "lgl", "geovirus", "timebank"]
+SPEED_SETS = ["muc4", "wikievents", "timebank"]  # news text of three kinds, ~130k words
 
 
 def read_inputs(name: str) -> list[dict]:
@@ -28,9 +36,14 @@ def read_inputs(name: str) -> list[dict]:
         return [json.loads(line) for line in fh]
 
 
-def extract(name: str, stages: list[str] | None, limit: int | None) -> Path:
-    sys.path.insert(0, str(ROOT / "src"))
+def to_document(r: dict):
     from eventwire.model import Document
+
+    return Document(id=r["id"], text=r["text"], published=r.get("published"), title=r.get("title"),
+                    published_source="given" if r.get("published") else "none")
+
+
+def extract(name: str, stages: list[str] | None, limit: int | None) -> Path:
     from eventwire.pipeline import Pipeline
     from eventwire.views.contract import document
 
@@ -39,11 +52,11 @@ def extract(name: str, stages: list[str] | None, limit: int | None) -> Path:
         rows = [{"id": "kerman-twin-blasts", "text": path.read_text(encoding="utf-8")}]
     else:
         rows = read_inputs(name)[:limit]
-    docs = [Document(id=r["id"], text=r["text"], published=r.get("published"), title=r.get("title"),
-                     published_source="given" if r.get("published") else "none") for r in rows]
+    docs = [to_document(r) for r in rows]
     pipe = Pipeline(stages)
     OUT.mkdir(parents=True, exist_ok=True)
-    pred = OUT / f"{name}.pred.jsonl"
+    # A file of this process's own: concurrent runs of the same set must not interleave lines.
+    pred = OUT / f"{name}.pred.jsonl.{os.getpid()}"
     with pred.open("w", encoding="utf-8") as fh:
         for d in pipe.run(docs):
             fh.write(json.dumps(document(d)) + "\n")
@@ -58,20 +71,71 @@ def score(name: str, pred: Path, errors: int) -> None:
     subprocess.run(cmd, check=False)
 
 
+def timed(work) -> tuple[float, float]:
+    """Wall and CPU seconds (all threads) that `work()` takes."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    work()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def speed() -> None:
+    """Throughput of the whole extractor and of spaCy alone over the same texts, and peak memory."""
+    from eventwire.news.clean import clean_document
+    from eventwire.pipeline import Pipeline, load_nlp
+    from eventwire.views.contract import document
+
+    rows = [r for name in SPEED_SETS for r in read_inputs(name)]
+    words = sum(len(r["text"].split()) for r in rows)
+    pipe = Pipeline()
+    for d in pipe.run([to_document(rows[0])]):  # warm-up: lazy loads happen outside the timing
+        document(d)
+
+    def end_to_end():
+        for d in pipe.run(to_document(r) for r in rows):  # streamed: nothing is kept
+            json.dumps(document(d))
+
+    texts = [clean_document(to_document(r)).clean for r in rows]
+    nlp = load_nlp()
+
+    def spacy_alone():
+        for _ in nlp.pipe(texts, batch_size=pipe.batch_size):
+            pass
+
+    e_wall, e_cpu = timed(end_to_end)
+    s_wall, s_cpu = timed(spacy_alone)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+    print(f"== speed ({', '.join(SPEED_SETS)}: {len(rows)} docs, {words:,} words; one process)")
+    print(f"end-to-end:  {words / e_cpu:,.0f} words/s per core (CPU time), {words / e_wall:,.0f} words/s wall, "
+          f"{len(rows) / e_wall:.1f} docs/s")
+    print(f"spaCy alone: {words / s_cpu:,.0f} words/s per core (CPU time), {words / s_wall:,.0f} words/s wall "
+          f"({pipe.nlp.meta['lang']}_{pipe.nlp.meta['name']} {pipe.nlp.meta['version']}, nlp.pipe over the same cleaned texts)")
+    print(f"end-to-end speed as a share of spaCy alone: {s_cpu / e_cpu:.2f} (CPU time), {s_wall / e_wall:.2f} (wall)")
+    print(f"peak memory (RSS high-water mark): {peak_mb:,.0f} MB")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("sets", nargs="*", default=SETS)
+    ap.add_argument("sets", nargs="*", help=f"default: all ({' '.join(SETS)}), then speed and memory")
     ap.add_argument("--stages", help="comma-separated stages to run (default: all)")
     ap.add_argument("--limit", type=int, help="first N documents only")
     ap.add_argument("--errors", type=int, default=0, help="list N example errors")
+    ap.add_argument("--speed", action="store_true", help="measure speed and memory only")
     args = ap.parse_args()
     if not BENCH.is_dir():
         print(f"bench: {BENCH} is absent; nothing to measure (the shared development sets live there)")
         return
+    sys.path.insert(0, str(ROOT / "src"))
+    if args.speed:
+        speed()
+        return
     stages = args.stages.split(",") if args.stages else None
-    for name in args.sets:
+    for name in args.sets or SETS:
         print(f"== {name}", flush=True)
-        score(name, extract(name, stages, args.limit), args.errors)
+        pred = extract(name, stages, args.limit)
+        score(name, pred, args.errors)
+        os.replace(pred, OUT / f"{name}.pred.jsonl")
+    if not args.sets:  # a fresh process, so the memory figure is the extractor's own
+        subprocess.run([sys.executable, __file__, "--speed"], check=False)
 
 
 if __name__ == "__main__":
