@@ -57,6 +57,7 @@ class Time:
     offset_days: int | None = None
     offset_years: int | None = None  # "the fourth anniversary of X" = X + 4 years
     relation: Literal["after", "before", "later", "earlier", "anniversary"] | None = None
+    offset_months: int | None = None  # "two months after X" = X + 2 months
 
 
 @dataclass
@@ -75,6 +76,7 @@ class Place:
     feature: str = "other"  # city | admin1 | admin2 | country | region | site | other
     admin2: str | None = None
     population: int | None = None
+    demonym: bool = False  # "Iraqi": counted as a toponym by LGL-style corpora, never an event location
 
 
 @dataclass
@@ -91,6 +93,9 @@ class Entity:
     actor_type: str | None = None  # state | state_force | armed_group | ... (see data/actors.json)
     country_code: str | None = None
     roles: list[str] = field(default_factory=list)  # appositions: "commander of the Quds Force"
+    # Ids of the groups and states its roles name ("Hamas" in "a top Hamas leader"): who a
+    # spokesperson or official speaks for.
+    affiliations: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -114,6 +119,7 @@ class Casualty:
     revision: bool = False  # "has risen to 103": supersedes earlier figures
     trigger: Span | None = None  # the word saying killed/injured
     victims: Span | None = None  # who: "people", "two soldiers"
+    mixed: bool = False  # "three casualties": killed and injured together, split unknown
 
 
 @dataclass
@@ -125,6 +131,7 @@ class Claim:
     actor: Span | None = None  # who claims / accuses
     scope_start: int = 0  # the character range the attribution governs
     scope_end: int = 0
+    denied: bool = False  # "the army denied that guerrillas attacked": the scope's act is disputed
 
 
 @dataclass
@@ -157,6 +164,7 @@ class Trigger:
     times: list[int] = field(default_factory=list)
     negated: bool = False  # "denied that guerrillas attacked"
     hypothetical: bool = False  # threats, plans, failed attempts
+    outcome: bool = False  # a death/injury/damage word: tells what came of an act, needs one beside it
 
 
 @dataclass

@@ -1,0 +1,123 @@
+"""The dates stage on sentences of the kinds news texts contain."""
+
+from eventwire.annotations.dates import resolve_relative
+from eventwire.model import Time
+
+STAGES = ["docdate", "dates"]
+
+
+def times(run, text, published="2024-01-04"):
+    return {t.mention: t for t in run(text, stages=STAGES, published=published).times}
+
+
+def test_past_weekday_is_the_latest_such_day_on_or_before_the_document_date(run):
+    t = times(run, "Two gunmen detonated their belts in the crowd on Wednesday, officials said.")
+    assert t["Wednesday"].value == "2024-01-03"
+    assert t["Wednesday"].anchor == "published" and t["Wednesday"].precision == "day"
+
+
+def test_weekday_of_the_document_date_itself_is_that_day(run):
+    assert times(run, "The minister said Thursday that talks had failed.")["Thursday"].value == "2024-01-04"
+
+
+def test_future_weekday_is_the_next_such_day(run):
+    assert times(run, "The delegation will travel to Cairo on Monday.")["Monday"].value == "2024-01-08"
+
+
+def test_yesterday_today_and_tomorrow_count_from_the_document_date(run):
+    t = times(run, "Police said yesterday that the suspect fled; he will appear in court tomorrow.")
+    assert t["yesterday"].value == "2024-01-03"
+    assert t["tomorrow"].value == "2024-01-05"
+
+
+def test_explicit_full_date_is_absolute(run):
+    t = times(run, "Soleimani was killed in a US airstrike at Baghdad airport on January 3, 2020.")
+    assert (t["January 3, 2020"].value, t["January 3, 2020"].anchor) == ("2020-01-03", "absolute")
+
+
+def test_bare_year_keeps_year_precision(run):
+    t = times(run, "In 2014, Israel accused him of planning the kidnapping.")
+    assert (t["2014"].value, t["2014"].precision) == ("2014", "year")
+
+
+def test_ages_durations_and_counts_are_not_dates(run):
+    text = ("Al-Aroui, 57, spent 15 years in prison. The 57-year-old led a 51-day war. "
+            "A second bomb went off 20 minutes after the first. Some 1500 troops arrived.")
+    mentions = set(times(run, text))
+    assert not {"57", "57-year-old", "15 years", "51-day", "1500"} & mentions
+
+
+def test_a_day_after_is_recorded_relative_to_another_event(run):
+    t = times(run, "The attacks came a day after a Hamas leader was killed in Beirut.")["a day after"]
+    assert (t.anchor, t.relation, t.offset_days, t.value) == ("event", "after", 1, None)
+
+
+def test_anniversary_records_its_years(run):
+    t = times(run, "People gathered to mark the fourth death anniversary of the general.")
+    t = t["the fourth death anniversary"]
+    assert (t.anchor, t.relation, t.offset_years) == ("event", "anniversary", 4)
+
+
+def test_minutes_later_takes_the_day_the_narrative_is_at(run):
+    t = times(run, "The first bomb exploded on Wednesday. Another bomb detonated 20 minutes later.")
+    later = t["20 minutes later"]
+    assert (later.anchor, later.relation, later.offset_days, later.value) == ("event", "later", 0, "2024-01-03")
+
+
+def test_month_without_year_takes_the_nearest_plausible_year(run):
+    t = times(run, "The group was founded in December and held elections in March.", published="2024-01-04")
+    assert t["December"].value == "2023-12"
+    assert times(run, "Elections are scheduled for March.", published="2023-11-20")["March"].value == "2024-03"
+
+
+def test_month_and_day_without_year_follow_the_document_date(run):
+    t = times(run, "The ceasefire, agreed on Sept. 30, collapsed.", published="1989-10-26")
+    assert t["Sept. 30"].value == "1989-09-30"
+
+
+def test_lowercase_day_month_and_two_digit_years(run):
+    t = times(run, "the attack on 2 february was claimed in lima, 10 jan 90.", published="1990-02-18")
+    assert t["2 february"].value == "1990-02-02"
+    assert t["10 jan 90"].value == "1990-01-10"
+
+
+def test_relative_periods(run):
+    t = times(run, "Exports fell last month after rising earlier this year, less than last year.",
+              published="1998-02-27")
+    assert t["last month"].value == "1998-01"
+    assert t["earlier this year"].value == "1998"
+    assert t["last year"].value == "1997"
+
+
+def test_modal_may_and_a_woman_named_may_are_not_months(run):
+    text = "Prime Minister Theresa May said the talks may resume. Protesters march on the capital."
+    assert not times(run, text)
+
+
+def test_resolve_relative_applies_offsets_to_the_reference_date():
+    after = Time("a day after", 0, 11, None, anchor="event", relation="after", offset_days=1)
+    assert resolve_relative(after, "2024-01-02") == ("2024-01-03", "day")
+    anniversary = Time("the fourth anniversary", 0, 22, None, anchor="event", relation="anniversary", offset_years=4)
+    assert resolve_relative(anniversary, "2020-01-03") == ("2024-01-03", "day")
+    assert resolve_relative(after, "2014") == ("2014", "year")
+    assert resolve_relative(after, None) == (None, None)
+
+
+def test_the_same_year_and_the_following_year_follow_the_narrative(run):
+    text = ("In 2014, Israel accused him of the kidnapping. The same year, he was deported. "
+            "On May 22, 1995, he was promoted, and the following year he retired.")
+    t = times(run, text)
+    assert (t["The same year"].value, t["The same year"].anchor) == ("2014", "absolute")
+    assert (t["the following year"].value, t["the following year"].anchor) == ("1996", "event")
+
+
+def test_numeric_dates_read_month_first_unless_impossible(run):
+    t = times(run, "The permit ran from 1/4/2024 to 25/12/2024.")
+    assert t["1/4/2024"].value == "2024-01-04"
+    assert t["25/12/2024"].value == "2024-12-25"
+
+
+def test_the_following_weekday_counts_from_the_narrative_date(run):
+    t = times(run, "He was arrested on March 3, 2023. The following Sunday, protesters marched. Later that day police left.")
+    assert t["The following Sunday"].value == "2023-03-05"
+    assert t["Later that day"].value == "2023-03-05"
