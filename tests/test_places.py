@@ -1,0 +1,105 @@
+"""Toponyms found in the parse and resolved to the namesake the document means."""
+
+import pytest
+
+STAGES = ["places"]
+
+
+@pytest.fixture
+def places(run):
+    def _places(text):
+        doc = run(text, stages=STAGES)
+        return doc, doc.places
+
+    return _places
+
+
+def by_mention(places, mention):
+    return [p for p in places if p.mention == mention]
+
+
+def test_country_outranks_namesake_towns(places):
+    _, found = places("Talks on the refugee crisis opened in Jordan on Monday, and Lebanon sent its foreign minister.")
+    jordan = by_mention(found, "Jordan")[0]
+    assert (jordan.feature, jordan.country_code) == ("country", "JO")
+    assert by_mention(found, "Lebanon")[0].country_code == "LB"
+
+
+def test_context_picks_the_us_state_or_the_country(places):
+    _, war = places("Georgia and Russia fought a brief war in 2008, and Tbilisi still accuses Moscow of occupying its land.")
+    assert by_mention(war, "Georgia")[0].country_code == "GE"
+    _, state = places("The governor of Georgia visited Atlanta and Savannah on Tuesday to discuss the storm damage.")
+    georgia = by_mention(state, "Georgia")[0]
+    assert (georgia.feature, georgia.country_code) == ("admin1", "US")
+
+
+def test_city_comma_state_picks_the_namesake_in_that_state(places):
+    _, found = places("The county fair will be held in Paris, Texas, next month, organisers said.")
+    paris = by_mention(found, "Paris")[0]
+    assert (paris.country_code, paris.admin1) == ("US", "Texas")
+    assert abs(paris.lat - 33.66) < 0.2
+
+
+def test_ap_state_abbreviation_after_a_city(places):
+    _, found = places("Volunteers from Alexandria, La., helped fill sandbags along the river.")
+    alexandria = by_mention(found, "Alexandria")[0]
+    assert (alexandria.country_code, alexandria.admin1) == ("US", "Louisiana")
+    assert by_mention(found, "La.")[0].feature == "admin1"
+
+
+def test_place_inside_an_organisation_name(places):
+    _, found = places("The Rapides Parish Fire District said the blaze started in a barn behind the house.")
+    parish = by_mention(found, "Rapides Parish")
+    assert parish and parish[0].admin1 == "Louisiana" and parish[0].feature == "admin2"
+
+
+def test_unresolvable_toponym_kept_without_coordinates(places):
+    _, found = places("Fighting spread to Zenrovka, near the border with Ukraine.")
+    unknown = by_mention(found, "Zenrovka")
+    assert unknown and unknown[0].lat is None and unknown[0].lon is None and unknown[0].geonames_id is None
+    assert by_mention(found, "Ukraine")[0].lat is not None
+
+
+def test_offsets_point_at_the_mention(places):
+    doc, found = places("Twin blasts hit Kerman City on Wednesday; flights from Baghdad's international airport to Tehran were cancelled.")
+    assert found
+    for p in found:
+        assert doc.text[p.start : p.end] == p.mention
+    assert [p.mention for p in found] == sorted((p.mention for p in found), key=doc.text.index)
+    kerman = by_mention(found, "Kerman City")[0]
+    assert (kerman.name, kerman.country_code, kerman.feature) == ("Kerman", "IR", "city")
+    assert by_mention(found, "Baghdad")[0].country_code == "IQ"
+
+
+def test_demonyms_are_flagged(places):
+    _, found = places("Iraqi officials met Syrian envoys in Damascus.")
+    iraqi = by_mention(found, "Iraqi")[0]
+    assert iraqi.demonym and iraqi.country_code == "IQ"
+    assert not by_mention(found, "Damascus")[0].demonym
+
+
+def test_capitalised_common_words_are_not_places(places):
+    _, found = places("The Chamber of Commerce and the Bank said the Market would reopen after the Leader spoke.")
+    assert found == []
+
+
+def test_all_caps_and_lowercase_text_stay_sane(places):
+    _, caps = places("IRAN SAYS TWIN BLASTS IN KERMAN KILLED 84 PEOPLE AT THE MEMORIAL FOR THE GENERAL")
+    assert all(p.lat is None or p.country_code == "IR" for p in caps)
+    assert len(caps) <= 3
+    _, lower = places("the bomb exploded in san salvador near the headquarters of the national guard.")
+    assert all(p.country_code in (None, "SV") for p in lower)
+
+
+def test_each_written_container_keeps_its_own_namesake(places):
+    _, found = places("He moved from Springfield, Ill., to Springfield, Mass., and later to Ft. Worth, Tex.")
+    springfields = by_mention(found, "Springfield")
+    assert [p.admin1 for p in springfields] == ["Illinois", "Massachusetts"]
+    worth = by_mention(found, "Ft. Worth")[0]
+    assert (worth.name, worth.admin1) == ("Fort Worth", "Texas")
+    assert by_mention(found, "Tex.")[0].admin1 == "Texas"
+
+
+def test_repeated_name_keeps_one_sense(places):
+    _, found = places("Flooding closed roads in Paris, Texas, on Monday. Paris officials said schools would reopen.")
+    assert {(p.country_code, p.admin1) for p in by_mention(found, "Paris")} == {("US", "Texas")}

