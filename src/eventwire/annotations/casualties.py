@@ -1,8 +1,454 @@
-"""Stage stub: to be implemented."""
+"""Killed and injured figures: every stated toll, tied to its trigger word and its victims.
 
-from ..model import Document
+A casualty trigger (killed, dead, died, death toll, wounded, ...; data/casualties.json) is
+followed through the dependency parse to its victims ("killed 12 people", "12 people were
+killed", "the death of over 100 people", "left three dead", "the toll has risen to 103",
+"the number of guerrillas killed rose to 26", "the boy suffered injuries", "is in critical
+condition"), and the figure is read from them (annotations/numbers.py); conjoined victims
+add up ("two policemen and a civilian" = 3). Where no number is written, a singular person
+or a named one counts 1 ("a 7-year-old boy was killed", "Soleimani was killed"), and a
+negated victim counts 0 ("no one was hurt", "no casualties"). When the parse gives no
+victim (headlines, lower-cased wire text), the figure right before or after the trigger is
+taken. Negated or near-miss triggers ("were not hurt", "was almost killed") give nothing.
+
+"casualties" counts the dead and the wounded together: such a figure is filed under
+`injured` with `mixed=True`, so that explicit figures win (see `combine`); "no casualties"
+is 0 killed and 0 injured.
+
+`combine` merges the figures of one event into the Count the event reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from ..model import Casualty, Count, Document, Span
+from .numbers import Figure, find_figures, lexicon
+
+# Dates are left to numbers.py: the parser's DATE entities swallow neighbouring counts
+# ("injures 24\n\nMonday, June 8").
+_NOT_COUNT_ENTS = frozenset({"TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+_NOT_PERSON_ENTS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "LAW"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_PRONOUNS_ONE = frozenset({"he", "she", "him", "her", "himself", "herself"})
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    kind_of: dict[tuple[str, str], str]  # (role, lemma) -> killed | injured
+    object_nouns: dict[str, frozenset[str]]
+    mixed: frozenset[str]
+    person_only: frozenset[str]
+    revision_verbs: frozenset[str]
+    revision_adverbs: frozenset[str]
+    toll_kinds: dict[str, str]
+    toll_idiom_verbs: frozenset[str]
+    suffer_verbs: frozenset[str]
+    count_nouns: frozenset[str]
+    fatal_modifiers: frozenset[str]
+    sufferer_only: frozenset[str]
+    fatal_verbs: frozenset[str]
+    condition_adjectives: frozenset[str]
+    raising: frozenset[str]
+    persons: frozenset[str]
+    suffixes: tuple[str, ...]
+    not_persons: frozenset[str]
+    negators: frozenset[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    lex = lexicon()
+    kind_of: dict[tuple[str, str], str] = {}
+    for kind in ("killed", "injured"):
+        for role in ("verbs", "intransitive", "adjectives", "nouns"):
+            for word in lex[kind][role]:
+                kind_of[(role, word)] = kind
+        for word in lex[kind].get("object_nouns", {}):
+            kind_of[("object_nouns", word)] = kind
+    return _Lexicon(
+        kind_of=kind_of,
+        object_nouns={k: frozenset(v) for k, v in lex["killed"]["object_nouns"].items()},
+        mixed=frozenset(lex["mixed"]),
+        person_only=frozenset(lex["person_only"]),
+        revision_verbs=frozenset(lex["revision_verbs"]),
+        revision_adverbs=frozenset(lex["revision_adverbs"]),
+        toll_kinds=lex["toll_kinds"],
+        toll_idiom_verbs=frozenset(lex["toll_idiom_verbs"]),
+        suffer_verbs=frozenset(lex["suffer_verbs"]),
+        count_nouns=frozenset(lex["count_nouns"]),
+        fatal_modifiers=frozenset(lex["fatal_modifiers"]),
+        sufferer_only=frozenset(lex["sufferer_only"]),
+        fatal_verbs=frozenset(lex["fatal_verbs"]),
+        condition_adjectives=frozenset(lex["condition_adjectives"]),
+        raising=frozenset(lex["raising_verbs"]),
+        persons=frozenset(lex["persons"]),
+        suffixes=tuple(lex["person_suffixes"]),
+        not_persons=frozenset(lex["not_persons"]),
+        negators=frozenset(lex["negators"]),
+    )
+
+
+def combine(figures: Iterable[Casualty]) -> Count | None:
+    """One Count from the figures of one kind (killed or injured) reported for one event.
+
+    Rules, over the figures in text order:
+    - Figures from "casualties" (`mixed`) are used only when no explicit figure exists.
+    - best: the best of the last revision ("the toll has risen to 103"); without a
+      revision, the largest best (later sentences break a toll down: "including 3 children").
+    - low: the largest lower bound stated as such by an open-ended figure ("over 100" -> 101,
+      "at least 12", "dozens") that does not exceed best; without one, the low of the
+      figure that gave best.
+    - high: the largest stated upper bound or exact figure that is at least best, else None.
+    - text/start/end: those of the figure that gave best.
+    So "the death of over 100 people" then "the death toll has risen to 103" gives
+    best 103, low 101, high 103.
+    """
+    figs = list(figures)
+    if any(not f.mixed for f in figs):
+        figs = [f for f in figs if not f.mixed]
+    if not figs:
+        return None
+    counted = [f for f in figs if f.count.best is not None]
+    revisions = [f for f in counted if f.revision]
+    if revisions:
+        chosen = revisions[-1]
+    elif counted:
+        chosen = max(counted, key=lambda f: f.count.best)
+    else:
+        chosen = max(figs, key=lambda f: f.count.low or 0)
+    best = chosen.count.best
+    ceiling = best if best is not None else float("inf")
+    open_lows = [f.count.low for f in figs if f.count.high is None and f.count.low is not None
+                 and f.count.low <= ceiling]
+    low = max(open_lows) if open_lows else chosen.count.low
+    highs = [f.count.high for f in figs if f.count.high is not None and (best is None or f.count.high >= best)]
+    high = max(highs) if highs else None
+    c = chosen.count
+    return Count(best=best, low=low, high=high, text=c.text, start=c.start, end=c.end)
 
 
 class Casualties:
+    """Appends every killed / injured figure of the text to `doc.casualties`, in text order."""
+
+    def __init__(self) -> None:
+        self.lex = _lexicon()
+
     def __call__(self, doc: Document) -> None:
+        sdoc = doc.doc
+        if sdoc is None:
+            return
+        skip = frozenset(t.i for t in sdoc if t.ent_type_ in _NOT_COUNT_ENTS)
+        figures = find_figures([t.lower_ for t in sdoc], skip)
+        at = {i: f for f in figures for i in range(f.start, f.end)}
+        finder = _Finder(self.lex, doc, at)
+        found: dict[tuple[str, int, int], Casualty] = {}
+        for tok in sdoc:
+            for cas in finder.casualties(tok):
+                found.setdefault((cas.kind, cas.count.start, cas.count.end), cas)
+        doc.casualties.extend(sorted(found.values(), key=lambda c: (c.count.start, c.kind)))
+
+
+class _Finder:
+    """Reads the casualties one trigger token states; `at` maps token index -> figure."""
+
+    def __init__(self, lex: _Lexicon, doc: Document, at: dict[int, Figure]):
+        self.lex, self.doc, self.at = lex, doc, at
+        # The actors stage's entities, when it ran, overrule spaCy's entity types.
+        self.entity_kind: dict[int, str] = {}
+        for ent in doc.entities:
+            for m in ent.mentions:
+                span = doc.doc.char_span(m.start, m.end, alignment_mode="expand")
+                for t in span or ():
+                    self.entity_kind[t.i] = ent.kind
+
+    # -- triggers -------------------------------------------------------------------------
+    def role(self, tok) -> tuple[str, str] | None:
+        """(role, kind) of a trigger token, or None."""
+        k = self.lex.kind_of
+        lemma, lower, pos = tok.lemma_.lower(), tok.lower_, tok.pos_
+        if lemma == "toll" and pos in ("NOUN", "PROPN"):
+            return "toll", "killed"
+        if lemma in self.lex.count_nouns and pos == "NOUN":  # "the number of guerrillas killed"
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            objects = [p for p in of.children if p.dep_ == "pobj"] if of is not None else []
+            if objects:
+                acl = [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+                for t in (*objects, *objects[0].children, *acl):
+                    role = self.role(t)
+                    if role is not None and role[0] != "toll":
+                        return "toll", role[1]
+        if lemma == "condition" and any(c.lower_ in self.lex.condition_adjectives for c in tok.children):
+            return "condition", "injured"
+        if pos == "VERB" or (pos == "AUX" and tok.tag_.startswith("VB")):
+            # "gunned down", "fatally shot": particle and manner adverb make the verb a trigger
+            keys = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("prt", "advmod")] + [lemma]
+            for key in keys:
+                if ("verbs", key) in k:
+                    return "verb", k[("verbs", key)]
+                if ("intransitive", key) in k:
+                    return "intransitive", k[("intransitive", key)]
+        if pos in ("ADJ", "VERB") and ("adjectives", lower) in k:
+            return "adjective", k[("adjectives", lower)]
+        if pos in ("NOUN", "PROPN"):
+            if ("object_nouns", lemma) in k:
+                return "object_noun", k[("object_nouns", lemma)]
+            if ("nouns", lemma) in k:
+                fatal = any(c.lower_ in self.lex.fatal_modifiers for c in tok.children if c.dep_ == "amod")
+                return "noun", "killed" if fatal else k[("nouns", lemma)]  # "a fatal gunshot wound"
+            if ("adjectives", lower) in k:  # "12 dead" parsed as a noun
+                return "noun", k[("adjectives", lower)]
         return None
+
+    def casualties(self, tok) -> list[Casualty]:
+        role = self.role(tok)
+        if role is None:
+            return []
+        role_name, kind = role
+        if any(c.dep_ == "neg" or c.lower_ in ("almost", "nearly") for c in tok.children):
+            return []  # "were not hurt", "was almost killed": no figure to report
+        if role_name == "toll":
+            return self.toll(tok, kind)
+        lemma = tok.lemma_.lower()
+        victim = self.victim(tok, role_name)
+        # a trigger noun standing for its own figure ("12 deaths") is no person to count as 1
+        read = None if victim is None else self.read(
+            victim, person_only=lemma in self.lex.person_only, single=victim.i != tok.i)
+        if read is None and (role_name in ("verb", "intransitive", "adjective") or
+                             (role_name == "noun" and victim is not None)):  # not "died of his wounds"
+            read = self.adjacent(tok, role_name)
+        if read is None:
+            return []
+        best, low, high, (cs, ce), (vs, ve) = read
+        trigger = self.span(tok.i, tok.i + 1)
+        victims = self.span(vs, ve)
+        count = Count(best=best, low=low, high=high, **self.offsets(cs, ce))
+        if lemma in self.lex.mixed:
+            if best == 0:
+                return [Casualty("killed", count, trigger=trigger, victims=victims),
+                        Casualty("injured", count, trigger=trigger, victims=victims)]
+            return [Casualty("injured", count, trigger=trigger, victims=victims, mixed=True)]
+        return [Casualty(kind, count, trigger=trigger, victims=victims)]
+
+    # -- victims --------------------------------------------------------------------------
+    def victim(self, tok, role: str):
+        """The token naming who was killed / injured by trigger `tok`, or None."""
+        if role in ("verb", "intransitive"):
+            deps = ("dobj", "nsubjpass") if role == "verb" else ("nsubj", "nsubjpass")
+            for c in tok.children:
+                if c.dep_ in deps:
+                    return tok.head if c.lower_ in _RELATIVE and tok.dep_ == "relcl" else c
+            if tok.dep_ in ("acl", "relcl") and not any(c.dep_ == "nsubj" for c in tok.children):
+                return tok.head  # "people killed in the attack", "12 killed" (headline)
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and role == "verb" and self.quantified(subj):
+                return subj  # "12 killed, 30 wounded"
+            if tok.dep_ in ("conj", "xcomp"):
+                # "was shot and killed", "was believed to have been killed": the head's victim;
+                # from another trigger only its passive subject ("12 were killed and 30 injured").
+                deps = ("nsubjpass",) if self.role(tok.head) else ("nsubjpass", "dobj")
+                if any(c.dep_ == "auxpass" for c in tok.children):  # "were on a visit and were wounded"
+                    deps += ("nsubj",)
+                inherited = next((c for c in tok.head.children if c.dep_ in deps), None)
+                if inherited is not None:
+                    return inherited
+            if role == "intransitive" or any(c.dep_ == "auxpass" for c in tok.children):
+                return self.subject_on_left(tok)
+            return None
+        if role == "adjective":
+            if tok.dep_ == "amod":
+                return tok.head  # "one dead terrorist"
+            if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod", "attr", "dep"):
+                head = tok.head  # "left three dead", "were shot dead", "12 people are dead"
+                for dep in ("dobj", "nsubjpass", "nsubj"):
+                    c = next((c for c in head.children if c.dep_ == dep), None)
+                    if c is not None:
+                        return c
+                return self.subject_on_left(tok)
+            return tok
+        if role == "condition":  # "one person is listed in critical condition"
+            verb = tok.head.head if tok.head.dep_ == "prep" else tok.head
+            return self.subject(verb)
+        if role == "noun":
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            suffered = {verb.lemma_.lower(), verb.head.lemma_.lower() if verb.dep_ == "conj" else ""}
+            if tok.dep_ in ("dobj", "pobj") and suffered & self.lex.suffer_verbs:
+                return self.subject(verb)  # "suffered injuries", "was treated and released for injuries"
+            if (tok.dep_ == "pobj" and verb.lemma_.lower() in self.lex.fatal_verbs) or \
+                    tok.lemma_.lower() in self.lex.sufferer_only:
+                return None  # "died of his wounds": the verb counts the death; "two gunshot wounds"
+            # "the kidnapping and murder of three teenagers": the 'of' hangs on the first noun
+            owners = (tok, tok.head) if tok.dep_ == "conj" and tok.head.pos_ == "NOUN" else (tok,)
+            for c in (c for owner in owners for c in owner.children):
+                if c.dep_ == "poss" and c.lower_ not in ("their", "its", "his", "her"):
+                    return c  # "Soleimani's death"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    return next((p for p in c.children if p.dep_ == "pobj"), None)
+            if tok.head.dep_ == "prep" and tok.head.lower_ == "to" and tok.head.head.pos_ == "VERB":
+                return self.victim(tok.head.head, "verb")  # "stabbed to death"
+            return tok
+        if role == "object_noun":
+            verb = tok.head
+            if tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr") or \
+                    verb.lemma_.lower() not in self.lex.object_nouns.get(tok.lemma_.lower(), ()):
+                return None
+            if verb.lemma_.lower() == "lose":  # "50 people lost their lives"
+                return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None and not self.quantified(tok):  # "the bodies of 12 people", not "107 bodies of ..."
+                return next((p for p in of.children if p.dep_ == "pobj"), None)
+            return tok
+        return None
+
+    @staticmethod
+    def subject(verb):
+        """The subject of `verb` or of the verb it is conjoined to; a relative pronoun's antecedent."""
+        for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return v.head if subj.lower_ in _RELATIVE and v.dep_ == "relcl" else subj
+        return None
+
+    def subject_on_left(self, tok):
+        """The noun before a verb group ("al-Aroui, was believed to have been killed")."""
+        sent_start = tok.sent.start
+        j = tok.i - 1
+        while j >= sent_start and tok.i - j <= 8:
+            t = tok.doc[j]
+            if t.dep_ in ("aux", "auxpass", "neg", "advmod") or t.pos_ in ("AUX", "PART", "ADV") or \
+                    t.lemma_.lower() in self.lex.raising or t.lower_ == "to" or t.lower_.endswith("ly"):
+                j -= 1
+                continue
+            if t.lower_ == "," and j - 1 >= sent_start and tok.doc[j - 1].pos_ in ("NOUN", "PROPN"):
+                return tok.doc[j - 1]  # "Saleh al-Aroui, was believed to have been killed", not "Aroui, 57,"
+            return t if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else None
+        return None
+
+    # -- figures --------------------------------------------------------------------------
+    def quantified(self, tok) -> bool:
+        return tok.i in self.at or any(c.i in self.at for c in tok.children if c.i < tok.i)
+
+    def read(self, v, person_only: bool = False, single: bool = True):
+        """best, low, high, count token range, victims token range for victim token `v`,
+        summing conjoined victims ("two policemen and a civilian")."""
+        if v.lemma_.lower() in self.lex.count_nouns and not self.quantified(v):  # "a total of 12 people"
+            of = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            v = next((p for p in of.children if p.dep_ == "pobj"), v) if of is not None else v
+        first = self.read_one(v, person_only, single)
+        if first is None or first[0] in (None, 0):  # a negation covers the coordination: "neither X nor Y"
+            return first
+        parts = [first]
+        for c in v.conjuncts:  # not "100,000 who were murdered, 40,000 who were kidnapped"
+            if c.i > v.i and not any(x.dep_ in ("relcl", "acl") or self.role(x) for x in (*v.children, *c.subtree)):
+                part = self.read_one(c, person_only, single)
+                if part is None or part[0] is None:
+                    return first
+                parts.append(part)
+        if len(parts) == 1:
+            return first
+
+        def total(i):
+            values = [p[i] for p in parts]
+            return None if None in values else sum(values)
+
+        return total(0), total(1), total(2), (first[3][0], parts[-1][3][1]), (first[4][0], parts[-1][4][1])
+
+    def read_one(self, v, person_only: bool, single: bool):
+        lemma = v.lemma_.lower()
+        if lemma in self.lex.not_persons and v.i not in self.at:
+            return None
+        # the figure is the victim or sits in its left modifiers ("two paramilitary men", "at least 12 people")
+        fig = self.at.get(v.i) or next((self.at[i] for i in range(v.left_edge.i, v.i) if i in self.at), None)
+        vs, ve = v.left_edge.i, v.i + 1
+        if fig is not None:
+            if person_only and v.i not in self.at and not self.is_person(v, plural=True):
+                return None
+            of = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if v.i in self.at and of is not None:
+                ve = of.right_edge.i + 1  # "dozens of people"
+            return fig.best, fig.low, fig.high, (fig.start, fig.end), (min(vs, fig.start), max(ve, fig.end))
+        if any(c.dep_ in ("det", "preconj") and c.lower_ in self.lex.negators for c in v.children):
+            return 0, 0, 0, (vs, ve), (vs, ve)  # "no civilians", "no casualties", "neither X nor Y"
+        if single and (self.is_person(v) or (v.dep_ == "nsubjpass" and v.tag_ in ("NN", "NNP"))):
+            return 1, 1, 1, (vs, ve), (vs, ve)  # "vargas was murdered" (lower-cased names)
+        return None
+
+    def is_person(self, v, plural: bool = False) -> bool:
+        """Whether `v` names one person (or, with `plural`, people)."""
+        lower, lemma = v.lower_, v.lemma_.lower()
+        if lemma in self.lex.not_persons:
+            return False
+        if lower in _PRONOUNS_ONE:
+            return True
+        if v.i in self.entity_kind:
+            return self.entity_kind[v.i] == "person" and v.tag_ != "NNPS"
+        if v.tag_ == "NNP" or (v.pos_ == "PROPN" and v.tag_ != "NNPS"):
+            return v.ent_type_ not in _NOT_PERSON_ENTS
+        if v.tag_ == "NN" or (plural and v.tag_ == "NNS"):
+            return lemma in self.lex.persons or lemma == "people" or lemma.endswith(self.lex.suffixes)
+        return False
+
+    def adjacent(self, tok, role: str):
+        """A figure written right before ("12 dead", "12 people killed") or, for verbs, right
+        after the trigger ("killing at least 5"), when the parse gave no victim."""
+        sent = tok.sent
+        before = self.at.get(tok.i - 1)
+        if before is None and tok.i - 2 >= sent.start and tok.doc[tok.i - 1].pos_ == "NOUN" and \
+                self.is_person(tok.doc[tok.i - 1], plural=True):
+            before = self.at.get(tok.i - 2)
+        if before is not None and before.start >= sent.start:
+            return before.best, before.low, before.high, (before.start, before.end), (before.start, tok.i)
+        after = self.at.get(tok.i + 1)
+        if role == "verb" and after is not None and after.start == tok.i + 1 and after.end <= sent.end:
+            return after.best, after.low, after.high, (after.start, after.end), (after.start, after.end)
+        return None
+
+    # -- tolls ----------------------------------------------------------------------------
+    def toll(self, tok, kind: str) -> list[Casualty]:
+        """"the death toll has risen to 103", "a toll of 12", "raised the toll to 40",
+        "brings to 21 the number of guerrillas killed"."""
+        kind = next((self.lex.toll_kinds[c.lemma_.lower()] for c in tok.children
+                     if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in self.lex.toll_kinds), kind)
+        start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound"])
+        revision = any(c.lower_ in ("new", "updated", "revised", "latest") for c in tok.children)
+        verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") else None
+        if verb is not None and verb.lemma_.lower() in self.lex.toll_idiom_verbs:
+            return []
+        fig = self.toll_figure(tok)
+        if verb is not None:
+            revision = revision or verb.lemma_.lower() in self.lex.revision_verbs or any(
+                c.lower_ in self.lex.revision_adverbs for c in verb.children if c.dep_ == "advmod")
+        if fig is None:
+            return []
+        count = Count(best=fig.best, low=fig.low, high=fig.high, **self.offsets(fig.start, fig.end))
+        return [Casualty(kind, count, revision=revision, trigger=self.span(start, tok.i + 1))]
+
+    def toll_figure(self, tok) -> Figure | None:
+        """The figure of a toll: after its 'of', or after the 'to'/'at' of its verb, or the
+        verb's object; on broken parses, the first figure shortly after the toll."""
+
+        def after_preposition(head) -> Figure | None:
+            return next((self.at[p.i] for c in head.children if c.dep_ in ("prep", "prt")
+                         and c.lower_ in ("of", "at", "to") for p in c.children if p.i in self.at), None)
+
+        fig = after_preposition(tok)
+        if fig is None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+            verb = tok.head
+            fig = after_preposition(verb) or next((self.at[c.i] for c in verb.children
+                                                   if c.i in self.at and c.dep_ in ("dobj", "attr", "npadvmod")), None)
+        if fig is None:
+            fig = next((self.at[i] for i in range(tok.i + 1, min(tok.i + 9, tok.sent.end)) if i in self.at), None)
+        return fig
+
+    # -- offsets --------------------------------------------------------------------------
+    def offsets(self, start_tok: int, end_tok: int) -> dict:
+        s = self.span(start_tok, end_tok)
+        return {"text": s.text, "start": s.start, "end": s.end}
+
+    def span(self, start_tok: int, end_tok: int) -> Span:
+        sdoc = self.doc.doc
+        start = sdoc[start_tok].idx
+        last = sdoc[end_tok - 1]
+        return self.doc.span(start, last.idx + len(last.text))

@@ -1,0 +1,194 @@
+"""The casualties stage on sentences written for each pattern, qualifier and number form."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.annotations.casualties import combine
+from eventwire.annotations.numbers import find_figures
+from eventwire.model import Casualty, Count
+
+STAGES = ["casualties"]
+
+
+@pytest.fixture
+def figures(run):
+    """figures(text) -> [(kind, best, low, high, count text)] in text order."""
+
+    def _figures(text: str):
+        doc = run(text, stages=STAGES)
+        for c in doc.casualties:
+            assert doc.text[c.count.start:c.count.end] == c.count.text
+        return [(c.kind, c.count.best, c.count.low, c.count.high, c.count.text) for c in doc.casualties]
+
+    return _figures
+
+
+def test_active_verb_object_is_counted(figures):
+    assert figures("A suicide bomber killed 12 people at the market.") == [("killed", 12, 12, 12, "12")]
+
+
+def test_passive_subject_and_elided_second_figure(figures):
+    assert figures("12 people were killed and 30 wounded in the attack.") == [
+        ("killed", 12, 12, 12, "12"), ("injured", 30, 30, 30, "30")]
+
+
+def test_headline_figures_before_the_trigger(figures):
+    assert figures("Market bombing: 12 dead, dozens injured") == [
+        ("killed", 12, 12, 12, "12"), ("injured", 24, 24, None, "dozens")]
+
+
+def test_over_and_more_than_give_a_lower_bound_one_above(figures):
+    assert figures("The blasts led to the death of over 100 people.") == [("killed", 101, 101, None, "over 100")]
+    assert figures("More than 40 civilians were wounded.") == [("injured", 41, 41, None, "More than 40")]
+
+
+def test_at_least_and_upper_and_approximate_qualifiers(figures):
+    assert figures("Gunmen killed at least five villagers.") == [("killed", 5, 5, None, "at least five")]
+    assert figures("Up to 30 people were injured.") == [("injured", 30, None, 30, "Up to 30")]
+    assert figures("Nearly 30 soldiers died in the ambush.") == [("killed", 30, None, 30, "Nearly 30")]
+    assert figures("Some 30 people were hurt.") == [("injured", 30, None, None, "Some 30")]
+
+
+def test_number_words_and_vague_quantities(figures):
+    assert figures("The blast killed twenty-five people and injured a dozen others.") == [
+        ("killed", 25, 25, 25, "twenty-five"), ("injured", 12, 12, 12, "a dozen")]
+    assert figures("Hundreds of people were wounded.") == [("injured", 200, 200, None, "Hundreds")]
+    assert figures("The shelling wounded several others.") == [("injured", 3, 3, None, "several")]
+    assert figures("A number of civilians were killed.") == [("killed", None, 2, None, "A number")]
+
+
+def test_revised_toll_is_marked_as_revision(run):
+    doc = run("The death toll has risen to 103 after the twin blasts.", stages=STAGES)
+    [c] = doc.casualties
+    assert (c.kind, c.count.best, c.revision, c.trigger.text) == ("killed", 103, True, "death toll")
+
+
+def test_left_dead_and_gerund_objects(figures):
+    assert figures("The gunmen stormed the village, killing 7 people and injuring dozens.") == [
+        ("killed", 7, 7, 7, "7"), ("injured", 24, 24, None, "dozens")]
+    assert figures("The ambush left three soldiers dead.") == [("killed", 3, 3, 3, "three")]
+
+
+def test_ages_are_not_counts(figures):
+    assert figures("A 7-year-old boy was shot and killed on Monday.") == [
+        ("killed", 1, 1, 1, "A 7-year-old boy")]
+    assert figures("Al-Aroui, 57, was from a village near Ramallah.") == []
+
+
+def test_named_person_and_pronoun_count_one(figures):
+    assert figures("Soleimani was killed in a US airstrike.") == [("killed", 1, 1, 1, "Soleimani")]
+    assert figures("The Pentagon said the US military had killed him.") == [("killed", 1, 1, 1, "him")]
+
+
+def test_raising_verb_between_subject_and_trigger(figures):
+    text = "The blasts came a day after a top leader, Saleh al-Aroui, was believed to have been killed."
+    assert [f[:4] for f in figures(text)] == [("killed", 1, 1, 1)]
+
+
+def test_plural_victims_and_dead_modifier(figures):
+    assert figures("Two peasants were murdered by the patrol.") == [("killed", 2, 2, 2, "Two")]
+    assert figures("The army reported one dead terrorist.") == [("killed", 1, 1, 1, "one")]
+
+
+def test_conjoined_victims_are_summed(figures):
+    assert figures("The bomb killed two policemen and a civilian.") == [
+        ("killed", 3, 3, 3, "two policemen and a civilian")]
+
+
+def test_negations_give_zero(figures):
+    assert figures("Police said no one was hurt in the explosion.") == [("injured", 0, 0, 0, "no one")]
+    assert figures("There were no casualties.") == [
+        ("injured", 0, 0, 0, "no casualties"), ("killed", 0, 0, 0, "no casualties")]
+
+
+def test_casualties_are_a_mixed_figure(run):
+    doc = run("The guerrillas inflicted three casualties on the army.", stages=STAGES)
+    [c] = doc.casualties
+    assert (c.kind, c.count.best, c.mixed) == ("injured", 3, True)
+
+
+def test_lives_bodies_and_injury_nouns(figures):
+    assert figures("The quake claimed 50 lives.") == [("killed", 50, 50, 50, "50")]
+    assert figures("The bodies of 12 peasants were found.") == [("killed", 12, 12, 12, "12")]
+    assert figures("Four are being treated for injuries.") == [("injured", 4, 4, 4, "Four")]
+    assert figures("The man was listed in critical condition.") == [("injured", 1, 1, 1, "The man")]
+
+
+def test_fatally_shot_is_a_death(figures):
+    assert figures("A man was fatally shot early Sunday.") == [("killed", 1, 1, 1, "A man")]
+
+
+def test_lowercased_wire_text(figures):
+    assert figures("guerrillas killed at least 12 peasants and wounded 30 others.") == [
+        ("killed", 12, 12, None, "at least 12"), ("injured", 30, 30, 30, "30")]
+
+
+def test_non_victims_are_not_counted(figures):
+    assert figures("The guerrillas executed the attack at dawn.") == []
+    assert figures("The attack killed the peace talks.") == []
+
+
+def test_numbers_skip_times_distances_and_years():
+    words = "at 3 pm , 820 kilometres away , in 2020 , 12 people".split()
+    assert [(f.best, " ".join(words[f.start:f.end])) for f in find_figures(words)] == [(12, "12")]
+
+
+def test_number_ranges():
+    words = "between 10 and 15 , two or three , rose from 95 to 103".split()
+    found = [(f.best, f.low, f.high) for f in find_figures(words)]
+    assert found == [(10, 10, 15), (2, 2, 3), (95, 95, 95), (103, 103, 103)]
+
+
+def _fig(best, low, high, revision=False, mixed=False, text=""):
+    return Casualty("killed", Count(best, low, high, text=text), revision=revision, mixed=mixed)
+
+
+def test_combine_latest_revision_is_best_and_stated_lower_bound_is_low():
+    count = combine([_fig(101, 101, None, text="over 100"), _fig(103, 103, 103, revision=True, text="103")])
+    assert (count.best, count.low, count.high, count.text) == (103, 101, 103, "103")
+
+
+def test_combine_without_revision_takes_the_largest_figure():
+    count = combine([_fig(12, 12, 12), _fig(3, 3, 3), _fig(5, 5, None)])
+    assert (count.best, count.low, count.high) == (12, 5, 12)
+
+
+def test_combine_prefers_explicit_figures_over_mixed_ones():
+    assert combine([_fig(9, 9, 9, mixed=True), _fig(2, 2, 2)]).best == 2
+    assert combine([_fig(9, 9, 9, mixed=True)]).best == 9
+    assert combine([]) is None
+
+
+def test_number_of_people_killed_is_a_toll(run):
+    doc = run("The number of guerrillas killed by the troops has risen to 26.", stages=STAGES)
+    assert [(c.kind, c.count.best, c.revision) for c in doc.casualties] == [("killed", 26, True)]
+
+
+def test_a_total_of_counts_its_object(figures):
+    assert figures("A total of 12 people were killed.") == [("killed", 12, 12, 12, "12")]
+
+
+def test_passive_trigger_conjoined_to_a_clause_takes_its_subject(figures):
+    assert figures("The nine soldiers were on a visit and were wounded when a bomb exploded.") == [
+        ("injured", 9, 9, 9, "nine")]
+
+
+def test_wounds_count_sufferers_not_wounds(figures):
+    assert figures("She suffered two gunshot wounds.") == [("injured", 1, 1, 1, "She")]
+    assert figures("He suffered a fatal gunshot wound.") == [("killed", 1, 1, 1, "He")]
+
+
+def test_years_and_dates_are_not_counts(figures):
+    assert figures("The city recorded 2013 homicides.") == []
+    assert figures("Minibus bombing kills nine, injures 24\n\nMonday, June 8, 2009") == [
+        ("killed", 9, 9, 9, "nine"), ("injured", 24, 24, 24, "24")]
+
+
+def test_upper_case_wire_text(figures):
+    assert figures("OFFICIAL SOURCES ADDED THAT TWO PARAMILITARY MEN WERE MURDERED BY FMLN UNITS.") == [
+        ("killed", 2, 2, 2, "TWO")]
+
+
+def test_neither_nor_is_zero(figures):
+    assert [f[:4] for f in figures("However, neither Trushin nor his wife were injured.")] == [("injured", 0, 0, 0)]

@@ -1,0 +1,131 @@
+"""The claims stage on sentences written for each attribution, its actor and its scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.annotations.claims import attribution_for
+
+STAGES = ["claims"]
+
+
+@pytest.fixture
+def claims(run):
+    """claims(text) -> (doc, [(attribution, cue, actor, scope text, denied)])."""
+
+    def _claims(text: str):
+        doc = run(text, stages=STAGES)
+        return doc, [(c.attribution, c.cue.text, c.actor.text if c.actor else None,
+                      doc.text[c.scope_start:c.scope_end], c.denied) for c in doc.claims]
+
+    return _claims
+
+
+def scope_of(doc, mention: str):
+    start = doc.text.index(mention)
+    claim = attribution_for(doc.claims, start, start + len(mention))
+    return claim.attribution if claim else "reported"
+
+
+def test_claimed_responsibility_covers_the_sentence(claims):
+    doc, found = claims("Islamic State claimed responsibility for two explosions in Kerman.")
+    assert found == [("claimed", "claimed responsibility", "Islamic State",
+                      "Islamic State claimed responsibility for two explosions in Kerman.", False)]
+    assert scope_of(doc, "Islamic State") == "claimed"
+
+
+def test_passive_responsibility_names_the_agent(claims):
+    _, found = claims("Responsibility for the bombing was claimed by the Medellin cartel.")
+    assert [(a, actor) for a, _, actor, _, _ in found] == [("claimed", "the Medellin cartel")]
+
+
+def test_negated_claim_is_no_claim(claims):
+    assert claims("No group has claimed responsibility for the attack.")[1] == []
+
+
+def test_said_it_carried_out_is_a_claim(claims):
+    _, found = claims("The group said it carried out the attack on the convoy.")
+    assert [(a, actor) for a, _, actor, _, _ in found] == [("claimed", "The group")]
+
+
+def test_statement_about_its_members_is_a_claim(claims):
+    _, found = claims("In a statement, the group said two of its members had detonated explosive belts.")
+    assert [a for a, *_ in found] == ["claimed"]
+
+
+def test_statement_after_a_claim_continues_it(claims):
+    doc, found = claims(
+        "Islamic State claimed responsibility for the twin blasts. The group posted a statement on Telegram. "
+        "Crowds had gathered at the cemetery. In a statement, the militant group said two members had "
+        "detonated explosive belts in the crowd.")
+    assert [a for a, *_ in found] == ["claimed", "claimed"]
+    assert found[0][3].endswith("posted a statement on Telegram.")
+    assert scope_of(doc, "two members") == "claimed"
+
+
+def test_accusation_scope_leaves_out_the_accuser(claims):
+    doc, found = claims("In 2014, Israel accused al-Aroui of planning the kidnapping of three teenagers.")
+    assert [(a, cue, actor) for a, cue, actor, _, _ in found] == [("accused", "accused", "Israel")]
+    assert scope_of(doc, "al-Aroui") == "accused"
+    assert scope_of(doc, "Israel") == "reported"
+
+
+def test_blame_and_attribution_are_accusations(claims):
+    assert [a for a, *_ in claims("Police blamed the attack on the ELN.")[1]] == ["accused"]
+    assert [a for a, *_ in claims("The attack was attributed to the Shining Path.")[1]] == ["accused"]
+
+
+def test_suspected_modifiers_scope_their_noun_phrase(claims):
+    doc, found = claims("Suspected militants opened fire on a bus in the north.")
+    assert [(a, scope) for a, _, _, scope, _ in found] == [("suspected", "Suspected militants")]
+    assert scope_of(doc, "militants") == "suspected"
+
+
+def test_believed_to_have_is_suspected(claims):
+    doc, found = claims("Al-Aroui was believed to have been killed in an Israeli drone strike.")
+    assert [a for a, *_ in found] == ["suspected"]
+    assert scope_of(doc, "Israeli") == "suspected"
+
+
+def test_reportedly_and_alleged_are_suspected(claims):
+    assert [a for a, *_ in claims("The bombing was reportedly carried out by the FMLN.")[1]] == ["suspected"]
+    assert [a for a, *_ in claims("He is suspected of planting the bomb.")[1]] == ["suspected"]
+
+
+def test_official_statement_confirms(claims):
+    doc, found = claims("The Pentagon said the US military had killed him.")
+    assert [(a, actor, scope) for a, _, actor, scope, _ in found] == [
+        ("confirmed", "The Pentagon", "the US military had killed him")]
+    assert scope_of(doc, "US military") == "confirmed"
+
+
+def test_officials_confirmed_and_according_to_police(claims):
+    assert [a for a, *_ in claims("Officials confirmed that the rebels had attacked the convoy.")[1]] == ["confirmed"]
+    assert [a for a, *_ in claims("According to police, guerrillas dynamited the tower.")[1]] == ["confirmed"]
+
+
+def test_arrest_for_an_act_confirms(claims):
+    doc, found = claims("Police arrested two men for the killing.")
+    assert [(a, actor) for a, _, actor, _, _ in found] == [("confirmed", "Police")]
+    assert scope_of(doc, "two men") == "confirmed"
+
+
+def test_denial_of_a_clause_is_marked_denied(claims):
+    doc, found = claims("The army denied that guerrillas attacked the base.")
+    assert found == [("reported", "denied", "The army", "that guerrillas attacked the base", True)]
+    assert scope_of(doc, "guerrillas") == "reported"  # denials give no attribution
+
+
+def test_denial_of_responsibility_covers_the_denier(claims):
+    _, found = claims("Hamas denied responsibility for the blast.")
+    assert found == [("reported", "denied", "Hamas", "Hamas denied responsibility for the blast.", True)]
+
+
+def test_plain_reporting_makes_no_claim(claims):
+    assert claims("Gunmen attacked a police station on Monday, witnesses said.")[1] == []
+    assert claims("It was reported that the city has no electricity.")[1] == []
+
+
+def test_lowercased_claim(claims):
+    _, found = claims("the fmln claimed responsibility for the attack.")
+    assert [(a, actor) for a, _, actor, _, _ in found] == [("claimed", "the fmln")]
