@@ -42,10 +42,17 @@ def load_nlp():
 
         @Language.component("eventwire_newlines")
         def newline_sentences(doc):
-            # Headlines, bullets and post lines carry no final stop; the parser would
-            # glue them to the next sentence.
+            # Headlines, bullets and post lines carry no final stop; the parser would glue
+            # them to the next sentence. Hard-wrapped wire copy breaks lines mid-sentence,
+            # so a single newline ends a sentence only after a short line or a full stop.
+            text = doc.text
             for tok in doc[1:]:
-                if "\n" in doc[tok.i - 1].text:
+                prev = doc[tok.i - 1]
+                if "\n" not in prev.text:
+                    continue
+                line_start = text.rfind("\n", 0, prev.idx) + 1
+                line = text[line_start : prev.idx].strip()
+                if "\n\n" in prev.text or len(line) < 50 or line[-1:] in ".!?:\"”'’":
                     tok.is_sent_start = True
             return doc
 

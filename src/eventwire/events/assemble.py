@@ -107,12 +107,14 @@ class Events:
         triggers = [t for t in doc.triggers if not t.negated and (not t.hypothetical or t.type == "statement")]
         layout = Layout(doc, triggers)
         groups = sentence_groups(triggers, doc, layout)
-        assign_casualties(groups, doc)
+        unowned = assign_casualties(groups, doc)
         groups = merge_groups(groups, doc, layout)
         for g in groups:
             g.places = group_places(g, doc, layout)
         resolve_relative_dates(groups, doc, layout)
         ordered = by_salience(groups, doc, layout)
+        if ordered and ordered[0].violent:  # a toll in a sentence of its own is the main event's
+            ordered[0].casualties += [c for c in unowned if not c.mixed]
         ids = counter(1)
         doc.events = [build_event(f"e{next(ids)}", g, doc, layout, main=(i == 0)) for i, g in enumerate(ordered)]
 
@@ -428,10 +430,12 @@ def best_place(places: list[Place]) -> Place | None:
 # ---------------------------------------------------------------- counts and participants
 
 
-def assign_casualties(groups: list[Group], doc: Document) -> None:
+def assign_casualties(groups: list[Group], doc: Document) -> list[Casualty]:
     """Each figure goes to the violent group of its sentence whose trigger is nearest in the parse,
-    or whose target it counts ("Saleh al-Aroui ... killed" belongs to that killing)."""
+    or whose target it counts ("Saleh al-Aroui ... killed" belongs to that killing). Returns the
+    figures of sentences without a violent trigger."""
     tokens = doc.doc
+    unowned: list[Casualty] = []
     for c in doc.casualties:
         if recalled_token(tokens.char_span(c.count.start, c.count.end, alignment_mode="expand")):
             continue
@@ -443,6 +447,7 @@ def assign_casualties(groups: list[Group], doc: Document) -> None:
             if tokens[t.head].sent.start == tokens.char_span(c.count.start, c.count.end, alignment_mode="expand").sent.start
         ]
         if not here:
+            unowned.append(c)
             continue
 
         def distance(pair: tuple[Group, Trigger]) -> tuple:
@@ -452,6 +457,7 @@ def assign_casualties(groups: list[Group], doc: Document) -> None:
             return (not counted, abs(near.start - t.span.start))
 
         min(here, key=distance)[0].casualties.append(c)
+    return unowned
 
 
 def recalled_token(span) -> bool:
@@ -521,12 +527,13 @@ def participant_for(doc: Document, s: Span, kind: str, attribution: str) -> Part
 
 
 def attribute(p: Participant, doc: Document) -> Participant:
-    """The attribution of the claim whose scope covers the perpetrator's mention."""
-    if p.start is None:
-        return p
-    for c in doc.claims:
-        if c.scope_start <= p.start < c.scope_end and p.attribution == "reported":
-            p.attribution = c.attribution
+    """The attribution of the claim that governs the perpetrator's mention."""
+    from ..annotations.claims import attribution_for
+
+    if p.start is not None and p.attribution == "reported":
+        claim = attribution_for(doc.claims, p.start, p.end or p.start)
+        if claim is not None:
+            p.attribution = claim.attribution
     return p
 
 

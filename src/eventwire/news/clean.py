@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 from datetime import datetime
 from importlib.resources import files
 
@@ -112,9 +113,20 @@ def plain(text: str) -> str:
     return text
 
 
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def unshout(text: str) -> str:
+    """All-capitals wire copy ("GUERRILLAS ATTACKED THE EMBASSY") parses as a string of proper
+    nouns; the parser does far better on it in lower case. Same length, so offsets hold."""
+    letters = sum(c.isalpha() for c in text)
+    upper = sum(c.isupper() for c in text)
+    return text.translate(_ASCII_LOWER) if letters > 40 and upper > 0.8 * letters else text
+
+
 def clean_document(doc: Document) -> Document:
     """Fill `doc.clean` (same length as `doc.text`) and `doc.posts`."""
     text = plain(doc.text)
     doc.posts = find_posts(text)
-    doc.clean = blank_post_chrome(text, doc.posts)
+    doc.clean = unshout(blank_post_chrome(text, doc.posts))
     return doc
