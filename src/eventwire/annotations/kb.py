@@ -1,0 +1,219 @@
+"""The actor knowledge base (data/actors.json): states, their forces, armed groups.
+
+News names the same actor in many ways ("IS", "ISIL", "Daesh"; "Iran's army", "Iranian
+forces"), and event records need one canonical name, type and country for each. The
+knowledge base is indexed once into a token trie; `find` scans a whole text for the
+longest alias matches and `match` resolves a noun phrase.
+
+Case matters only where it disambiguates: in mixed-case text an all-caps alias token must
+be all-caps ("IS" the group, never "is"), a capitalised one capitalised ("Islamic State",
+not "an Islamic state"). All-lowercase text (MUC-4) is matched without case, except for
+tokens that are English words or common names when lowercased (`exact` in the data,
+all-caps tokens of at most two letters such as IS and US, inner capitals such as LeT):
+those always need their exact case.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# Words (with apostrophes inside: Kata'ib, Qa'ida), dotted abbreviations (U.S.), the
+# possessive 's, and any other single character. Hyphens, inner apostrophes and
+# possessives are transparent; other punctuation is a barrier no alias crosses.
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’](?!s\b)[^\W_]+)*|['’]s\b|\S")
+TRANSPARENT = {"-", "'", "’", "'s", "’s", "‐"}
+EXACT, CAPS, TITLE, ANY = 3, 2, 1, 0  # what a text token must satisfy, per alias token
+COUNTRY_TYPES = {"state"}
+
+
+def norm_word(w: str) -> str:
+    """Lower-case, accent-free, without dots or apostrophes: 'Qa'ida' -> 'qaida', 'U.S.' -> 'us'."""
+    w = unicodedata.normalize("NFKD", w)
+    w = "".join(c for c in w if not unicodedata.combining(c))
+    return w.lower().replace(".", "").replace("'", "").replace("’", "")
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str  # state | state_force | armed_group | militia | political_party | criminal | international
+    country: str | None = None
+    parent: str | None = None
+
+    @property
+    def is_country(self) -> bool:
+        """A state itself (a location that can act), as opposed to its forces or government."""
+        return self.type == "state" and self.id == self.country
+
+
+@dataclass(frozen=True)
+class Token:
+    norm: str
+    text: str  # as written, dots removed
+    start: int
+    end: int
+    dotted: bool = False  # an abbreviation written with dots: "U.S."
+
+
+def tokenize(text: str) -> list[Token]:
+    out = []
+    for m in TOKEN.finditer(text):
+        t = m.group()
+        if t in TRANSPARENT:
+            continue
+        dotted = len(t) > 2 and t.endswith(".")
+        out.append(Token(norm_word(t), t.replace(".", "") if dotted else t, m.start(), m.end(), dotted))
+    return out
+
+
+def caseless(text: str) -> bool:
+    """Text whose case carries no information: all lower case (MUC-4) or all capitals."""
+    upper = sum(c.isupper() for c in text)
+    lower = sum(c.islower() for c in text)
+    return upper <= 0.01 * (upper + lower) or lower <= 0.05 * (upper + lower)
+
+
+class KB:
+    """Actors by id and a trie of their aliases (token tuples -> actor id + case needs)."""
+
+    def __init__(self, data: dict):
+        self.actors: dict[str, Actor] = {}
+        self.exact = set(data["exact"])
+        self.caseless_ok = set(data["caseless_ok"])
+        self.member_words = set(data.get("member_words", []))
+        self.demonyms: set[str] = set()  # folded: 'iranian', 'nicaraguans'
+        # alias tokens -> (actor id, [(case need per token, token as written), ...])
+        self.index: dict[tuple[str, ...], tuple[str, list[tuple[tuple[int, ...], tuple[str, ...]]]]] = {}
+        self.prefixes: set[tuple[str, ...]] = set()
+        derived: list[tuple[str, str]] = []
+        for st in data["states"]:
+            forms = [st["name"], *st["aliases"]]
+            people = [*st["demonyms"], *(d + "s" for d in st["demonyms"] if d.endswith(("an", "i")))]
+            self._add(Actor(st["id"], st["name"], "state", st["id"]), forms + people)
+            self.demonyms.update(" ".join(t.norm for t in tokenize(p)) for p in people)
+            for kind, spec in data["force_words"].items():
+                fid = f"{st['id']}-{kind}"
+                name = spec["name"].format(name=st.get("formal", st["name"]))
+                self.actors[fid] = Actor(fid, name, spec["type"], st["id"])
+                names = [f"{f} {w}" for f in forms + st["demonyms"] for w in spec["words"]]
+                names += [f"{w} of {f}" for f in forms for w in spec["words"]]
+                derived += [(fid, n) for n in names]
+        for a in data["actors"]:
+            if a["id"] in self.actors and "name" not in a:  # more names for a derived force
+                self._add(self.actors[a["id"]], a["aliases"])
+                continue
+            actor = Actor(a["id"], a["name"], a["type"], a.get("country"), a.get("parent"))
+            self._add(actor, [a["name"], *a["aliases"]])
+        for fid, name in derived:  # curated names win over generated ones
+            self._alias(fid, name, override=False)
+
+    def _add(self, actor: Actor, names: list[str]) -> None:
+        self.actors[actor.id] = actor
+        for n in names:
+            self._alias(actor.id, n)
+
+    def _alias(self, aid: str, name: str, override: bool = True) -> None:
+        toks = tokenize(name)
+        key = tuple(t.norm for t in toks)
+        if not key or (not override and key in self.index):
+            return
+        form = (tuple(self._need(t.text) for t in toks), tuple(t.text for t in toks))
+        if key in self.index and self.index[key][0] == aid:  # 'Hamas' and 'HAMAS'
+            self.index[key][1].append(form)
+        else:
+            self.index[key] = (aid, [form])
+        for i in range(1, len(key) + 1):
+            self.prefixes.add(key[:i])
+
+    def _need(self, w: str) -> int:
+        short_caps = w.isupper() and len(w) <= 2 and w.isalpha() and w not in self.caseless_ok  # 'IS', 'US'
+        inner_caps = w[1:] != w[1:].lower() and not w.isupper()  # 'LeT', 'JeM'
+        if w in self.exact or short_caps or inner_caps:
+            return EXACT
+        if len(w) >= 2 and w.isupper():
+            return CAPS
+        return TITLE if w[:1].isupper() else ANY
+
+    @staticmethod
+    def _fits(tok: Token, need: int, form: str, nocase: bool) -> bool:
+        if tok.dotted or need == ANY:  # "u.s." is unambiguous in any case
+            return True
+        if need == EXACT:
+            return tok.text == form
+        if nocase:
+            return True
+        if need == CAPS:
+            return tok.text.isupper()
+        return tok.text[:1].isupper()
+
+    def _longest(self, toks: list[Token], i: int, nocase: bool) -> tuple[int, str] | None:
+        """The longest alias starting at token i whose case fits: (end index, actor id)."""
+        best = None
+        j = i
+        while j < len(toks) and tuple(t.norm for t in toks[i : j + 1]) in self.prefixes:
+            key = tuple(t.norm for t in toks[i : j + 1])
+            hit = self.index.get(key)
+            if hit and any(all(self._fits(t, n, f, nocase) for t, n, f in zip(toks[i : j + 1], needs, forms))
+                           for needs, forms in hit[1]):
+                best = (j + 1, hit[0])
+            j += 1
+        return best
+
+    def find(self, text: str, nocase: bool | None = None) -> list[tuple[int, int, Actor]]:
+        """Leftmost-longest, non-overlapping alias matches in `text`: (start, end, actor)."""
+        toks = tokenize(text)
+        nocase = caseless(text) if nocase is None else nocase
+        out = []
+        i = 0
+        while i < len(toks):
+            hit = self._longest(toks, i, nocase)
+            if hit and not self._shouting(toks, i, hit[0]):
+                out.append((toks[i].start, toks[hit[0] - 1].end, self.actors[hit[1]]))
+                i = hit[0]
+            else:
+                i += 1
+        return out
+
+    def _shouting(self, toks: list[Token], i: int, j: int) -> bool:
+        """A lone short capitalised token ("IS", "US") next to capitalised words that name no
+        actor ("WHAT IS NEXT", not "US CENTCOM"): a shouted word."""
+        if j - i != 1 or len(toks[i].text) > 3 or not toks[i].text.isupper():
+            return False
+        near = toks[max(0, i - 1) : i] + toks[j : j + 1]
+        return any(t.text.isalpha() and len(t.text) > 1 and t.text.isupper() and (t.norm,) not in self.prefixes
+                   for t in near)
+
+    def match(self, phrase: str, head: bool = True) -> Actor | None:
+        """The actor a noun phrase names: the whole phrase ("the Iranian government"), or
+        with `head`, its last words ("two IS members", "Houthi fighters" -> the group)."""
+        toks = tokenize(phrase)
+        nocase = caseless(phrase)
+        while toks and toks[0].norm in {"the", "a", "an"}:
+            toks = toks[1:]
+        while toks and toks[-1].norm in self.member_words:
+            toks = toks[:-1]
+        for i in range(len(toks) if head else min(1, len(toks))):
+            hit = self._longest(toks, i, nocase)
+            if hit and hit[0] == len(toks):
+                return self.actors[hit[1]]
+        return None
+
+    def get(self, aid: str | None) -> Actor | None:
+        return self.actors.get(aid) if aid else None
+
+
+@cache
+def load_kb() -> KB:
+    with resources.files("eventwire.data").joinpath("actors.json").open(encoding="utf-8") as fh:
+        return KB(json.load(fh))
+
+
+def match(phrase: str, head: bool = True) -> Actor | None:
+    """Module-level shortcut for the events stage: `kb.match("Iran's Revolutionary Guards")`."""
+    return load_kb().match(phrase, head)

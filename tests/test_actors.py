@@ -1,0 +1,186 @@
+"""The actors stage: one entity per referent, merged across name variants, resolved to the KB."""
+
+import pytest
+
+from eventwire.annotations.actors import entity_at
+
+STAGES = ["actors"]
+
+
+def entity_with(doc, text):
+    """The one entity one of whose mentions is exactly `text`."""
+    found = [e for e in doc.entities if any(m.text == text for m in e.mentions)]
+    assert len(found) == 1, (text, [(e.name, [m.text for m in e.mentions]) for e in doc.entities])
+    return found[0]
+
+
+def test_full_name_title_spelling_variant_and_surname_merge(run):
+    doc = run("General Qassem Soleimani was killed in a drone strike in 2020. Thousands mourned Qasem Soleimani "
+              "in Tehran. Soleimani was buried in his home town.", stages=STAGES)
+    ent = entity_with(doc, "Qassem Soleimani")
+    assert ent.kind == "person"
+    assert {"Qasem Soleimani", "Soleimani"} <= {m.text for m in ent.mentions}
+    assert "General" in ent.roles
+
+
+def test_arabic_article_and_transliteration_variants_merge(run):
+    doc = run("Hamas deputy leader Saleh al-Arouri was killed in Beirut on Tuesday. Al-Arouri, 57, was born near "
+              "Ramallah. Israel had long accused al-Aroui of planning attacks.", stages=STAGES)
+    ent = entity_with(doc, "Saleh al-Arouri")
+    assert {"Al-Arouri", "al-Aroui"} <= {m.text for m in ent.mentions}
+
+
+def test_different_people_sharing_a_surname_stay_apart(run):
+    doc = run("Amari Brown was shot dead on Monday night. Police arrested Antonio Brown, 22, on Tuesday. "
+              "Brown was charged with murder.", stages=STAGES)
+    amari, antonio = entity_with(doc, "Amari Brown"), entity_with(doc, "Antonio Brown")
+    assert amari.id != antonio.id
+    assert "Brown" in {m.text for m in antonio.mentions}  # the nearest preceding full name
+
+
+def test_kb_acronym_possessive_and_short_form_merge(run):
+    doc = run("The attack targeted Iran's Islamic Revolutionary Guard Corps (IRGC) in Sistan. The Revolutionary "
+              "Guards said four members died. The IRGC blamed foreign agents.", stages=STAGES)
+    ent = entity_with(doc, "IRGC")
+    assert ent.kb_id == "irgc" and ent.name == "Islamic Revolutionary Guard Corps"
+    assert {"Islamic Revolutionary Guard Corps", "Revolutionary Guards"} <= {m.text for m in ent.mentions}
+    assert ent.kind == "organization" and ent.country_code == "IR"
+
+
+def test_acronym_defined_in_text_joins_an_unknown_group(run):
+    doc = run("The Karen Liberation Council (KLC) attacked a border post on Sunday. A KLC spokesman said the "
+              "fighting continued.", stages=STAGES)
+    ent = entity_with(doc, "Karen Liberation Council")
+    assert ent.kb_id is None and "KLC" in ent.aliases
+
+
+def test_unknown_group_is_kept_as_an_entity(run):
+    doc = run("The Zomi Revolutionary Army claimed responsibility for the ambush near Churachandpur.", stages=STAGES)
+    ent = entity_with(doc, "Zomi Revolutionary Army")
+    assert ent.kind == "organization" and ent.kb_id is None
+
+
+def test_islamic_state_short_and_long_forms_merge_and_is_stays_a_verb(run):
+    doc = run("Islamic State claimed the bombing. Two IS members detonated explosive belts, the group said, "
+              "and it is the deadliest attack this year.", stages=STAGES)
+    ent = entity_with(doc, "IS")
+    assert ent.kb_id == "islamic-state"
+    assert [m.text for m in ent.mentions] == ["Islamic State", "IS"]
+
+
+def test_lowercase_text_resolves_guerrilla_groups(run):
+    doc = run("the farabundo marti national liberation front (fmln) attacked the salvadoran army. the fmln said "
+              "it is ready to talk.", stages=STAGES)
+    fmln = entity_with(doc, "fmln")
+    assert fmln.kb_id == "fmln" and len(fmln.mentions) == 3
+    army = entity_with(doc, "salvadoran army")
+    assert army.kb_id == "SV-military" and army.country_code == "SV"
+    assert not any(e.kb_id == "islamic-state" for e in doc.entities)
+
+
+def test_surname_tagged_as_another_type_joins_the_person(run):
+    doc = run("Mourners marked the anniversary of Soleimani's death on Wednesday. General Qassem Soleimani "
+              "was killed in Baghdad in 2020.", stages=STAGES)
+    ent = entity_with(doc, "Qassem Soleimani")
+    assert ent.kind == "person" and "Soleimani" in {m.text for m in ent.mentions}
+
+
+def test_name_after_a_role_word_is_a_person_with_that_role(run):
+    doc = run("Taking to X, Ministry of External Affairs spokesperson Randhir Jaiswal said India stood with "
+              "Iran.", stages=STAGES)
+    ent = entity_with(doc, "Randhir Jaiswal")
+    assert ent.kind == "person"
+    assert any("spokesperson" in r for r in ent.roles)
+
+
+def test_social_handle_under_a_name_is_an_alias_of_the_author(run):
+    doc = run("Randhir Jaiswal\n\n@MEAIndia · Follow\n\nWe are shocked and saddened by the bombings in Kerman.\n",
+              stages=STAGES)
+    ent = entity_with(doc, "@MEAIndia")
+    assert ent.name == "Randhir Jaiswal" and ent.kind == "person"
+
+
+def test_roles_from_copula_and_apposition(run):
+    doc = run("General Qassem Soleimani died in 2020. Soleimani was the commander of the Quds Force. The strike "
+              "came a day after a top Hamas leader, "
+              "Saleh al-Arouri, was killed in Beirut.", stages=STAGES)
+    assert "commander of the Quds Force" in entity_with(doc, "Soleimani").roles
+    assert "top Hamas leader" in entity_with(doc, "Saleh al-Arouri").roles
+
+
+def test_country_is_a_location_that_keeps_its_kb_identity(run):
+    doc = run("Israel accused Hamas of planning the kidnapping. An Israeli drone struck the building.",
+              stages=STAGES)
+    israel = entity_with(doc, "Israel")
+    assert israel.kind == "location" and israel.kb_id == "IL" and israel.actor_type == "state"
+    assert "Israeli" in {m.text for m in israel.mentions}
+    hamas = entity_with(doc, "Hamas")
+    assert hamas.kind == "organization" and hamas.actor_type == "armed_group"
+
+
+def test_state_force_phrases_resolve_to_forces_not_the_country(run):
+    doc = run("The Pentagon said the US military had killed him. The Iranian government vowed revenge.",
+              stages=STAGES)
+    assert entity_with(doc, "US military").name == "Military Forces of the United States"
+    assert entity_with(doc, "Iranian government").kb_id == "IR-government"
+    assert entity_with(doc, "Pentagon").kb_id == "pentagon"
+
+
+@pytest.mark.parametrize("mention", ["IS", "members"])
+def test_entity_at_finds_the_entity_under_a_span(run, mention):
+    text = "Two IS members detonated their belts."
+    doc = run(text, stages=STAGES)
+    start = text.index("IS members") if mention == "members" else text.index("IS")
+    ent = entity_at(doc, start, start + len("IS members" if mention == "members" else "IS"))
+    assert ent is not None and ent.kb_id == "islamic-state"
+    assert entity_at(doc, text.index("belts"), len(text)) is None
+
+
+def test_roles_link_a_person_to_the_group_they_speak_for(run):
+    doc = run("Taliban spokesman Zabiullah Mujahid said the group had carried out the attack.", stages=STAGES)
+    person = entity_with(doc, "Zabiullah Mujahid")
+    taliban = entity_with(doc, "Taliban")
+    assert taliban.id in person.affiliations
+
+
+def test_generational_suffixes_keep_father_and_son_apart(run):
+    doc = run("George Bush Sr. met Chinese leaders in 1989. His son George Bush Jr. later ordered the invasion "
+              "of Iraq.", stages=STAGES)
+    people = [e for e in doc.entities if e.kind == "person"]
+    assert len(people) == 2, [(e.name, [m.text for m in e.mentions]) for e in people]
+
+
+def test_undefined_acronym_spelling_an_unknown_groups_initials_joins_it(run):
+    doc = run("The Syrian Observatory for Human Rights reported 12 dead. SOHR said the toll could rise.",
+              stages=STAGES)
+    ent = entity_with(doc, "Syrian Observatory for Human Rights")
+    assert "SOHR" in ent.aliases
+
+
+def test_nickname_of_the_given_name_is_the_same_person(run):
+    doc = run("Joshua Guzman, 19, was arrested on Friday. Police said Josh Guzman had fled the scene.",
+              stages=STAGES)
+    ent = entity_with(doc, "Joshua Guzman")
+    assert "Josh Guzman" in ent.aliases
+
+
+def test_names_joined_by_and_are_two_people(run):
+    doc = run("Detectives Mark Ahlstrom and Sarah Soule interviewed the witnesses on Monday.", stages=STAGES)
+    names = {e.name for e in doc.entities if e.kind == "person"}
+    assert {"Mark Ahlstrom", "Sarah Soule"} <= names, names
+
+
+def test_a_surname_that_is_also_a_month_is_not_read_in_a_date(run):
+    doc = run("Prime Minister Theresa May promised a review. The bombing happened on May 22 in Manchester. "
+              "May said the threat level would stay high.", stages=STAGES)
+    ent = entity_with(doc, "Theresa May")
+    starts = {m.start for m in ent.mentions}
+    assert doc.text.index("May 22") not in starts
+
+
+def test_a_person_whose_name_is_also_an_alias_stays_a_person(run):
+    doc = run("Detective John Wagner said the suspect fled. Wagner added that no shots were fired.",
+              stages=STAGES)
+    ent = entity_with(doc, "John Wagner")
+    assert ent.kind == "person" and ent.kb_id is None
+    assert "Wagner" in ent.aliases

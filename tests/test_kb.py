@@ -1,0 +1,77 @@
+"""The actor knowledge base: alias matching with the case rules that keep 'is' from being IS."""
+
+from eventwire.annotations.kb import load_kb, match
+
+
+def ids(text):
+    return [(text[s:e], a.id) for s, e, a in load_kb().find(text)]
+
+
+def test_short_acronym_needs_capitals_in_mixed_case_text():
+    assert ids("Two IS members blew themselves up. What is known is little.") == [("IS", "islamic-state")]
+
+
+def test_shouted_headline_does_not_read_is_as_the_group():
+    assert ids("WHAT IS NEXT FOR THE REGION") == []
+
+
+def test_lowercase_text_matches_names_and_acronyms_but_not_english_words():
+    text = "the fmln and shining path guerrillas said this is a warning to us. let them come."
+    assert ids(text) == [("fmln", "fmln"), ("shining path", "shining-path")]
+
+
+def test_capitalised_name_is_not_matched_as_a_common_phrase():
+    assert ids("The party wants an Islamic state in the region.") == []
+    assert ids("Islamic State claimed the attack.") == [("Islamic State", "islamic-state")]
+
+
+def test_demonyms_and_force_words_give_state_forces():
+    assert match("the Iranian government").id == "IR-government"
+    assert match("Israeli troops").id == "IL-military"
+    assert match("Iran's army").id == "IR-military"
+    assert match("the armed forces of El Salvador").id == "SV-military"
+    assert match("Military Forces of Israel").name == "Military Forces of Israel"
+
+
+def test_institutions_resolve_to_their_state():
+    assert match("IDF").id == "IL-military"
+    pentagon = match("the Pentagon")
+    assert pentagon.country == "US" and pentagon.parent == "US-military"
+
+
+def test_spelling_and_transliteration_variants():
+    assert match("Daesh").id == "islamic-state"
+    assert match("al-Qaida").id == match("Al Qaeda").id == "al-qaeda"
+    assert match("Tehreek-e-Taliban Pakistan").id == "ttp"
+    assert match("Kataib Hezbollah").id == match("Kata'ib Hezbollah").id
+
+
+def test_dotted_abbreviation_matches_in_any_case():
+    assert ids("u.s. embassy officials") == [("u.s.", "US")]
+    assert ids("U.S. troops landed") == [("U.S. troops", "US-military")]
+
+
+def test_member_phrases_resolve_to_the_group():
+    assert match("two IS members").id == "islamic-state"
+    assert match("Houthi fighters").id == "houthis"
+
+
+def test_generic_perpetrators_are_not_actors():
+    assert match("unidentified gunmen") is None
+    assert match("armed men") is None
+
+
+def test_a_country_is_a_state_actor_and_its_government_is_not_the_country():
+    israel = match("Israel")
+    assert israel.is_country and israel.type == "state"
+    assert not match("the Israeli government").is_country
+
+
+def test_provinces_point_to_their_parent_group():
+    assert match("ISWAP").parent == "islamic-state"
+    assert match("Islamic State Khorasan Province").id == "iskp"
+
+
+def test_short_acronym_next_to_another_actor_acronym_is_not_shouting():
+    assert ids("US CENTCOM said the strike hit an IS commander.") == [
+        ("US", "US"), ("CENTCOM", "centcom"), ("IS", "islamic-state")]
