@@ -1,8 +1,707 @@
-"""Stage stub: to be implemented."""
+"""The `arguments` stage: who did it, to whom or what, with what, where and when.
 
-from ..model import Document
+For each trigger the dependency parse gives the roles: the subject of an active violent
+verb, the by-agent of a passive and the actor modifying a nominal ("Israeli drone strike",
+"the FMLN's attack") are perpetrators; objects, passive subjects and the of-phrase of a
+nominal ("murder of X") are targets; "with"-phrases, exploding subjects and modifiers give
+weapons. Spans are minimal noun phrases (head with its compounds, adjectives and numbers;
+no determiner, relative clause or apposition), as event-extraction gold writes them; a
+person is named without titles ("president cerezo" -> "cerezo"), a physical target without
+its demonym ("the salvadoran consulate" -> "consulate"). The clause above an act can name its
+doer too: "accused X of", "held X responsible for", "X claimed responsibility for" (with that
+attribution). Lexicons under data/events/ decide kinds: individual vs organization
+perpetrators, human vs physical targets; in lowercase text a word outside the model's WordNet
+index is read as a name. Resolved entities from the actors stage give names and ids.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..model import Document, Participant, Span, Trigger
+from ..pipeline import load_nlp
+from .triggers import lemma, lexicon, load, noun_like
+
+FIRST_PERSON = {"we", "i"}
+PRONOUN_RELATIVES = {"who", "whom", "which", "that", "whose"}
+NP_LEFT = {"compound", "amod", "nummod", "nmod", "quantmod", "npadvmod", "advmod", "poss", "case", "punct", "hmod", "hyph"}
+TARGET_PREPS = {"on", "against", "at", "in", "inside", "outside", "near", "into", "onto", "upon", "to"}
+VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians", "riots"}
+PLACE_DEPS = {"prep", "npadvmod", "advmod", "obl", "tmod", "agent"}
+
+
+@dataclass(frozen=True)
+class Words:
+    individual: frozenset
+    organization: frozenset
+    partitive: frozenset
+    human: frozenset
+    physical: frozenset
+    titles: frozenset
+    groups: frozenset
+    demonyms: dict
+    weapons: frozenset
+    weapon_needs: dict  # head -> modifiers it needs to be a weapon ("explosive belt")
+    weapon_modifiers: frozenset
+    units: frozenset
+    use_verbs: frozenset
+    light_verbs: frozenset
+    victim_nouns: frozenset
+    target_nouns: frozenset
+    place_heads: frozenset
+    hedges: frozenset
+    ideologies: frozenset
+    owned: frozenset
+    parts: frozenset
+    quantities: frozenset
+    quantifiers: frozenset
+    generic_groups: frozenset
+    author_nouns: frozenset
+    leader_verbs: frozenset
+    undergoers: frozenset
+    anaphoric: frozenset
+    blame: dict  # verb -> attribution of its object for the act it governs
+    claim_nouns: frozenset
+    claim_verbs: frozenset
+    english: frozenset  # WordNet lemmas: a lowercase word outside them is likely a name
+
+
+@cache
+def words() -> Words:
+    p, w, t = load("events/participants.json"), load("weapons.json"), load("triggers.json")
+    index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    english = frozenset(x for pos in index.keys() for x in index[pos])
+    return Words(
+        individual=frozenset(p["individual_heads"]),
+        organization=frozenset(p["organization_heads"]),
+        partitive=frozenset(p["partitive_heads"]),
+        human=frozenset(p["human_heads"]),
+        physical=frozenset(p["physical_heads"]),
+        titles=frozenset(p["titles"]),
+        groups=frozenset(p["groups"]),
+        demonyms=dict(p["demonyms"]),
+        weapons=frozenset(w["weapons"]),
+        weapon_needs={k: frozenset(v) for k, v in w["phrase_heads"].items()},
+        weapon_modifiers=frozenset(w["modifiers"]),
+        units=frozenset(w["units"]),
+        use_verbs=frozenset(w["use_verbs"]),
+        light_verbs=frozenset(t["light_verbs"]),
+        victim_nouns=frozenset(t["victim_nouns"]),
+        target_nouns=frozenset(p["target_nouns"]),
+        place_heads=frozenset(p["place_heads"]),
+        hedges=frozenset(p["hedges"]),
+        ideologies=frozenset(p["ideologies"]),
+        owned=frozenset(p["owned_heads"]),
+        parts=frozenset(p["part_nouns"]),
+        quantities=frozenset(p["quantities"]),
+        quantifiers=frozenset(p["partitive_quantifiers"]),
+        generic_groups=frozenset(p["generic_group_heads"]),
+        author_nouns=frozenset(t["author_nouns"]),
+        leader_verbs=frozenset(t["leader_verbs"]),
+        undergoers=frozenset(t["undergoer_verbs"]),
+        anaphoric=frozenset(p["anaphoric_heads"]),
+        blame=dict(t["blame"]),
+        claim_nouns=frozenset(t["claim_nouns"]),
+        claim_verbs=frozenset(t["claim_verbs"]),
+        english=english,
+    )
+
+
+def verb_keys(tok) -> set[str]:
+    """Lemma and plain forms: the lemmatizer misreads some regular verbs ("staged" -> "stag")."""
+    low = tok.lower_
+    keys = {lemma(tok), low}
+    for suffix, cut in (("ed", 1), ("ed", 2), ("es", 1), ("s", 1), ("ing", 3)):
+        if low.endswith(suffix):
+            keys.add(low[:-cut])
+    return keys
+
+
+def is_verb(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def passive(tok) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "xcomp", "advcl") and not any(
+        c.dep_ == "aux" for c in tok.children)
+
+
+def children(tok, *deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def pobjs(tok, preps):
+    """Objects of the given prepositions under `tok` ("attack on X" -> X)."""
+    return [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]
+
+
+@dataclass
+class Frame:
+    agents: list
+    patients: list
+    instruments: list
+    attribution: dict = field(default_factory=dict)  # agent token index -> how the text ties it
 
 
 class Arguments:
-    def __call__(self, doc: Document) -> None:
+    """Fills each trigger's perpetrators, targets, weapons, places and times from the parse."""
+
+    def __init__(self):
+        self.w = words()
+        self.lex = lexicon()
+        self._ents, self._starts, self._other_spans, self._other_starts = [], [], [], []
+        self._shouting = False  # all-caps wires (old MUC texts): case says nothing about names there
+
+    # ---- roles -------------------------------------------------------------------------
+    def frame(self, tok, trig: Trigger) -> Frame:
+        f = Frame([], [], [])
+        if is_verb(tok):
+            self.verb_roles(tok, f, located=trig.type in VIOLENT or trig.subtype == "looting_property_destruction")
+        else:
+            self.noun_roles(tok, f)
+        if trig.type == "statement":
+            f.instruments = []
+            f.agents = self.speakers(tok, f.agents)
+        else:
+            self.blamed(tok, f)
+        return f
+
+    def speakers(self, tok, agents: list) -> list:
+        """Who made the statement: the clause's subject, or for "we"/"I" in a quote the one who said it."""
+        node = tok
+        agents = [a for a in agents if not self.instrument_noun(a)]  # "saddened by the bombings"
+        while not agents and node.dep_ in ("conj", "acomp", "xcomp", "attr") and node.head is not node:
+            node = node.head  # "we are shocked and saddened"
+            agents = children(node, "nsubj")
+        if agents and all(a.lower_ in FIRST_PERSON for a in agents):
+            while node.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "acomp") and node.head is not node:
+                node = node.head
+                said = children(node, "nsubj")
+                if said:
+                    return said
+        return agents
+
+    def blamed(self, tok, f: Frame) -> None:
+        """Actors tied to the act by the clause above it: "accused X of attacking",
+        "held X responsible for the murder", "X claimed responsibility for the bombing"."""
+        gov = tok.head  # "blamed the attack on X", "the attack was attributed to X"
+        if tok.dep_ in ("dobj", "nsubjpass") and is_verb(gov):
+            how = next((self.w.blame[k] for k in verb_keys(gov) if k in self.w.blame), None)
+            if how and pobjs(gov, {"on", "to"}):
+                self.add_agents(f, pobjs(gov, {"on", "to"}), how)
+                return
+        node = tok
+        for _ in range(6):
+            if node.dep_ not in ("pobj", "pcomp", "prep", "dobj", "acomp", "oprd", "conj") or node.head is node:
+                return
+            node = node.head
+            key = lemma(node)
+            if node.dep_ == "prep" and node.lower_ == "behind" and is_verb(node.head):  # "X are behind the attack"
+                self.add_agents(f, children(node.head, "nsubj"), "accused")
+                return
+            if key == "responsible":
+                gov = node.head  # "held X responsible", "holds [X responsible]", "X was responsible"
+                if node.dep_ == "amod":  # parsed as "[X responsible]" inside one noun phrase
+                    actors, how = [gov], self.w.blame.get(lemma(gov.head))
+                else:
+                    how = self.w.blame.get(lemma(gov))
+                    actors = children(node, "nsubj") or (children(gov, "dobj") if how else children(gov, "nsubj"))
+                self.add_agents(f, actors, how or "reported")
+                return
+            if key in self.w.claim_nouns and node.dep_ == "dobj" and verb_keys(node.head) & self.w.claim_verbs:
+                self.add_agents(f, children(node.head, "nsubj"), "claimed")
+                return
+            if verb_keys(node) & self.w.claim_verbs and any(lemma(c) in self.w.claim_nouns for c in node.children):
+                self.add_agents(f, children(node, "nsubj"), "claimed")  # "claimed responsibility for"
+                return
+            if key in self.w.blame:
+                if not is_verb(node):  # "the arrest of X for the killing"
+                    actors = pobjs(node, {"of"})
+                else:
+                    actors = children(node, "nsubjpass") if passive(node) else children(node, "dobj")
+                if tok.dep_ == "dobj" and tok.head is node:  # "blamed the attack on X"
+                    actors = pobjs(node, {"on", "to"})
+                self.add_agents(f, actors, self.w.blame[key])
+                return
+
+    @staticmethod
+    def add_agents(f: Frame, actors, how: str) -> None:
+        for a in actors:
+            f.agents.append(a)
+            f.attribution[a.i] = how
+
+    def verb_roles(self, tok, f: Frame, located: bool) -> None:
+        pas = passive(tok) or lemma(tok) in self.w.undergoers  # "the soldiers died": their subject suffers
+        subj = children(tok, "nsubj", "nsubjpass", "csubj")
+        (f.patients if pas else f.agents).extend(subj)
+        f.patients += children(tok, "dobj", "attr")
+        f.agents += pobjs(tok, {"by"})
+        if pas and not pobjs(tok, {"by"}):  # "captured at the station by troops": the parser hung "by" low
+            f.agents += [b for p in pobjs(tok, TARGET_PREPS) for b in pobjs(p, {"by"})]
+        f.instruments += pobjs(tok, {"with", "using"})
+        f.patients += pobjs(tok, {"on", "against"})
+        for p in pobjs(tok, TARGET_PREPS - {"on", "against"}) if located else ():  # "exploded outside the embassy"
+            if self.target_kind(self.through_part(p)) is not None or self.weapon(p):
+                f.patients.append(p)
+        f.agents += [p for p in pobjs(tok, {"in", "during", "from"}) if self.instrument_noun(p)]
+        if not subj:
+            self.inherit(tok, pas, f)
+
+    def inherit(self, tok, pas: bool, f: Frame) -> None:
+        """A verb without its own subject takes it from the clause it hangs on."""
+        head, dep = tok.head, tok.dep_
+        if head is tok:
+            return
+        if dep == "relcl" or (dep in ("acl", "amod") and noun_like(head)):
+            (f.patients if pas else f.agents).append(head)
+            return
+        if dep in ("xcomp", "conj", "advcl", "ccomp") and is_verb(head):
+            hs = children(head, "nsubj", "nsubjpass")
+            if not hs and head.dep_ in ("xcomp", "conj") and head.head is not head:
+                hs = children(head.head, "nsubj", "nsubjpass")
+            for h in hs:
+                if dep == "advcl" and h.dep_ == "nsubj" and self.weapon(h):
+                    f.instruments.append(h)  # "a bomb exploded, destroying ..."
+                elif h.dep_ == "nsubjpass" and not pas and dep == "xcomp":
+                    f.agents.append(h)  # "was ordered to kill": the orderee acts
+                elif pas or (h.dep_ == "nsubjpass" and dep == "conj"):
+                    f.patients.append(h)
+                else:
+                    f.agents.append(h)
+
+    def noun_roles(self, tok, f: Frame) -> None:
+        for c in children(tok, "poss"):  # "the FMLN's attack", but "Galan's murder"
+            victim = lemma(tok) in self.w.victim_nouns and self.perp_kind(c) != "organization"
+            (f.patients if victim else f.agents).append(c)
+        for c in children(tok, "compound", "amod", "nmod"):
+            if self.weapon(c):
+                f.instruments.append(c)
+            elif self.perp_kind(c, modifier=True) == "organization":  # "Israeli drone strike", not "terrorist attack"
+                f.agents.append(c)
+            elif self.target_kind(c) == "physical":
+                f.patients.append(c)
+        f.patients += pobjs(tok, {"of", "on", "against", "upon"})
+        f.agents += pobjs(tok, {"by"})
+        f.instruments += pobjs(tok, {"with", "using"})
+        for p in pobjs(tok, TARGET_PREPS - {"on", "against"}):
+            if self.target_kind(self.through_part(p)) == "physical":
+                f.patients.append(p)
+        if not pobjs(tok, {"of"}):  # "the kidnapping and assassination of X"
+            f.patients += [p for c in tok.conjuncts for p in pobjs(c, {"of"})]
+        head = tok.head
+        if head is not tok and verb_keys(head) & {"receive", "get"}:  # "X received death threats"
+            f.patients += children(head, "nsubj")
+        elif head is not tok and is_verb(head) and verb_keys(head) & self.w.light_verbs and tok.dep_ != "nsubj":
+            pas = passive(head)  # "carried out an attack", "were taken hostage"
+            f.agents += pobjs(head, {"by"}) + ([] if pas else children(head, "nsubj"))
+            f.patients += pobjs(head, {"on", "against", "to"}) + (children(head, "nsubjpass") if pas else [])
+            f.instruments += pobjs(head, {"with", "using"})
+            if not children(head, "nsubj", "nsubjpass"):
+                self.inherit(head, pas, f)
+        elif tok.dep_ == "nsubj" and is_verb(head):  # "the blast destroyed a bus"
+            f.patients += children(head, "dobj")
+        elif tok.dep_ == "pobj" and lemma(head.head) in self.w.target_nouns | self.w.author_nouns:
+            aim = head.head  # "the embassy was the target of the attack", "the authors of the murder are X"
+            if aim.dep_ in ("attr", "nsubj") and is_verb(aim.head):
+                other = [c for c in aim.head.children if c.dep_ in ("nsubj", "attr") and c is not aim]
+                (f.agents if lemma(aim) in self.w.author_nouns else f.patients).extend(other)
+        for c in children(tok, "acl"):  # "the killing, carried out by uniformed men"
+            if verb_keys(c) & self.w.light_verbs:
+                f.agents += pobjs(c, {"by"})
+
+    def through_part(self, tok):
+        """"in front of the embassy" is about the embassy."""
+        inner = pobjs(tok, {"of"})
+        return inner[0] if inner and lemma(tok) in self.w.parts else tok
+
+    # ---- typing ------------------------------------------------------------------------
+    def weapon(self, tok) -> bool:
+        key = lemma(tok)
+        if not noun_like(tok) or key not in self.w.weapons:
+            return False
+        needs = self.w.weapon_needs.get(key)
+        if needs is None:
+            return True
+        mods = {lemma(c) for c in tok.children} | {c.lower_ for c in tok.children}
+        return bool(needs & mods) or lemma(tok.head) in needs
+
+    def instrument_noun(self, tok) -> bool:
+        """Nouns naming the means (a drone strike, an airstrike): their modifiers may be the actor."""
+        return noun_like(tok) and (lemma(tok) in self.lex.instruments or lemma(tok) in self.lex.senses)
+
+    def name_like(self, toks) -> bool:
+        """A proper name: capitalised proper nouns, or in lowercase text words outside WordNet."""
+        alpha = [t for t in toks if t.is_alpha]
+        if not alpha:
+            return False
+        if not self._shouting and all(t.pos_ == "PROPN" and not t.is_lower for t in alpha):
+            return True
+        return any(self.foreign(t) for t in alpha)
+
+    def foreign(self, tok) -> bool:
+        """Outside the English lexicon in every form: in lowercase text, a name."""
+        return not ({lemma(tok)} | verb_keys(tok)) & self.w.english
+
+    def demonym(self, tok) -> bool:
+        if tok.lower_ in self.w.demonyms or lemma(tok) in self.w.demonyms or tok.ent_type_ == "NORP":
+            return True
+        ent = self.entity_at(tok)
+        return ent is not None and ent.kind == "location"
+
+    def org_word(self, tok) -> bool:
+        """A token that names a group by itself: a known group, an acronym, an organisation head."""
+        low = tok.lower_
+        if low in self.w.groups or lemma(tok) in self.w.organization:
+            return True
+        if not tok.is_alpha and "-" not in low:
+            return False
+        if tok.is_upper and len(low) >= 2 and not self._shouting:
+            return True
+        single = not any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children)
+        return single and tok.is_lower and acronym(low) and self.foreign(tok) and tok.pos_ in ("PROPN", "NOUN")
+
+    def place(self, tok) -> bool:
+        """A toponym, an area or a date: never a participant ("soyapango", "the zacamil neighborhood")."""
+        if lemma(tok) in self.w.place_heads or tok.ent_type_ in ("DATE", "TIME"):
+            return True
+        if tok.ent_type_ in ("GPE", "LOC", "FAC") and not tok.is_lower:
+            return True
+        i = bisect_left(self._other_starts, tok.idx + 1) - 1
+        return i >= 0 and self._other_spans[i][0] <= tok.idx < self._other_spans[i][1]
+
+    def perp_kind(self, tok, modifier: bool = False) -> str | None:
+        key = lemma(tok)
+        ent = self.entity_at(tok)
+        if ent is not None:  # a person, a group, or a place that is a state actor ("US drone"), not "Manchester"
+            if ent.kind == "person":
+                return "individual"
+            return "organization" if ent.kind == "organization" or ent.actor_type else None
+        if tok.lower_ in self.w.demonyms or (modifier and tok.ent_type_ in ("NORP", "GPE")):
+            return "organization"
+        if tok.pos_ == "PRON" or tok.lower_ in self.w.ideologies or self.weapon(tok) or self.instrument_noun(tok) \
+                or self.place(tok):
+            return None
+        if key in self.w.partitive:
+            inner = pobjs(tok, {"of"})
+            if inner and self.perp_kind(inner[0]) == "individual":
+                return "individual"
+        if self.np_text(tok).lower() in self.w.groups:
+            return "organization"  # "national guard", before "guard"
+        if key in self.w.individual:
+            return "individual"
+        if self.org_word(tok):
+            return "organization"
+        if modifier or key in self.w.physical:
+            return None
+        if tok.ent_type_ == "PERSON" or (self.name_like(self.name_tokens(tok)) and noun_like(tok)):
+            return "individual"
+        if tok.ent_type_ in ("ORG", "NORP", "GPE"):
+            return "organization"
         return None
+
+    def target_kind(self, tok) -> str | None:
+        key = lemma(tok)
+        ent = self.entity_at(tok)
+        if ent is not None:
+            return "human" if ent.kind == "person" else None
+        if tok.pos_ == "PRON" or self.weapon(tok) or self.place(tok):
+            return None
+        comp = " ".join(t.lower_ for t in self.np_tokens(tok)[-2:])
+        if key in self.w.physical or comp in self.w.physical:
+            return "physical"
+        if key in self.w.human or key in self.w.individual:  # combatants killed are targets too
+            return "human"
+        if noun_like(tok) and key not in self.lex.senses and not self.org_word(tok) and (
+            tok.ent_type_ == "PERSON" or self.name_like(self.name_tokens(tok))
+        ):
+            return "human"
+        return None
+
+    # ---- spans -------------------------------------------------------------------------
+    def np_tokens(self, tok, keep_numbers: bool = True, keep_poss: bool = False):
+        """Head plus its contiguous pre-modifiers, without determiners: the minimal noun phrase."""
+        keep = set()
+        for c in tok.children:
+            if c.i < tok.i and c.dep_ in NP_LEFT and (keep_numbers or c.dep_ != "nummod") and (
+                keep_poss and c.pos_ != "PRON" or c.dep_ != "poss"
+            ):
+                keep.update(t.i for t in c.subtree)
+        i = tok.i
+        while i - 1 in keep and not tok.doc[i].is_sent_start and tok.doc[i - 1].dep_ not in ("det", "predet", "cc"):
+            i -= 1
+        while i < tok.i and (tok.doc[i].is_punct and tok.doc[i].text not in ('"', "'")
+                             or tok.doc[i].lower_ in self.w.hedges or tok.doc[i].tag_ == "JJS"):
+            i += 1  # no leading punctuation, hedge or superlative ("so-called", "alleged", "biggest")
+        return list(tok.doc[i:tok.i + 1])
+
+    def name_tokens(self, tok):
+        """The name part of a person NP: compounds right to left, stopping at a title."""
+        out = [tok]
+        for t in reversed(self.np_tokens(tok, keep_numbers=False)[:-1]):
+            if t.lower_ in self.w.titles or lemma(t) in self.w.human or self.demonym(t) or not (
+                t.dep_ in ("compound", "punct", "hmod", "hyph")
+                or t.dep_ in ("amod", "nmod") and (self.foreign(t) or t.pos_ == "PROPN")
+            ):
+                break
+            out.insert(0, t)
+        while out and out[0].is_punct:
+            out.pop(0)
+        return out
+
+    def np_text(self, tok) -> str:
+        toks = self.np_tokens(tok)
+        return toks[0].doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)] if toks else ""
+
+    def perp_extent(self, tok, org: bool = False) -> tuple[int, int]:
+        toks = self.np_tokens(tok)
+        end_tok = tok
+        if lemma(tok) in self.w.partitive:
+            for p in pobjs(tok, {"of"}):
+                inner = self.np_tokens(p)
+                end_tok = inner[-1]
+        if org:  # a group's name: "maoist shining path group" -> "shining path", "army of national liberation"
+            while toks[:-1] and (toks[0].lower_ in self.w.ideologies or toks[0].is_punct):
+                toks = toks[1:]
+            if lemma(tok) in self.w.generic_groups and len(toks) > 1 and noun_like(toks[-2]):
+                end_tok = toks[-2]
+            for p in pobjs(tok, {"of"}):
+                if not any(c.dep_ in ("det", "poss") for c in p.children) and not self.place(p):
+                    end_tok = p
+        return toks[0].idx, end_tok.idx + len(end_tok.text)
+
+    def weapon_extent(self, tok) -> tuple[int, int]:
+        if lemma(tok) in self.w.units:
+            inner = [p for p in pobjs(tok, {"of"}) if self.weapon(p)]
+            if inner:
+                tok = inner[0]
+        keep, todo = set(), [tok]  # head, compounds ("car bomb", "m-16 rifle"), weapon adjectives ("hand grenade")
+        while todo:
+            for c in todo.pop().children:
+                if c.i < tok.i and (c.dep_ in ("compound", "nmod", "hmod", "hyph", "nummod", "npadvmod") and c.head is not tok
+                                    or c.dep_ in ("compound", "nmod", "hmod", "hyph") or c.text == "-"
+                                    or c.dep_ == "amod" and lemma(c) in self.w.weapon_modifiers):
+                    keep.add(c.i)
+                    todo.append(c)
+        i = tok.i
+        while i - 1 in keep and not tok.doc[i].is_sent_start:
+            i -= 1
+        while i < tok.i and tok.doc[i].like_num and tok.doc[i + 1].text != "-":
+            i += 1  # a count is no part of the weapon's name ("4 akm rifles")
+        return tok.doc[i].idx, tok.idx + len(tok.text)
+
+    # ---- entities ----------------------------------------------------------------------
+    def index_document(self, doc: Document) -> None:
+        """Per-document lookups: entity mentions, place and time spans, whether the text is all caps."""
+        spans = sorted((m.start, m.end, e) for e in doc.entities for m in e.mentions)
+        self._ents = spans
+        self._starts = [s for s, _, _ in spans]
+        self._other_spans = sorted([(p.start, p.end) for p in doc.places] + [(t.start, t.end) for t in doc.times])
+        self._other_starts = [s for s, _ in self._other_spans]
+        letters = [c for c in doc.text[:2000] if c.isalpha()]
+        self._shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+    def mention_at(self, tok):
+        """(start, end, entity) of the resolved mention covering this token, if the actors stage found one."""
+        if not self._ents:
+            return None
+        i = bisect_left(self._starts, tok.idx + 1) - 1
+        for j in range(max(0, i - 3), min(len(self._ents), i + 2)):
+            if self._ents[j][0] <= tok.idx < self._ents[j][1]:
+                return self._ents[j]
+        return None
+
+    def entity_at(self, tok):
+        m = self.mention_at(tok)
+        return m[2] if m else None
+
+    def participant(self, doc: Document, start: int, end: int, kind: str, tok=None,
+                    attribution: str = "reported") -> Participant:
+        text = doc.text[start:end]
+        ent = self.entity_at(tok) if tok is not None else None
+        name = ent.name if ent is not None else self.w.demonyms.get(text.lower(), text)
+        return Participant(name=name, mention=text, kind=kind, entity=ent.id if ent is not None else None,
+                           attribution=attribution, start=start, end=end)
+
+    # ---- assembling one trigger --------------------------------------------------------
+    def resolve(self, tok):
+        """Relative pronouns stand for their antecedent; conjuncts are arguments too."""
+        if tok.lower_ in PRONOUN_RELATIVES and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        whole, inner = tok, pobjs(tok, {"of"})
+        if inner and (tok.like_num or tok.lower_ in self.w.quantifiers or lemma(tok) in self.w.parts):
+            tok = inner[0]  # "six of their members", "in front of the embassy"
+        out = list(dict.fromkeys([tok, *tok.conjuncts, *whole.conjuncts]))
+        for a in [c for t in {whole, *out} for c in t.children if c.dep_ == "appos" and noun_like(c)]:
+            out += [a, *a.conjuncts]  # "three vehicles -- an ambulance, a fuel truck and a station wagon"
+        return out
+
+    def perpetrators(self, doc: Document, heads, how: dict) -> list[Participant]:
+        out = []
+        for h in heads:
+            if self.instrument_noun(h):  # "killed by a US drone": the modifier acts
+                mods = [c for c in h.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                        and self.perp_kind(c, modifier=True)]
+                out += self.perpetrators(doc, mods, {c.i: how.get(h.i, "reported") for c in mods})
+                continue
+            named = [a for a in h.children if a.dep_ == "appos" and self.perp_kind(a) == "individual"
+                     and self.name_like(self.name_tokens(a))]
+            if named and lemma(h) not in self.w.partitive:  # "the spokesman, Randhir Jaiswal": the name
+                h = named[0]
+            kind = self.perp_kind(h, modifier=h.dep_ in ("compound", "amod", "nmod"))
+            if kind is None:
+                continue
+            if kind == "individual" and self.name_like(self.name_tokens(h)) and lemma(h) not in self.w.individual:
+                toks = self.name_tokens(h)
+                start, end = toks[0].idx, h.idx + len(h.text)
+            elif kind == "organization" and self.mention_at(h):
+                start, end = self.mention_at(h)[:2]  # the group's name as the actors stage delimited it
+            else:
+                start, end = self.perp_extent(h, org=kind == "organization")
+            said = how.get(h.i, "reported")
+            if doc.text[start:end].lower() in self.w.anaphoric and not self.entity_at(h):
+                continue  # "the group", "the forces": a pointer to a group named elsewhere
+            out.append(self.participant(doc, start, end, kind, h, said))
+            leaders = [p for c in h.children if c.dep_ == "acl" and verb_keys(c) & self.w.leader_verbs
+                       for p in pobjs(c, {"by"})]  # "troops commanded by Colonel X"
+            out += self.perpetrators(doc, leaders, {p.i: said for p in leaders})
+            if kind == "individual":  # "FMLN guerrillas", "members of the FMLN": the group too
+                groups = [c for c in h.children if c.dep_ in ("compound", "nmod") and (
+                    self.org_word(c) or self.perp_kind(c, modifier=True) == "organization" and self.entity_at(c))]
+                inner = [h, *pobjs(h, {"of"})] if lemma(h) in self.w.partitive else [h]
+                groups += [p for t in inner for p in pobjs(t, {"of", "from"})  # "terrorists from the FAL"
+                           if self.perp_kind(p) == "organization"]
+                for g in groups:
+                    s, e = self.mention_at(g)[:2] if self.mention_at(g) else self.perp_extent(g, org=True)
+                    out.append(self.participant(doc, s, e, "organization", g, said))
+                for t in h.subtree:  # "Ministry of External Affairs spokesperson Randhir Jaiswal"
+                    m = self.mention_at(t) if t.i < h.i else None
+                    if m and m[2].kind == "organization" and not any(p.entity == m[2].id for p in out):
+                        out.append(self.participant(doc, m[0], m[1], "organization", t, said))
+        return out
+
+    def targets(self, doc: Document, heads) -> list[Participant]:
+        out = []
+        for h in heads:
+            named = [a for a in h.children if a.dep_ == "appos" and self.target_kind(a) == "human"
+                     and self.name_like(self.name_tokens(a))]
+            if named:  # "a top Hamas leader, Saleh al-Aroui": the name
+                h = named[0]
+            kind = self.target_kind(h)
+            if kind is None:
+                continue
+            end = h
+            if kind == "human" and self.name_like(self.name_tokens(h)) and lemma(h) not in self.w.human:
+                toks = self.name_tokens(h)
+            else:
+                toks = self.np_tokens(h, keep_numbers=kind == "human", keep_poss=kind == "physical")
+            if kind == "physical":
+                while toks[:-1] and (toks[0].lower_ in self.w.quantities or toks[0].dep_ == "amod" and self.demonym(toks[0])):
+                    toks = toks[1:]  # "several homes" -> "homes", "the salvadoran consulate" -> "consulate"
+                if lemma(h) in self.w.owned or h.lower_ in self.w.owned:  # "offices of the development corporation"
+                    for p in pobjs(h, {"of"}):
+                        if p.pos_ != "PRON" and not self.place(p):
+                            end = self.np_tokens(p)[-1]
+            out.append(self.participant(doc, toks[0].idx, end.idx + len(end.text), kind, h))
+        return out
+
+    def attach(self, doc: Document, trig: Trigger, tok) -> None:
+        f = self.frame(tok, trig)
+        agents, patients, weapons, how = [], [], [], {}
+        for a in f.agents:
+            for x in self.resolve(a):
+                how[x.i] = f.attribution.get(a.i, "reported")
+        for h in (x for a in f.agents for x in self.resolve(a)):
+            if self.weapon(h):
+                weapons.append(h)
+            elif self.target_kind(h) == "physical" and self.perp_kind(h) is None:
+                patients.append(h)  # "the plane blew up"
+            else:
+                agents.append(h)
+        for h in (x for p in f.patients for x in self.resolve(p)):
+            (weapons if self.weapon(h) and trig.type != "statement" else patients).append(h)
+        weapons += [x for w in f.instruments for x in self.resolve(w) if self.weapon(x)]
+        if trig.type not in VIOLENT and trig.subtype != "looting_property_destruction":
+            weapons = []  # weapons seized or found are no weapons of this event
+        if trig.type == "statement" and trig.subtype not in ("accusation", "condemnation"):
+            patients = []  # what a statement is about is rarely a victim
+        trig.perpetrators = dedupe(self.perpetrators(doc, agents, how))
+        trig.targets = dedupe(self.targets(doc, [p for p in patients if p.i != tok.i]))
+        trig.weapons = dedupe_spans([doc.span(*self.weapon_extent(w)) for w in weapons])
+        self.where_when(doc, trig, tok)
+
+    def where_when(self, doc: Document, trig: Trigger, tok) -> None:
+        """Places and times inside the trigger's adverbial phrases ("in Beirut", "on Wednesday")."""
+        ranges = [(min(t.idx for t in c.subtree), max(t.idx + len(t.text) for t in c.subtree))
+                  for c in tok.children if c.dep_ in PLACE_DEPS]
+        if not ranges:
+            return
+        trig.places = [i for i, p in enumerate(doc.places) if any(s <= p.start and p.end <= e for s, e in ranges)]
+        trig.times = [i for i, t in enumerate(doc.times) if any(s <= t.start and t.end <= e for s, e in ranges)]
+
+    def sentence_weapons(self, doc: Document, trigs: list[tuple[Trigger, object]]) -> None:
+        """Weapons the parse left unattached go to the nearest violent trigger of their sentence."""
+        taken = {(w.start, w.end) for t, _ in trigs for w in t.weapons}
+        by_sent: dict[int, list] = {}
+        for t, tok in trigs:
+            if t.type in VIOLENT:
+                by_sent.setdefault(tok.sent.start, []).append((t, tok))
+        for start, group in by_sent.items():
+            sent, heads = group[0][1].sent, {tok.i for _, tok in group}
+            for w in sent:
+                if not self.weapon(w) or w.dep_ in ("compound", "amod"):
+                    continue
+                verb = next((a for a in w.ancestors if is_verb(a)), None)
+                if verb is not None and verb.i not in heads and not verb_keys(verb) & self.w.use_verbs:
+                    continue  # "seized rifles", "found explosives"
+                s, e = self.weapon_extent(w)
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                t, _ = min(group, key=lambda g: abs(g[1].i - w.i))
+                t.weapons.append(doc.span(s, e))
+                taken.add((s, e))
+
+    def __call__(self, doc: Document) -> None:
+        if doc.doc is None or not doc.triggers:
+            return
+        self.index_document(doc)
+        pairs = [(t, doc.doc[t.head]) for t in doc.triggers]
+        for trig, tok in pairs:
+            self.attach(doc, trig, tok)
+        self.sentence_weapons(doc, pairs)
+
+
+def acronym(word: str) -> bool:
+    """A lowercased acronym (fmln, urng, eln) rather than a name (garcia): short or unpronounceable."""
+    if not 3 <= len(word) <= 6:
+        return False
+    if len(word) == 3 or not any(v in word for v in "aeiou"):
+        return True
+    run = 0
+    for ch in word:
+        run = run + 1 if ch not in "aeiouy" else 0
+        if run >= 3:
+            return True
+    return False
+
+
+def dedupe(parts: list[Participant]) -> list[Participant]:
+    seen, out = set(), []
+    for p in parts:
+        if (p.start, p.end) not in seen:
+            seen.add((p.start, p.end))
+            out.append(p)
+    return out
+
+
+def dedupe_spans(spans: list[Span]) -> list[Span]:
+    seen, out = set(), []
+    for s in spans:
+        if (s.start, s.end) not in seen:
+            seen.add((s.start, s.end))
+            out.append(s)
+    return out

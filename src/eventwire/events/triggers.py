@@ -1,8 +1,245 @@
-"""Stage stub: to be implemented."""
+"""The `triggers` stage: words that report an event, typed into the contract's taxonomy.
 
-from ..model import Document
+A lexicon (data/triggers.json) maps lemmas to senses; a sense may need context ("strike"
+is an air strike only near air/drone/missile words). Generic violence words (attack, kill,
+blast) take their subtype from the instrument the parse attaches to them: "killed in a
+drone strike" is an air/drone strike, "detonated explosive belts" a suicide bombing.
+Each trigger is marked `negated` ("denied that guerrillas attacked", "no one was killed")
+or `hypothetical` (threats, plans, modals, failed attempts) so that assembly can weigh it.
+Matching uses lowercase lemmas, so lowercased and uppercase texts work alike.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..model import Document, Trigger
+
+WINDOW = 3  # tokens either side in which a sense's required context may appear
+VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians", "riots"}
+DENIED_VIA = {"ccomp", "xcomp", "conj"}
+CLIMB = {"ccomp", "xcomp", "advcl", "acl", "prep", "pobj", "pcomp", "dobj", "conj", "attr", "oprd"}
+
+
+def load(name: str) -> dict:
+    """A packaged JSON data file, by path relative to eventwire/data."""
+    return json.loads(resources.files("eventwire").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+def lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def noun_like(tok) -> bool:
+    """Uppercase and lowercase texts confuse NOUN and PROPN; the lexicon only needs 'a noun'."""
+    return tok.pos_ in ("NOUN", "PROPN")
+
+
+@dataclass(frozen=True)
+class Sense:
+    type: str
+    subtype: str
+    pos: frozenset
+    requires: frozenset = frozenset()
+    generic: bool = False
+    outcome: bool = False  # tells what came of an act; needs a violent word beside it
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    senses: dict  # lemma -> tuple[Sense, ...]
+    weapons: frozenset
+    instruments: dict  # lemma -> explosions_remote_violence subtype
+    precedence: dict  # subtype -> rank (lower wins)
+    suicide: frozenset
+    negators: frozenset
+    denial_heads: frozenset
+    hypothetical_heads: frozenset
+    conditional_marks: frozenset
+    natural: frozenset  # causes and victims that make a violence word non-political
+
+
+@cache
+def lexicon() -> Lexicon:
+    t, w = load("triggers.json"), load("weapons.json")
+    senses = {
+        lem: tuple(
+            Sense(s["type"], s["subtype"], frozenset(s["pos"]), frozenset(s.get("requires", ())),
+                  s.get("generic", False), s.get("outcome", False))
+            for s in entries
+        )
+        for lem, entries in t["lemmas"].items()
+    }
+    return Lexicon(
+        senses=senses,
+        weapons=frozenset(w["weapons"]),
+        instruments=dict(w["instruments"]),
+        precedence={s: i for i, s in enumerate(w["precedence"])},
+        suicide=frozenset(t["suicide_words"]),
+        negators=frozenset(t["negators"]),
+        denial_heads=frozenset(t["denial_heads"]),
+        hypothetical_heads=frozenset(t["hypothetical_heads"]),
+        conditional_marks=frozenset(t["conditional_marks"]),
+        natural=frozenset(t["natural_causes"]) | frozenset(t["animals"]),
+    )
+
+
+def context(tok) -> set[str]:
+    """Lemmas and lowercase forms a sense's `requires` may name: children and nearby tokens."""
+    sent = tok.sent
+    lo, hi = max(sent.start, tok.i - WINDOW), min(sent.end, tok.i + WINDOW + 1)
+    near = list(tok.doc[lo:hi]) + list(tok.children)
+    return {lemma(t) for t in near} | {t.lower_ for t in near}
+
+
+def sense_of(tok, lex: Lexicon) -> Sense | None:
+    if tok.ent_type_ in ("DATE", "TIME") or not tok.is_alpha and "-" not in tok.text:
+        return None
+    pos = "NOUN" if noun_like(tok) else tok.pos_
+    ctx = None
+    for key in dict.fromkeys((lemma(tok), tok.lower_)):
+        for s in lex.senses.get(key, ()):
+            if pos not in s.pos:
+                continue
+            if s.requires:
+                ctx = context(tok) if ctx is None else ctx
+                if not s.requires & ctx:
+                    continue
+            return s
+    return None
+
+
+def instrument_tokens(tok):
+    """Tokens that may name how the act was done: modifiers, objects and instrument phrases."""
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "nsubj", "nsubjpass", "dobj", "npadvmod"):
+            yield c
+            yield from (g for g in c.children if g.dep_ in ("compound", "amod"))
+        elif c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "with", "from", "during", "using"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    yield p
+                    yield from (g for g in p.children if g.dep_ in ("compound", "amod"))
+    if tok.dep_ in ("compound", "amod") and noun_like(tok.head):  # "bomb attack" seen from "bomb"
+        yield tok.head
+
+
+def retype(tok, sense: Sense, lex: Lexicon) -> tuple[str, str]:
+    """A generic sense takes the strongest instrument subtype found around it."""
+    if not sense.generic:
+        return sense.type, sense.subtype
+    best = None
+    for t in instrument_tokens(tok):
+        for key in (lemma(t), t.lower_):
+            sub = "suicide_bomb" if key in lex.suicide else lex.instruments.get(key)
+            if sub and (best is None or lex.precedence[sub] < lex.precedence[best]):
+                best = sub
+    own = lex.instruments.get(lemma(tok))
+    if best is None and own and sense.type == "explosions_remote_violence":
+        best = own
+    if best is None:
+        return sense.type, sense.subtype
+    return "explosions_remote_violence", best
+
+
+def trigger_extent(tok, lex: Lexicon) -> tuple[int, int]:
+    """Character extent: the head plus instrument modifiers and particles ("drone strike", "blow up")."""
+    start, end = tok.idx, tok.idx + len(tok.text)
+    for c in tok.children:
+        key = lemma(c)
+        if c.dep_ in ("compound", "amod") and c.i < tok.i and (key in lex.instruments or key in lex.suicide):
+            start = min(start, c.idx)
+        elif c.dep_ == "prt" and c.i == tok.i + 1:
+            end = c.idx + len(c.text)
+    return start, end
+
+
+def natural(tok, lex: Lexicon) -> bool:
+    """The agent, cause or victim is a disease, a disaster or animals: "the virus killed", "kill 10,000 birds"."""
+    near = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "compound", "amod", "attr")]
+    near += [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "from", "by", "in", "against")
+             for p in c.children if p.dep_ == "pobj"]
+    if tok.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl", "pcomp") and tok.head is not tok:
+        near += [tok.head, *(c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    near += [p for t in near for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ == "pobj"]  # "thousands of birds"
+    return any(lemma(t) in lex.natural or t.lower_ in lex.natural for t in near)
+
+
+def is_weapon(tok, lex: Lexicon) -> bool:
+    return noun_like(tok) and lemma(tok) in lex.weapons
+
+
+def negated(tok, lex: Lexicon) -> bool:
+    """Explicit negation, a negative participant ("no one was killed"), or a denial above it."""
+    for c in tok.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ == "det" and c.lower_ == "no":
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+            c.lower_ in lex.negators or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        ):
+            return True
+    node, deps = tok, DENIED_VIA | {"dobj"}  # "denied the massacre", "denied that ... attacked"
+    for _ in range(3):
+        if node.dep_ not in deps or node.head is node:
+            break
+        node, deps = node.head, DENIED_VIA
+        if lemma(node) in lex.denial_heads and not any(c.dep_ == "neg" for c in node.children):
+            return True
+    return False
+
+
+def hypothetical(tok, lex: Lexicon) -> bool:
+    """Modal or conditional, or governed by a threat, plan, attempt or failure."""
+    node = tok
+    for depth in range(4):
+        for c in node.children:
+            if c.dep_ == "aux" and lemma(c) in lex.hypothetical_heads:
+                return True
+            if c.dep_ == "mark" and c.lower_ in lex.conditional_marks:
+                return True
+        if depth and lemma(node) in lex.hypothetical_heads:
+            return True
+        if node.dep_ not in CLIMB or node.head is node or node.dep_ == "conj" and depth == 0:
+            break
+        node = node.head
+    return False
 
 
 class Triggers:
+    """Finds and types event triggers sentence by sentence."""
+
+    def __init__(self):
+        self.lex = lexicon()
+
     def __call__(self, doc: Document) -> None:
-        return None
+        if doc.doc is None:
+            return
+        lex = self.lex
+        for sent in doc.doc.sents:
+            found = [(tok, s) for tok in sent if (s := sense_of(tok, lex))]
+            if not found:
+                continue
+            violent = any(not s.outcome and (s.type in VIOLENT or s.subtype == "looting_property_destruction")
+                          for _, s in found) or any(is_weapon(t, lex) for t in sent)
+            for tok, s in found:
+                if s.outcome and not violent or s.type in VIOLENT and natural(tok, lex):
+                    continue
+                etype, subtype = retype(tok, s, lex)
+                start, end = trigger_extent(tok, lex)
+                doc.triggers.append(
+                    Trigger(
+                        span=doc.span(start, end),
+                        head=tok.i,
+                        type=etype,
+                        subtype=subtype,
+                        negated=negated(tok, lex),
+                        hypothetical=etype != "statement" and hypothetical(tok, lex),
+                        outcome=s.outcome,
+                    )
+                )

@@ -1,0 +1,167 @@
+"""The arguments stage: perpetrators, targets and weapons read off the parse, as minimal noun phrases."""
+
+import pytest
+
+STAGES = ["triggers", "arguments"]
+
+
+@pytest.fixture
+def roles(run):
+    """head word of a trigger -> (perpetrators, targets, weapons) as (mention, kind) / text lists."""
+
+    def _roles(text, stages=STAGES):
+        doc = run(text, stages=stages)
+        out = {}
+        for t in doc.triggers:
+            assert all(doc.text[p.start:p.end] == p.mention for p in t.perpetrators + t.targets)
+            assert all(doc.text[w.start:w.end] == w.text for w in t.weapons)
+            out[t.span.text.split()[-1].lower()] = (
+                {(p.mention, p.kind) for p in t.perpetrators},
+                {(p.mention, p.kind) for p in t.targets},
+                {w.text for w in t.weapons},
+            )
+        return out
+
+    return _roles
+
+
+def test_active_subject_is_perpetrator_and_object_physical_target(roles):
+    perps, targets, _ = roles("Guerrillas attacked the presidential farm on Tuesday.")["attacked"]
+    assert perps == {("Guerrillas", "individual")}
+    assert targets == {("presidential farm", "physical")}
+
+
+def test_passive_by_agent_and_named_victim_without_title(roles):
+    perps, targets, _ = roles("Jesuit priest Ignacio Ellacuria was murdered by uniformed men.")["murdered"]
+    assert perps == {("uniformed men", "individual")}
+    assert targets == {("Ignacio Ellacuria", "human")}
+
+
+def test_weapon_from_with_phrase(roles):
+    perps, targets, weapons = roles("Rebels attacked an electric power substation with rifles and grenades.")["attacked"]
+    assert targets == {("electric power substation", "physical")}
+    assert weapons == {"rifles", "grenades"}
+
+
+def test_compound_state_actor_of_a_drone_strike(roles):
+    perps, targets, _ = roles("The commander was killed by a US drone in 2020.")["killed"]
+    assert perps == {("US", "organization")}
+    assert targets == {("commander", "human")}
+
+
+def test_demonym_on_nominal_trigger_names_the_state(run):
+    doc = run("The leader died in an Israeli drone strike.", stages=STAGES)
+    strike = next(t for t in doc.triggers if t.span.text == "drone strike")
+    assert [(p.name, p.kind) for p in strike.perpetrators] == [("Israel", "organization")]
+
+
+def test_group_members_give_individual_and_organization(roles):
+    perps, targets, weapons = roles("Two IS members detonated their explosive belts in the crowd.")["detonated"]
+    assert perps == {("Two IS members", "individual"), ("IS", "organization")}
+    assert targets == {("crowd", "human")}
+    assert weapons == {"explosive belts"}
+
+
+def test_members_of_a_front_keep_the_of_phrase(roles):
+    perps, _, _ = roles("members of the farabundo marti national liberation front attacked a bus.")["attacked"]
+    assert ("members of the farabundo marti national liberation front", "individual") in perps
+    assert ("farabundo marti national liberation front", "organization") in perps
+
+
+def test_lowercase_text_shared_subject_and_physical_object(roles):
+    found = roles("guerrillas killed a peasant in the town and burned a tank truck.")
+    assert found["killed"][0] == {("guerrillas", "individual")}
+    assert found["killed"][1] == {("peasant", "human")}
+    assert found["burned"] == ({("guerrillas", "individual")}, {("tank truck", "physical")}, set())
+
+
+def test_exploding_bomb_is_a_weapon_not_a_perpetrator(roles):
+    perps, targets, weapons = roles("A car bomb exploded outside the embassy.")["exploded"]
+    assert perps == set()
+    assert targets == {("embassy", "physical")}
+    assert weapons == {"car bomb"}
+
+
+def test_claimed_responsibility_names_the_claimant(run):
+    doc = run("The extraditables claimed responsibility for the kidnapping.", stages=STAGES)
+    (kidnap,) = [t for t in doc.triggers if t.span.text == "kidnapping"]
+    assert [(p.mention, p.attribution) for p in kidnap.perpetrators] == [("extraditables", "claimed")]
+
+
+def test_accused_party_is_perpetrator_of_the_act(run):
+    doc = run("The president blamed the rebels for the assassination of the mayor.", stages=STAGES)
+    (act,) = [t for t in doc.triggers if t.span.text == "assassination"]
+    assert [(p.mention, p.attribution) for p in act.perpetrators] == [("rebels", "accused")]
+    assert [(p.mention, p.kind) for p in act.targets] == [("mayor", "human")]
+
+
+def test_apposition_name_replaces_description(roles):
+    _, targets, _ = roles("A senior Hamas leader, Saleh al-Arouri, was killed in Beirut.")["killed"]
+    assert targets == {("Saleh al-Arouri", "human")}
+
+
+def test_statement_speaker_behind_we_is_the_one_who_said_it(run):
+    doc = run("The spokesman Randhir Jaiswal said: \u201cWe are shocked and saddened by the bombings.\u201d", stages=STAGES)
+    (cond,) = [t for t in doc.triggers if t.subtype == "condolence"]
+    assert [p.mention for p in cond.perpetrators] == ["Randhir Jaiswal"]
+
+
+def test_place_and_time_attached_by_syntax(run):
+    doc = run("Gunmen killed two farmers in Kabul on Wednesday.", stages=["dates", "places", "triggers", "arguments"],
+              published="2024-01-04")
+    (killed,) = [t for t in doc.triggers if t.span.text == "killed"]
+    assert [doc.places[i].mention for i in killed.places] == ["Kabul"]
+    assert [doc.times[i].value for i in killed.times] == ["2024-01-03"]
+
+
+def test_attack_blamed_on_a_group_gives_an_accused_perpetrator(run):
+    doc = run("The attack on the convoy has been blamed on members of the northern front.", stages=STAGES)
+    (attack,) = [t for t in doc.triggers if t.span.text == "attack"]
+    assert ("members of the northern front", "accused") in {(p.mention, p.attribution) for p in attack.perpetrators}
+
+
+def test_commander_of_perpetrating_troops_is_a_perpetrator_too(roles):
+    perps, targets, _ = roles("the peasants were captured by army troops commanded by colonel canas.")["captured"]
+    assert ("army troops", "individual") in perps and ("army", "organization") in perps
+    assert ("canas", "individual") in perps
+
+
+def test_hedges_and_ideologies_leave_the_group_name(roles):
+    perps, _, _ = roles("Two engineers were kidnapped by the so-called maoist shining path group.")["kidnapped"]
+    assert perps == {("shining path", "organization")}
+
+
+def test_physical_target_keeps_owner_and_drops_quantity(roles):
+    found = roles("the terrorists set fire to the offices of the local development corporation and damaged several homes.")
+    assert ("offices of the local development corporation", "physical") in found["fire"][1]
+    assert found["damaged"][1] == {("homes", "physical")}
+
+
+def test_target_behind_a_part_noun(roles):
+    _, targets, weapons = roles("A car-bomb exploded in front of the Chinese embassy.")["exploded"]
+    assert targets == {("embassy", "physical")}  # minimal noun phrase: the demonym is left out
+    assert weapons == {"car-bomb"}
+
+
+def test_dates_and_places_are_not_participants(roles):
+    perps, targets, _ = roles("On Saturday, gunmen attacked Kabul and killed two guards.")["attacked"]
+    assert perps == {("gunmen", "individual")}
+    assert targets == set()
+
+
+def test_subject_of_died_is_a_victim(roles):
+    perps, targets, _ = roles("Six soldiers died when a bomb exploded near their convoy.")["died"]
+    assert perps == set() and targets == {("Six soldiers", "human")}
+
+
+def test_bare_group_is_no_perpetrator_without_a_resolved_entity(roles):
+    perps, _, _ = roles("The group attacked a police station with grenades.")["attacked"]
+    assert perps == set()
+
+
+def test_state_actors_act_but_cities_do_not(run):
+    doc = run("The US drone strike killed him. The Manchester attack killed 22 people.",
+              stages=["places", "actors", "triggers", "arguments"])
+    by_text = {t.span.text: [p.name for p in t.perpetrators] for t in doc.triggers}
+    assert by_text["drone strike"] == ["United States"]
+    assert by_text["attack"] == []

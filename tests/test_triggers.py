@@ -1,0 +1,78 @@
+"""The triggers stage: event words found, typed by lexicon and instrument, negation and hypotheticals marked."""
+
+import pytest
+
+STAGES = ["triggers"]
+
+
+@pytest.fixture
+def triggers(run):
+    def _triggers(text):
+        return {t.span.text.lower(): t for t in run(text, stages=STAGES).triggers}
+
+    return _triggers
+
+
+def test_killing_in_a_drone_strike_is_typed_by_the_instrument(triggers):
+    found = triggers("The commander was killed in an Israeli drone strike in Beirut.")
+    assert (found["killed"].type, found["killed"].subtype) == ("explosions_remote_violence", "air_drone_strike")
+    assert found["drone strike"].subtype == "air_drone_strike"
+
+
+def test_plain_killing_is_violence_against_civilians(triggers):
+    found = triggers("Gunmen killed a farmer near the village on Monday.")
+    assert (found["killed"].type, found["killed"].subtype) == ("violence_against_civilians", "attack")
+
+
+def test_detonating_explosive_belts_is_a_suicide_bombing(triggers):
+    found = triggers("Two attackers detonated their explosive belts in the crowd.")
+    assert found["detonated"].subtype == "suicide_bomb"
+
+
+def test_strike_needs_air_context_else_it_is_a_labour_strike(triggers):
+    assert "strike" not in triggers("The striker scored and the team celebrated the strike.")
+    labour = triggers("Bus drivers went on strike in the capital.")
+    assert labour["strike"].type == "protests"
+
+
+def test_denied_attack_is_negated(triggers):
+    found = triggers("The army denied that guerrillas attacked the presidential farm.")
+    assert found["attacked"].negated
+    assert found["denied"].type == "statement" and found["denied"].subtype == "denial"
+
+
+def test_no_one_killed_is_negated(triggers):
+    assert triggers("No one was killed in the explosion.")["killed"].negated
+
+
+def test_threatened_attack_is_hypothetical_and_the_threat_a_statement(triggers):
+    found = triggers("The rebels threatened to attack the embassy.")
+    assert found["attack"].hypothetical and not found["attack"].negated
+    assert (found["threatened"].type, found["threatened"].subtype) == ("statement", "threat")
+
+
+def test_modal_attack_is_hypothetical(triggers):
+    assert triggers("Officials said militants would bomb the bridge.")["bomb"].hypothetical
+
+
+def test_lowercase_wire_text_is_matched(triggers):
+    found = triggers("urban guerrillas set fire to a bus and kidnapped two businessmen yesterday.")
+    assert found["fire"].subtype == "looting_property_destruction"
+    assert found["kidnapped"].subtype == "abduction_forced_disappearance"
+
+
+def test_statements_are_typed(triggers):
+    found = triggers("The minister condemned the bombing and expressed condolences to the families.")
+    assert found["condemned"].subtype == "condemnation"
+    assert found["condolences"].subtype == "condolence"
+
+
+def test_deaths_count_only_beside_violence(triggers):
+    assert "died" not in triggers("The former president died peacefully at home.")
+    assert "died" in triggers("Three people died when a bomb exploded at the market.")
+
+
+def test_disease_and_culling_are_not_violence(triggers):
+    assert "killed" not in triggers("The H5N1 strain killed several hundred ducks near Moscow.")
+    assert "killed" not in triggers("Thousands of birds have been killed to contain the outbreak.")
+    assert "killing" not in triggers("A cholera epidemic swept the country, killing at least 80 people.")
