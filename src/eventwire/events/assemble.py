@@ -295,7 +295,7 @@ def speaker_participants(subj, doc: Document) -> list[Participant]:
                 seen.add(ent.id)
                 kind = "individual" if ent.kind == "person" else "organization"
                 out.append(Participant(ent.name, m.text, kind, ent.id, "reported", m.start, m.end))
-    if not out:
+    if not out and subj.lemma_.lower() in knowledge()["speaker_heads"]:  # "police said", not "the note said"
         head = doc.span(subj.idx, subj.idx + len(subj))
         ent = entity_at(doc, head.start, head.end)
         out.append(Participant(ent.name if ent else head.text, head.text, "organization", ent.id if ent else None,
