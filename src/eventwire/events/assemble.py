@@ -323,13 +323,53 @@ def distinct_targets_groups(a: Group, b: Group) -> bool:
 
 
 def date_for(t: Trigger, doc: Document, layout: Layout) -> Time | None:
-    """The explicit or document-relative date of a trigger: attached by syntax, else in its sentence."""
+    """The explicit or document-relative date of a trigger: attached by syntax, else one in its
+    clause, else the nearest in its sentence that does not date a report ("shot Saturday night
+    ..., and Sunday evening police said" dates the shooting Saturday)."""
     for i in t.times:
         if i < len(doc.times) and doc.times[i].value and doc.times[i].anchor != "event":
             return doc.times[i]
-    s = layout.sent(t.span.start)
-    near = [x for x in doc.times if x.value and x.anchor != "event" and layout.sent(x.start) == s]
-    return min(near, key=lambda x: abs(x.start - t.span.start), default=None)
+    head = doc.doc[t.head]
+    mine = clause_of(head)
+    own, other = [], []
+    for x, root in event_times(doc, layout.sent(t.span.start), layout):
+        if head in root.ancestors or clause_of(root) == mine:
+            own.append(x)
+        elif not reporting(root):
+            other.append(x)
+    return min(own or other, key=lambda x: abs(x.start - t.span.start), default=None)
+
+
+def event_times(doc: Document, sent: int, layout: Layout):
+    """(time, its root token) for the dated expressions of a sentence."""
+    for x in doc.times:
+        if x.value and x.anchor != "event" and layout.sent(x.start) == sent:
+            span = doc.doc.char_span(x.start, x.end, alignment_mode="expand")
+            if span is not None:
+                yield x, span.root
+
+
+def clause_of(tok):
+    """The verb heading the clause a token is in (the sentence root when there is none)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.dep_ != "ROOT" and tok.head is not tok:
+        tok = tok.head
+    return tok.i
+
+
+def reporting(tok) -> bool:
+    """A time in a clause of saying dates the report, not the event."""
+    verb = tok.doc[clause_of(tok)]
+    return verb.lemma_.lower() in knowledge()["say_verbs"]
+
+
+def lead_date(doc: Document, layout: Layout) -> Time | None:
+    """The first day-precise date of the lead that is not when something was said: news leads
+    date their story ("It happened Monday inside the parking garage")."""
+    for s in range(min(4, len(layout.sent_starts))):
+        for x, root in event_times(doc, s, layout):
+            if x.precision == "day" and not reporting(root) and (not doc.published or x.value <= doc.published):
+                return x
+    return None
 
 
 def resolve_relative_dates(groups: list[Group], doc: Document, layout: Layout) -> None:
@@ -416,6 +456,13 @@ def km(x: Place, y: Place) -> float:
     dlat, dlon = radians(y.lat - x.lat), radians(y.lon - x.lon)
     h = sin(dlat / 2) ** 2 + cos(radians(x.lat)) * cos(radians(y.lat)) * sin(dlon / 2) ** 2
     return 12742 * asin(sqrt(h))
+
+
+def lead_place(doc: Document, layout: Layout) -> Place | None:
+    """Where the story is set when its main event names no place: the dateline ("NAPLES, Fla. --")
+    or the most specific place of the lead."""
+    cut = layout.sent_ends[min(3, len(layout.sent_ends) - 1)] if layout.sent_ends else 0
+    return best_place([p for p in doc.places if p.start < cut and p.lat is not None and not p.demonym])
 
 
 def best_place(places: list[Place]) -> Place | None:
@@ -571,7 +618,7 @@ def by_salience(groups: list[Group], doc: Document, layout: Layout) -> list[Grou
 def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool) -> Event:
     head = min(g.triggers, key=lambda t: (TYPE_RANK[t.type] != TYPE_RANK[g.type], t.subtype in GENERIC_SUBTYPES, t.span.start))
     subtype = best_subtype([t.subtype for t in g.triggers if t.type == g.type] or [head.subtype])
-    date = g.date or carried_date(g, doc, layout)
+    date = g.date or (lead_date(doc, layout) if main and g.violent else None) or carried_date(g, doc, layout)
     value, precision = (date.value, date.precision) if date else (None, None)
     if value is None and (main or g.type == "statement") and doc.published:
         value, precision = doc.published, "day"
@@ -588,7 +635,7 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool) -
         subtype=subtype,
         date=value,
         date_precision=precision or (None if value is None else {4: "year", 7: "month"}.get(len(value), "day")),
-        location=best_place(g.places),
+        location=best_place(g.places) or (lead_place(doc, layout) if main and g.violent else None),
         perpetrators=perps,
         targets=participants(g, doc, "targets"),
         weapons=list(weapons.values()),
