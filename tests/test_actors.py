@@ -184,3 +184,15 @@ def test_a_person_whose_name_is_also_an_alias_stays_a_person(run):
     ent = entity_with(doc, "John Wagner")
     assert ent.kind == "person" and ent.kb_id is None
     assert "Wagner" in ent.aliases
+
+
+def test_a_name_written_as_a_place_is_a_location(run):
+    doc = run("Militants attacked a checkpoint in Raqqa, Ar Raqqah governorate, Syria. Troops clashed with rebels "
+              "in Beighpora district. A mine exploded in Avdiivka, Donetsk oblast.", stages=STAGES)
+    kinds = {e.name: e.kind for e in doc.entities}
+    assert all(kinds.get(n, "location") == "location" for n in ("Ar Raqqah", "Beighpora", "Avdiivka"))
+
+
+def test_a_person_before_a_comma_or_a_verb_stays_a_person(run):
+    doc = run("Police said John Smith, a local farmer, was killed near his home.", stages=STAGES)
+    assert entity_with(doc, "John Smith").kind == "person"

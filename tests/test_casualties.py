@@ -192,3 +192,51 @@ def test_upper_case_wire_text(figures):
 
 def test_neither_nor_is_zero(figures):
     assert [f[:4] for f in figures("However, neither Trushin nor his wife were injured.")] == [("injured", 0, 0, 0)]
+
+
+def test_shooting_death_of_counts_the_victim_of_the_misattached_of(figures):
+    assert figures("Police are investigating the Sunday shooting death of a 17-month-old child.") == [
+        ("killed", 1, 1, 1, "a 17-month-old child")]
+
+
+def test_found_dead_counts_the_small_clause_subject(figures):
+    assert figures("When officers arrived, they found the girl dead in her room.") == [
+        ("killed", 1, 1, 1, "the girl")]
+
+
+def test_an_age_used_as_a_noun_is_one_person(figures):
+    assert figures("The 13-year-old died a short time later at the hospital.") == [
+        ("killed", 1, 1, 1, "The 13-year-old")]
+
+
+def test_took_her_own_life_and_a_body_of_someone(figures):
+    assert figures("An 11-year-old girl took her own life.") == [("killed", 1, 1, 1, "An 11-year-old girl")]
+    assert figures("The man's body was discovered on a dirt road.") == [("killed", 1, 1, 1, "The man")]
+
+
+def test_fatalities_label_heads_its_figure(figures):
+    assert figures("A mob beat a suspected thief in the market. Fatalities 1.") == [("killed", 1, 1, 1, "1")]
+    assert figures("Gunmen abducted a village chief. Fatalities: 0") == [("killed", 0, 0, 0, "0")]
+
+
+def test_shot_alone_is_a_wound(figures):
+    assert figures("A man was shot in the leg on Sunday.") == [("injured", 1, 1, 1, "A man")]
+    assert figures("The gunman shot 3 times at the house.") == []
+
+
+def test_shot_is_the_fatal_wound_where_someone_died(figures):
+    assert figures("A man was shot on Sunday night. He died at the hospital.") == [("killed", 1, 1, 1, "He")]
+
+
+def test_the_wounded_victim_who_died_is_counted_once(figures):
+    assert figures("The toddler has died. Police said the child was critically injured on Tuesday.") == [
+        ("killed", 1, 1, 1, "The toddler")]
+
+
+def test_distinct_victims_stay_counted(figures):
+    assert figures("Gunmen killed the driver and wounded the passenger.") == [
+        ("killed", 1, 1, 1, "the driver"), ("injured", 1, 1, 1, "the passenger")]
+    assert figures("John Smith was killed. Mark Jones was wounded.") == [
+        ("killed", 1, 1, 1, "John Smith"), ("injured", 1, 1, 1, "Mark Jones")]
+    assert figures("A man was killed. Another man was wounded.") == [
+        ("killed", 1, 1, 1, "A man"), ("injured", 1, 1, 1, "Another man")]

@@ -129,3 +129,30 @@ def test_plain_reporting_makes_no_claim(claims):
 def test_lowercased_claim(claims):
     _, found = claims("the fmln claimed responsibility for the attack.")
     assert [(a, actor) for a, _, actor, _, _ in found] == [("claimed", "the fmln")]
+
+
+def test_claim_for_the_incident_reaches_back_over_its_paragraph(claims):
+    text = ("A roadside bomb struck a police vehicle in Helmand province. Two officers were killed. "
+            "The Taliban claimed responsibility for the incident.")
+    _, found = claims(text)
+    assert [(a, actor, scope) for a, _, actor, scope, _ in found] == [("claimed", "The Taliban", text)]
+
+
+def test_anaphoric_claim_stops_at_the_paragraph_break(claims):
+    _, found = claims("Rebels shelled the town.\nThe group claimed the attack on Monday.")
+    assert [scope for *_, scope, _ in found] == ["The group claimed the attack on Monday."]
+
+
+def test_claim_for_a_new_act_keeps_its_sentence(claims):
+    _, found = claims("Police patrolled the city. The group claimed responsibility for a bombing in Kabul.")
+    assert [scope for *_, scope, _ in found] == ["The group claimed responsibility for a bombing in Kabul."]
+
+
+def test_no_group_claimed_responsibility_for_the_incident_is_no_claim(claims):
+    assert claims("Gunmen killed two farmers. No group claimed responsibility for the incident.")[1] == []
+
+
+def test_bare_was_suspected_is_a_suspicion(claims):
+    doc, found = claims("Three bombers attacked a market in Konduga. Boko Haram was suspected.")
+    assert [a for a, *_ in found] == ["suspected"]
+    assert scope_of(doc, "Boko Haram") == "suspected"

@@ -75,3 +75,22 @@ def test_provinces_point_to_their_parent_group():
 def test_short_acronym_next_to_another_actor_acronym_is_not_shouting():
     assert ids("US CENTCOM said the strike hit an IS commander.") == [
         ("US", "US"), ("CENTCOM", "centcom"), ("IS", "islamic-state")]
+
+
+def test_acled_style_qualifiers_in_parentheses_are_dropped():
+    assert match("Military Forces of Nigeria (2015-2023)").id == "NG-military"
+    assert match("Boko Haram (JAS)").id == "boko-haram"
+    assert match("Fulani Ethnic Militia (Nigeria)").id == "fulani-militia"
+    assert match("Abu Sayyaf Group (ASG)").id == "abu-sayyaf"
+
+
+def test_whole_name_is_tried_before_dropping_member_words():
+    assert match("Fulani militia").id == "fulani-militia"
+    assert match("Bangsamoro Islamic Freedom Fighters").id == "biff"
+    assert match("DPR forces").id == "lpr-dpr"
+    assert match("Taliban forces").id == "taliban"
+
+
+def test_forces_of_the_country_and_lowercase_variant_of_a_curated_name():
+    assert match("Armed Forces of the Philippines").id == "PH-military"
+    assert ids("Malian armed forces repelled the attack.") == [("Malian armed forces", "ML-military")]

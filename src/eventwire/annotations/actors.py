@@ -37,6 +37,8 @@ COMMA = re.compile(r",\s*")
 NEXT_WORD = re.compile(r"[ \t]+([A-Z]\w*)")
 NONSPACE = re.compile(r"\S+")
 TRAILING = re.compile(r"(?:\s+(?:of|the|and|for|in|on|at))+$")
+PLACE_AFTER = re.compile(r"[ \t]+([a-z][\w-]*)\b|,[ \t]+[A-Z]")
+PLACE_BEFORE = re.compile(r"\b(\w+)[ \t]+$")
 HANDLE = re.compile(r"(?m)^[ \t]*(@\w{2,30})\b")
 NAME_SIM = 0.84  # Qassem/Qasem 0.91, Aroui/Arouri 0.91, Brown/Braun 0.8
 KIND_ORDER = ["person", "organization", "location", "other"]  # ties go to the first
@@ -256,6 +258,9 @@ class Actors:
                 m.kind = "other"
             elif last in heads_org:
                 m.kind = "organization"
+        for m in ments:
+            if m.label == "PERSON" and self._placed(text, m):
+                m.kind, m.label = "location", "GPE"
         _, surnames = self._person_names(text, ments)
         places = {(p.start, p.end) for p in doc.places if getattr(p, "lat", None) is not None}
         for m in ments:  # a place spaCy took for a person or group ('Manchester'), unless a surname here
@@ -277,6 +282,17 @@ class Actors:
         for m in ments:
             if m.kind == "person" and m.label != "HANDLE":
                 self._extend_left(doc, text, m)
+
+    def _placed(self, text: str, m: Mention) -> bool:
+        """A name written as a place: before a place word ("Ar Raqqah governorate"), or after
+        "in"/"near" and before a comma and a capitalised word ("in Avdiivka, Donetsk oblast")."""
+        after = PLACE_AFTER.match(text, m.end)
+        if after is None:
+            return False
+        if after.group(1) is not None:
+            return fold(after.group(1)) in self.names["place_heads"]
+        before = PLACE_BEFORE.search(text, max(0, m.start - 12), m.start)
+        return before is not None and fold(before.group(1)) in self.names["place_prepositions"]
 
     def _person_names(self, text: str, ments: list[Mention]) -> tuple[set[str], set[str]]:
         """The person names of the document (full names and surnames), and the surnames."""

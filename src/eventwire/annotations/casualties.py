@@ -9,7 +9,12 @@ add up ("two policemen and a civilian" = 3). Where no number is written, a singu
 or a named one counts 1 ("a 7-year-old boy was killed", "Soleimani was killed"), and a
 negated victim counts 0 ("no one was hurt", "no casualties"). When the parse gives no
 victim (headlines, lower-cased wire text), the figure right before or after the trigger is
-taken. Negated or near-miss triggers ("were not hurt", "was almost killed") give nothing.
+taken, and a label heading its sentence reads the figure after it ("Fatalities 3.").
+Negated or near-miss triggers ("were not hurt", "was almost killed") give nothing.
+
+The wounded who died are counted once, as dead: an injured figure whose victims are also
+reported killed (same words, or one definite person in another sentence), and, in a text
+reporting any death, a bare "was shot", are dropped (`died_later`).
 
 "casualties" counts the dead and the wounded together: such a figure is filed under
 `injured` with `mixed=True`, so that explicit figures win (see `combine`); "no casualties"
@@ -33,6 +38,9 @@ _NOT_COUNT_ENTS = frozenset({"TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 _NOT_PERSON_ENTS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "LAW"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _PRONOUNS_ONE = frozenset({"he", "she", "him", "her", "himself", "herself"})
+_AGE_UNITS = frozenset({"year", "month", "week", "day"})
+_DEFINITE = frozenset({"the", "this", "that"})
+_OTHER = frozenset({"other", "another", "second", "third", "fourth", "one", "two", "three"})
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,7 @@ class _Lexicon:
     object_nouns: dict[str, frozenset[str]]
     mixed: frozenset[str]
     person_only: frozenset[str]
+    unless_dead: frozenset[str]
     revision_verbs: frozenset[str]
     revision_adverbs: frozenset[str]
     toll_kinds: dict[str, str]
@@ -73,6 +82,7 @@ def _lexicon() -> _Lexicon:
         object_nouns={k: frozenset(v) for k, v in lex["killed"]["object_nouns"].items()},
         mixed=frozenset(lex["mixed"]),
         person_only=frozenset(lex["person_only"]),
+        unless_dead=frozenset(lex["unless_dead"]),
         revision_verbs=frozenset(lex["revision_verbs"]),
         revision_adverbs=frozenset(lex["revision_adverbs"]),
         toll_kinds=lex["toll_kinds"],
@@ -148,7 +158,8 @@ class Casualties:
         for tok in sdoc:
             for cas in finder.casualties(tok):
                 found.setdefault((cas.kind, cas.count.start, cas.count.end), cas)
-        doc.casualties.extend(sorted(found.values(), key=lambda c: (c.count.start, c.kind)))
+        kept = [c for c in found.values() if not finder.died_later(c, found.values())]
+        doc.casualties.extend(sorted(kept, key=lambda c: (c.count.start, c.kind)))
 
 
 class _Finder:
@@ -163,6 +174,50 @@ class _Finder:
                 span = doc.doc.char_span(m.start, m.end, alignment_mode="expand")
                 for t in span or ():
                     self.entity_kind[t.i] = ent.kind
+
+    # -- the wounded who died -------------------------------------------------------------
+    def died_later(self, cas: Casualty, found: Iterable[Casualty]) -> bool:
+        """Whether an injured figure counts someone the text also reports dead: the same words
+        ("a man was shot and died"), or one definite person ("the victim", "he", a name) wounded
+        in another sentence than a death ("Pinkerton was critically injured ... has died").
+        Distinct victims of one sentence ("killed the driver and wounded the passenger") stay.
+        Where anyone died, a bare "was shot" is taken for the fatal wound."""
+        if cas.kind != "injured" or cas.victims is None:
+            return False
+        deaths = [k for k in found if k.kind == "killed" and k.victims is not None and (k.count.best or 0) >= 1]
+        trigger = self.root(cas.trigger) if cas.trigger is not None else None
+        if deaths and trigger is not None and trigger.lemma_.lower() in self.lex.unless_dead:
+            return True
+        if any(k.victims.start < cas.victims.end and cas.victims.start < k.victims.end for k in deaths):
+            return True
+        if cas.count.best != 1 or not deaths:
+            return False
+        victim = self.root(cas.victims)
+        if victim is None or not self.definite(victim):
+            return False
+        for k in deaths:
+            dead = self.root(k.victims)
+            if dead is None or dead.sent.start == victim.sent.start:
+                continue
+            if self.is_named(victim) and self.is_named(dead) and \
+                    not {t.lower_ for t in victim.subtree} & {t.lower_ for t in dead.subtree}:
+                continue  # two different names
+            return True
+        return False
+
+    def root(self, s: Span):
+        span = self.doc.doc.char_span(s.start, s.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def is_named(self, tok) -> bool:
+        return tok.pos_ == "PROPN" and self.is_person(tok)
+
+    def definite(self, tok) -> bool:
+        """One person already introduced: a pronoun, a name, or "the/this" + a person noun."""
+        if tok.lower_ in _PRONOUNS_ONE or self.is_named(tok):
+            return True
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "poss", "nummod")}
+        return bool(mods & _DEFINITE) and not mods & _OTHER and self.is_person(tok)
 
     # -- triggers -------------------------------------------------------------------------
     def role(self, tok) -> tuple[str, str] | None:
@@ -261,6 +316,9 @@ class _Finder:
             if tok.dep_ == "amod":
                 return tok.head  # "one dead terrorist"
             if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod", "attr", "dep"):
+                own = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if own is not None:
+                    return own  # "found [the girl dead]": a small clause has its own subject
                 head = tok.head  # "left three dead", "were shot dead", "12 people are dead"
                 for dep in ("dobj", "nsubjpass", "nsubj"):
                     c = next((c for c in head.children if c.dep_ == dep), None)
@@ -286,6 +344,10 @@ class _Finder:
                     return c  # "Soleimani's death"
                 if c.dep_ == "prep" and c.lower_ == "of":
                     return next((p for p in c.children if p.dep_ == "pobj"), None)
+            after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if after is not None and after.lower_ == "of" and after.dep_ == "prep" and after.head.i == tok.head.i:
+                # "the shooting death of a child": the parser hangs the 'of' on "shooting"
+                return next((p for p in after.children if p.dep_ == "pobj"), None)
             if tok.head.dep_ == "prep" and tok.head.lower_ == "to" and tok.head.head.pos_ == "VERB":
                 return self.victim(tok.head.head, "verb")  # "stabbed to death"
             return tok
@@ -294,8 +356,12 @@ class _Finder:
             if tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr") or \
                     verb.lemma_.lower() not in self.lex.object_nouns.get(tok.lemma_.lower(), ()):
                 return None
-            if verb.lemma_.lower() == "lose":  # "50 people lost their lives"
+            if verb.lemma_.lower() == "lose" or any(c.lower_ == "own" for c in tok.children):
+                # "50 people lost their lives", "the girl took her own life"
                 return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner  # "the man's body was found", "the shooting claimed his life"
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             if of is not None and not self.quantified(tok):  # "the bodies of 12 people", not "107 bodies of ..."
                 return next((p for p in of.children if p.dep_ == "pobj"), None)
@@ -371,9 +437,19 @@ class _Finder:
             return fig.best, fig.low, fig.high, (fig.start, fig.end), (min(vs, fig.start), max(ve, fig.end))
         if any(c.dep_ in ("det", "preconj") and c.lower_ in self.lex.negators for c in v.children):
             return 0, 0, 0, (vs, ve), (vs, ve)  # "no civilians", "no casualties", "neither X nor Y"
-        if single and (self.is_person(v) or (v.dep_ == "nsubjpass" and v.tag_ in ("NN", "NNP"))):
+        if self.dateline(v) or (person_only and v.pos_ == "PROPN" and v.i not in self.entity_kind):
+            return None  # "NASHVILLE, Tenn. - A boy was shot"; "investigate shooting Share"
+        if single and (self.is_person(v) or (v.dep_ == "nsubjpass" and v.tag_ in ("NN", "NNP")
+                                             and v.ent_type_ not in _NOT_PERSON_ENTS)):
             return 1, 1, 1, (vs, ve), (vs, ve)  # "vargas was murdered" (lower-cased names)
         return None
+
+    @staticmethod
+    def dateline(v) -> bool:
+        """An all-capitals place opening a story ("YONKERS, N.Y. (PIX11) -"), which the parser
+        may take for the subject of the lead."""
+        nxt = v.nbor(1) if v.i + 1 < len(v.doc) else None
+        return v.is_upper and len(v) > 2 and nxt is not None and nxt.text in (",", "-", "—", "–")
 
     def is_person(self, v, plural: bool = False) -> bool:
         """Whether `v` names one person (or, with `plural`, people)."""
@@ -382,6 +458,8 @@ class _Finder:
             return False
         if lower in _PRONOUNS_ONE:
             return True
+        if lemma == "old" and any(c.lemma_.lower() in _AGE_UNITS for c in v.children):
+            return True  # "the 13-year-old died"
         if v.i in self.entity_kind:
             return self.entity_kind[v.i] == "person" and v.tag_ != "NNPS"
         if v.tag_ == "NNP" or (v.pos_ == "PROPN" and v.tag_ != "NNPS"):
@@ -400,8 +478,13 @@ class _Finder:
             before = self.at.get(tok.i - 2)
         if before is not None and before.start >= sent.start:
             return before.best, before.low, before.high, (before.start, before.end), (before.start, tok.i)
-        after = self.at.get(tok.i + 1)
-        if role == "verb" and after is not None and after.start == tok.i + 1 and after.end <= sent.end:
+        nxt = tok.i + 2 if tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == ":" else tok.i + 1
+        after = self.at.get(nxt)
+        # after a verb ("killing at least 5", not "shot 3 times"), or a noun heading its sentence as
+        # a label ("Fatalities 3.", "Deaths: 12")
+        label = role == "noun" and tok.i == sent.start
+        if (label or (role == "verb" and tok.lemma_.lower() not in self.lex.person_only)) and \
+                after is not None and after.start == nxt and after.end <= sent.end:
             return after.best, after.low, after.high, (after.start, after.end), (after.start, after.end)
         return None
 

@@ -30,6 +30,7 @@ from ..model import Claim, Document, Span
 
 _RELATIVE = frozenset({"who", "that", "which"})
 _BULLETS = "-*•#>|"
+_ANAPHORIC = frozenset({"the", "this", "that", "these", "those"})
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,17 @@ class _Finder:
         s = self.sents[self.sent_of[tok.i]]
         return self.trim(s[0].idx, s[-1].idx + len(s[-1].text))
 
+    def about_earlier_act(self, tok, act) -> tuple[int, int]:
+        """The sentence of `tok`, reaching back to its paragraph's start when the act it is
+        about was told before: "the/this attack", "the incident", or no act at all ("X claimed
+        responsibility."). GTD-style summaries report the act, then "X claimed responsibility
+        for the incident"."""
+        start, end = self.sentence(tok)
+        det = {c.lower_ for c in act.children if c.dep_ == "det"} if act is not None else set()
+        if act is None or det & _ANAPHORIC:
+            start = self.doc.text.rfind("\n", 0, start) + 1
+        return self.trim(start, end)
+
     def extent(self, tok) -> tuple[int, int]:
         """The characters of the token's subtree (a clause or phrase)."""
         return self.trim(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
@@ -225,7 +237,7 @@ class _Finder:
         """"the FMLN claimed the attack"."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lemma_.lower() in self.lex.act_nouns and not self.negated(verb):
-            self.add("claimed", (verb, verb), self.subject(verb) or self.agent(verb), self.sentence(verb))
+            self.add("claimed", (verb, verb), self.subject(verb) or self.agent(verb), self.about_earlier_act(verb, obj))
 
     def confirmation(self, verb) -> None:
         """"officials confirmed that the rebels attacked" (the clause), "police arrested X for",
@@ -258,7 +270,9 @@ class _Finder:
         if self.negated(verb) or verb.tag_ == "VB":  # not "had to admit responsibility"
             return
         actor = self.agent(verb) if tok.dep_ == "nsubjpass" else self.subject(verb)
-        self.add("claimed", (verb, tok) if tok.i > verb.i else (verb, verb), actor, self.sentence(tok))
+        act = next((p for h in (tok, verb) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
+                    for p in c.children if p.dep_ == "pobj"), None)  # "responsibility for the incident"
+        self.add("claimed", (verb, tok) if tok.i > verb.i else (verb, verb), actor, self.about_earlier_act(tok, act))
 
     def statement(self, verb) -> bool:
         """A saying verb whose clause reports an act: claimed by the speaker when the act's
@@ -308,6 +322,9 @@ class _Finder:
         kids = list(verb.children)
         comp = next((c for c in kids if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "of")), None)
         if self.passive(verb):
+            if comp is None and verb.lemma_.lower() == "suspect" and self.subject(verb) is not None:
+                self.add("suspected", (verb, verb), self.agent(verb), self.extent(verb))  # "Boko Haram was suspected."
+                return
             if comp is None or (verb.lemma_.lower() in self.lex.reporting_verbs and comp.dep_ != "xcomp"):
                 return  # "it was reported that ..." is plain reporting
             self.add("suspected", (verb, verb), self.agent(verb), self.extent(verb))

@@ -102,7 +102,7 @@ class KB:
                 name = spec["name"].format(name=st.get("formal", st["name"]))
                 self.actors[fid] = Actor(fid, name, spec["type"], st["id"])
                 names = [f"{f} {w}" for f in forms + st["demonyms"] for w in spec["words"]]
-                names += [f"{w} of {f}" for f in forms for w in spec["words"]]
+                names += [f"{w} of {the}{f}" for f in forms for w in spec["words"] for the in ("", "the ")]
                 derived += [(fid, n) for n in names]
         for a in data["actors"]:
             if a["id"] in self.actors and "name" not in a:  # more names for a derived force
@@ -121,8 +121,8 @@ class KB:
     def _alias(self, aid: str, name: str, override: bool = True) -> None:
         toks = tokenize(name)
         key = tuple(t.norm for t in toks)
-        if not key or (not override and key in self.index):
-            return
+        if not key or (not override and key in self.index and self.index[key][0] != aid):
+            return  # a generated name adds its casing to a curated one ("Malian armed forces")
         form = (tuple(self._need(t.text) for t in toks), tuple(t.text for t in toks))
         if key in self.index and self.index[key][0] == aid:  # 'Hamas' and 'HAMAS'
             self.index[key][1].append(form)
@@ -196,12 +196,19 @@ class KB:
         nocase = caseless(phrase)
         while toks and toks[0].norm in {"the", "a", "an"}:
             toks = toks[1:]
-        while toks and toks[-1].norm in self.member_words:
-            toks = toks[:-1]
-        for i in range(len(toks) if head else min(1, len(toks))):
-            hit = self._longest(toks, i, nocase)
-            if hit and hit[0] == len(toks):
-                return self.actors[hit[1]]
+        # ACLED-style qualifiers name no other actor: "Military Forces of Nigeria (2015-2023)",
+        # "Boko Haram (JAS)"
+        if len(toks) > 2 and toks[-1].text == ")" and any(t.text == "(" for t in toks[1:]):
+            toks = toks[: max(i for i, t in enumerate(toks) if t.text == "(")]
+        bare = toks
+        while bare and bare[-1].norm in self.member_words:
+            bare = bare[:-1]
+        # the whole phrase first: "Fulani militia", "Bangsamoro Islamic Freedom Fighters"
+        for words in (toks, bare) if len(bare) < len(toks) else (toks,):
+            for i in range(len(words) if head else min(1, len(words))):
+                hit = self._longest(words, i, nocase)
+                if hit and hit[0] == len(words):
+                    return self.actors[hit[1]]
         return None
 
     def get(self, aid: str | None) -> Actor | None:
