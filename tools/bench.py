@@ -27,12 +27,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "bench"
 OUT = ROOT / "build" / "bench"
-SETS = ["seed", "muc4", "wikievents", "lgl", "geovirus", "timebank"]
+SETS = ["seed", "muc4", "wikievents", "lgl", "geovirus", "timebank", "gvc-doc-dev"]
+INPUTS = {"gvc-doc-dev": "gvc-dev"}  # scored per document from another set's files
 SPEED_SETS = ["muc4", "wikievents", "timebank"]  # news text of three kinds, ~130k words
 
 
 def read_inputs(name: str) -> list[dict]:
-    with gzip.open(BENCH / f"{name}.input.jsonl.gz", "rt", encoding="utf-8") as fh:
+    with gzip.open(BENCH / f"{INPUTS.get(name, name)}.input.jsonl.gz", "rt", encoding="utf-8") as fh:
         return [json.loads(line) for line in fh]
 
 
