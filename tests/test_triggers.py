@@ -76,3 +76,24 @@ def test_disease_and_culling_are_not_violence(triggers):
     assert "killed" not in triggers("The H5N1 strain killed several hundred ducks near Moscow.")
     assert "killed" not in triggers("Thousands of birds have been killed to contain the outbreak.")
     assert "killing" not in triggers("A cholera epidemic swept the country, killing at least 80 people.")
+
+
+def test_a_warning_is_a_statement_but_no_threat(triggers):
+    found = triggers("The minister warned that the economy would shrink next year.")
+    assert (found["warned"].type, found["warned"].subtype) == ("statement", "other")
+
+
+def test_a_warning_of_retaliation_is_a_threat(triggers):
+    assert triggers("The rebels warned of retaliation against the army.")["warned"].subtype == "threat"
+
+
+def test_no_before_a_number_abbreviates_number_and_negates_nothing(triggers):
+    found = triggers("The farmer was captured by troops of military detachment no 4 on Monday.")
+    assert not found["captured"].negated
+
+
+def test_planting_or_throwing_a_bomb_reports_an_explosion(triggers):
+    found = triggers("A man planted a bomb under the bridge and another threw a grenade at the police station.")
+    assert found["planted"].type == "explosions_remote_violence"
+    assert found["threw"].subtype == "grenade"
+    assert "placed" not in triggers("She placed the book on the table.")

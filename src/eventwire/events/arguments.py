@@ -6,10 +6,12 @@ verb, the by-agent of a passive and the actor modifying a nominal ("Israeli dron
 nominal ("murder of X") are targets; "with"-phrases, exploding subjects and modifiers give
 weapons. Spans are minimal noun phrases (head with its compounds, adjectives and numbers;
 no determiner, relative clause or apposition), as event-extraction gold writes them; a
-person is named without titles ("president cerezo" -> "cerezo"), a physical target without
-its demonym ("the salvadoran consulate" -> "consulate"). The clause above an act can name its
-doer too: "accused X of", "held X responsible for", "X claimed responsibility for" (with that
-attribution). Lexicons under data/events/ decide kinds: individual vs organization
+person is named without titles ("president cerezo" -> "cerezo"; a perpetrator keeps a military
+rank, "colonel ponce"), a physical target without its demonym ("the salvadoran consulate" ->
+"consulate"). The clause above an act can name its doer too: "accused X of", "held X responsible for", "X claimed responsibility for" (with that
+attribution). Inclusion phrases add participants ("eight people, including the mayor"); a bare
+count is a human target ("wounded 71"); a noun for the doer ("a suicide bomber") is its own
+perpetrator. Lexicons under data/events/ decide kinds: individual vs organization
 perpetrators, human vs physical targets; in lowercase text a word outside the model's WordNet
 index is read as a name. Resolved entities from the actors stage give names and ids.
 """
@@ -47,6 +49,7 @@ class Words:
     weapon_modifiers: frozenset
     units: frozenset
     use_verbs: frozenset
+    container_verbs: frozenset
     light_verbs: frozenset
     victim_nouns: frozenset
     target_nouns: frozenset
@@ -62,6 +65,10 @@ class Words:
     leader_verbs: frozenset
     undergoers: frozenset
     anaphoric: frozenset
+    inclusion_preps: frozenset
+    companion_adverbs: frozenset
+    ranks: frozenset
+    scene_preps: frozenset
     blame: dict  # verb -> attribution of its object for the act it governs
     claim_nouns: frozenset
     claim_verbs: frozenset
@@ -87,6 +94,7 @@ def words() -> Words:
         weapon_modifiers=frozenset(w["modifiers"]),
         units=frozenset(w["units"]),
         use_verbs=frozenset(w["use_verbs"]),
+        container_verbs=frozenset(w["container_verbs"]),
         light_verbs=frozenset(t["light_verbs"]),
         victim_nouns=frozenset(t["victim_nouns"]),
         target_nouns=frozenset(p["target_nouns"]),
@@ -102,6 +110,10 @@ def words() -> Words:
         leader_verbs=frozenset(t["leader_verbs"]),
         undergoers=frozenset(t["undergoer_verbs"]),
         anaphoric=frozenset(p["anaphoric_heads"]),
+        inclusion_preps=frozenset(p["inclusion_preps"]),
+        companion_adverbs=frozenset(p["companion_adverbs"]),
+        ranks=frozenset(p["ranks"]),
+        scene_preps=frozenset(p["scene_preps"]),
         blame=dict(t["blame"]),
         claim_nouns=frozenset(t["claim_nouns"]),
         claim_verbs=frozenset(t["claim_verbs"]),
@@ -124,10 +136,15 @@ def is_verb(tok) -> bool:
 
 
 def passive(tok) -> bool:
+    """A passive clause, or a bare participle with no perfect "have" ("an Afghani injured", "and
+    two more wounded"); a conjunct shares its head's auxiliary ("have attacked ... and killed")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
         return True
-    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "xcomp", "advcl") and not any(
-        c.dep_ == "aux" for c in tok.children)
+    if tok.tag_ != "VBN" or tok.dep_ not in ("acl", "amod", "xcomp", "advcl", "conj"):
+        return False
+    if tok.dep_ == "conj" and (is_verb(tok.head) and not passive(tok.head) or children(tok, "dobj")):
+        return False
+    return not any(c.dep_ == "aux" for c in tok.children)
 
 
 def children(tok, *deps):
@@ -155,6 +172,7 @@ class Arguments:
         self.w = words()
         self.lex = lexicon()
         self._ents, self._starts, self._other_spans, self._other_starts = [], [], [], []
+        self._places, self._place_starts = [], []
         self._shouting = False  # all-caps wires (old MUC texts): case says nothing about names there
 
     # ---- roles -------------------------------------------------------------------------
@@ -175,11 +193,11 @@ class Arguments:
         """Who made the statement: the clause's subject, or for "we"/"I" in a quote the one who said it."""
         node = tok
         agents = [a for a in agents if not self.instrument_noun(a)]  # "saddened by the bombings"
-        while not agents and node.dep_ in ("conj", "acomp", "xcomp", "attr") and node.head is not node:
+        while not agents and node.dep_ in ("conj", "acomp", "xcomp", "attr") and node.head != node:
             node = node.head  # "we are shocked and saddened"
             agents = children(node, "nsubj")
         if agents and all(a.lower_ in FIRST_PERSON for a in agents):
-            while node.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "acomp") and node.head is not node:
+            while node.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "acomp") and node.head != node:
                 node = node.head
                 said = children(node, "nsubj")
                 if said:
@@ -197,10 +215,12 @@ class Arguments:
                 return
         node = tok
         for _ in range(6):
-            if node.dep_ not in ("pobj", "pcomp", "prep", "dobj", "acomp", "oprd", "conj") or node.head is node:
+            if node.dep_ not in ("pobj", "pcomp", "prep", "dobj", "acomp", "oprd", "conj") or node.head == node:
                 return
             node = node.head
             key = lemma(node)
+            if node.dep_ == "prep" and node.lower_ in self.w.scene_preps:
+                return  # "captured rifles during the battle": no charge for the battle
             if node.dep_ == "prep" and node.lower_ == "behind" and is_verb(node.head):  # "X are behind the attack"
                 self.add_agents(f, children(node.head, "nsubj"), "accused")
                 return
@@ -220,11 +240,13 @@ class Arguments:
                 self.add_agents(f, children(node, "nsubj"), "claimed")  # "claimed responsibility for"
                 return
             if key in self.w.blame:
+                if tok.dep_ == "oprd" and tok.head.i == node.i:
+                    return  # "were held hostage": the act's own verb, no charge
                 if not is_verb(node):  # "the arrest of X for the killing"
                     actors = pobjs(node, {"of"})
                 else:
                     actors = children(node, "nsubjpass") if passive(node) else children(node, "dobj")
-                if tok.dep_ == "dobj" and tok.head is node:  # "blamed the attack on X"
+                if tok.dep_ == "dobj" and tok.head.i == node.i:  # "blamed the attack on X"
                     actors = pobjs(node, {"on", "to"})
                 self.add_agents(f, actors, self.w.blame[key])
                 return
@@ -243,6 +265,8 @@ class Arguments:
         f.agents += pobjs(tok, {"by"})
         if pas and not pobjs(tok, {"by"}):  # "captured at the station by troops": the parser hung "by" low
             f.agents += [b for p in pobjs(tok, TARGET_PREPS) for b in pobjs(p, {"by"})]
+            if tok.dep_ == "acl":
+                f.agents += self.stray_agents(tok)
         f.instruments += pobjs(tok, {"with", "using"})
         f.patients += pobjs(tok, {"on", "against"})
         for p in pobjs(tok, TARGET_PREPS - {"on", "against"}) if located else ():  # "exploded outside the embassy"
@@ -250,12 +274,41 @@ class Arguments:
                 f.patients.append(p)
         f.agents += [p for p in pobjs(tok, {"in", "during", "from"}) if self.instrument_noun(p)]
         if not subj:
+            (f.patients if pas else f.agents).extend(self.stray_subject(tok))
             self.inherit(tok, pas, f)
+
+    @staticmethod
+    def stray_subject(tok) -> list:
+        """The subject that the parser hung as an apposition inside a phrase before its verb:
+        "according to sources from the curia, the priest X and two women were murdered"."""
+        aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i < tok.i]
+        i = (aux[0].i if aux else tok.i) - 1
+        while i >= 0 and (tok.doc[i].is_punct or tok.doc[i].dep_ == "advmod"):
+            i -= 1
+        if i < 0 or not noun_like(tok.doc[i]):
+            return []
+        node = tok.doc[i]
+        while node.dep_ == "conj" and node.head != node:
+            node = node.head
+        return [node] if node.dep_ == "appos" and tok in node.ancestors else []
+
+    @staticmethod
+    def stray_agents(tok) -> list:
+        """A by-phrase after a participle that the parser hung on the noun phrase above it:
+        "the bodies of the priests murdered on friday by soldiers"."""
+        node = tok.head
+        for _ in range(3):
+            found = [b for c in node.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > tok.i
+                     for b in c.children if b.dep_ == "pobj"]
+            if found or node.dep_ not in ("pobj", "prep") or node.head == node:
+                return found
+            node = node.head
+        return []
 
     def inherit(self, tok, pas: bool, f: Frame) -> None:
         """A verb without its own subject takes it from the clause it hangs on."""
         head, dep = tok.head, tok.dep_
-        if head is tok:
+        if head == tok:
             return
         if dep == "relcl" or (dep in ("acl", "amod") and noun_like(head)):
             (f.patients if pas else f.agents).append(head)
@@ -269,12 +322,15 @@ class Arguments:
                     f.instruments.append(h)  # "a bomb exploded, destroying ..."
                 elif h.dep_ == "nsubjpass" and not pas and dep == "xcomp":
                     f.agents.append(h)  # "was ordered to kill": the orderee acts
-                elif pas or (h.dep_ == "nsubjpass" and dep == "conj"):
+                elif pas or h.dep_ == "nsubjpass" and (dep == "conj" or dep == "advcl" and tok.tag_ in ("VBD", "VBN")):
+                    # "were killed and (were) wounded", "were killed with two others injured"
                     f.patients.append(h)
                 else:
                     f.agents.append(h)
 
     def noun_roles(self, tok, f: Frame) -> None:
+        if lemma(tok) in self.w.individual:  # "a suicide bomber" names its own doer
+            f.agents.append(tok)
         for c in children(tok, "poss"):  # "the FMLN's attack", but "Galan's murder"
             victim = lemma(tok) in self.w.victim_nouns and self.perp_kind(c) != "organization"
             (f.patients if victim else f.agents).append(c)
@@ -294,9 +350,9 @@ class Arguments:
         if not pobjs(tok, {"of"}):  # "the kidnapping and assassination of X"
             f.patients += [p for c in tok.conjuncts for p in pobjs(c, {"of"})]
         head = tok.head
-        if head is not tok and verb_keys(head) & {"receive", "get"}:  # "X received death threats"
+        if head != tok and verb_keys(head) & {"receive", "get"}:  # "X received death threats"
             f.patients += children(head, "nsubj")
-        elif head is not tok and is_verb(head) and verb_keys(head) & self.w.light_verbs and tok.dep_ != "nsubj":
+        elif head != tok and is_verb(head) and verb_keys(head) & self.w.light_verbs and tok.dep_ != "nsubj":
             pas = passive(head)  # "carried out an attack", "were taken hostage"
             f.agents += pobjs(head, {"by"}) + ([] if pas else children(head, "nsubj"))
             f.patients += pobjs(head, {"on", "against", "to"}) + (children(head, "nsubjpass") if pas else [])
@@ -331,8 +387,11 @@ class Arguments:
         return bool(needs & mods) or lemma(tok.head) in needs
 
     def instrument_noun(self, tok) -> bool:
-        """Nouns naming the means (a drone strike, an airstrike): their modifiers may be the actor."""
-        return noun_like(tok) and (lemma(tok) in self.lex.instruments or lemma(tok) in self.lex.senses)
+        """Nouns naming the means (a drone strike, an airstrike): their modifiers may be the actor.
+        A noun for the doer ("suicide bombers") is the actor itself."""
+        key = lemma(tok)
+        means = key in self.lex.instruments or key in self.lex.senses
+        return noun_like(tok) and means and key not in self.w.individual
 
     def name_like(self, toks) -> bool:
         """A proper name: capitalised proper nouns, or in lowercase text words outside WordNet."""
@@ -374,6 +433,12 @@ class Arguments:
         i = bisect_left(self._other_starts, tok.idx + 1) - 1
         return i >= 0 and self._other_spans[i][0] <= tok.idx < self._other_spans[i][1]
 
+    def locality(self, tok) -> bool:
+        """Inside a toponym resolved below country level: "the el nisperal battle" names where, not who."""
+        i = bisect_left(self._place_starts, tok.idx + 1) - 1
+        return i >= 0 and self._places[i].start <= tok.idx < self._places[i].end and \
+            self._places[i].feature not in ("country", "other") and not self._places[i].demonym
+
     def perp_kind(self, tok, modifier: bool = False) -> str | None:
         key = lemma(tok)
         ent = self.entity_at(tok)
@@ -381,7 +446,7 @@ class Arguments:
             if ent.kind == "person":
                 return "individual"
             return "organization" if ent.kind == "organization" or ent.actor_type else None
-        if tok.lower_ in self.w.demonyms or (modifier and tok.ent_type_ in ("NORP", "GPE")):
+        if tok.lower_ in self.w.demonyms or (modifier and tok.ent_type_ in ("NORP", "GPE") and not self.locality(tok)):
             return "organization"
         if tok.pos_ == "PRON" or tok.lower_ in self.w.ideologies or self.weapon(tok) or self.instrument_noun(tok) \
                 or self.place(tok):
@@ -414,7 +479,10 @@ class Arguments:
         comp = " ".join(t.lower_ for t in self.np_tokens(tok)[-2:])
         if key in self.w.physical or comp in self.w.physical:
             return "physical"
-        if key in self.w.human or key in self.w.individual:  # combatants killed are targets too
+        if key in self.w.human or tok.lower_ in self.w.human or key in self.w.individual:  # combatants too
+            return "human"
+        if tok.like_num and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "conj") and not any(
+                c.dep_ == "prep" for c in tok.children):  # "killed 13 people and wounded 71": people counted
             return "human"
         if noun_like(tok) and key not in self.lex.senses and not self.org_word(tok) and (
             tok.ent_type_ == "PERSON" or self.name_like(self.name_tokens(tok))
@@ -439,11 +507,17 @@ class Arguments:
             i += 1  # no leading punctuation, hedge or superlative ("so-called", "alleged", "biggest")
         return list(tok.doc[i:tok.i + 1])
 
-    def name_tokens(self, tok):
-        """The name part of a person NP: compounds right to left, stopping at a title."""
+    def name_tokens(self, tok, ranked: bool = False):
+        """The name part of a person NP: compounds right to left, stopping at a title; with
+        `ranked`, a military rank stays ("colonel ponce")."""
         out = [tok]
         for t in reversed(self.np_tokens(tok, keep_numbers=False)[:-1]):
-            if t.lower_ in self.w.titles or lemma(t) in self.w.human or self.demonym(t) or not (
+            if ranked and t.lower_ in self.w.ranks and not out[0].is_punct:
+                out.insert(0, t)
+                break
+            if t.lower_ in self.w.titles or lemma(t) in self.w.human or self.demonym(t) or (
+                t.pos_ == "NOUN" and out[0].pos_ == "PROPN" and not self.foreign(t)  # "pilot julio torres"
+            ) or not (
                 t.dep_ in ("compound", "punct", "hmod", "hyph")
                 or t.dep_ in ("amod", "nmod") and (self.foreign(t) or t.pos_ == "PROPN")
             ):
@@ -482,7 +556,9 @@ class Arguments:
         keep, todo = set(), [tok]  # head, compounds ("car bomb", "m-16 rifle"), weapon adjectives ("hand grenade")
         while todo:
             for c in todo.pop().children:
-                if c.i < tok.i and (c.dep_ in ("compound", "nmod", "hmod", "hyph", "nummod", "npadvmod") and c.head is not tok
+                if c.ent_type_ in ("DATE", "TIME"):
+                    continue  # "on 27 january dynamite": the date is no part of the weapon
+                if c.i < tok.i and (c.dep_ in ("compound", "nmod", "hmod", "hyph", "nummod", "npadvmod") and c.head != tok
                                     or c.dep_ in ("compound", "nmod", "hmod", "hyph") or c.text == "-"
                                     or c.dep_ == "amod" and lemma(c) in self.w.weapon_modifiers):
                     keep.add(c.i)
@@ -502,6 +578,8 @@ class Arguments:
         self._starts = [s for s, _, _ in spans]
         self._other_spans = sorted([(p.start, p.end) for p in doc.places] + [(t.start, t.end) for t in doc.times])
         self._other_starts = [s for s, _ in self._other_spans]
+        self._places = sorted(doc.places, key=lambda p: p.start)
+        self._place_starts = [p.start for p in self._places]
         letters = [c for c in doc.text[:2000] if c.isalpha()]
         self._shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
@@ -536,9 +614,27 @@ class Arguments:
         if inner and (tok.like_num or tok.lower_ in self.w.quantifiers or lemma(tok) in self.w.parts):
             tok = inner[0]  # "six of their members", "in front of the embassy"
         out = list(dict.fromkeys([tok, *tok.conjuncts, *whole.conjuncts]))
-        for a in [c for t in {whole, *out} for c in t.children if c.dep_ == "appos" and noun_like(c)]:
-            out += [a, *a.conjuncts]  # "three vehicles -- an ambulance, a fuel truck and a station wagon"
-        return out
+        for t in {whole, *out}:
+            for a in (c for c in t.children if c.dep_ == "appos" and noun_like(c)):
+                described = self.name_like(self.name_tokens(t)) and not self.name_like(self.name_tokens(a))
+                out += [*([] if described else [a]), *a.conjuncts]  # "X, rector of the university" is X;
+                # "three vehicles -- an ambulance, a fuel truck and a station wagon" are three
+        for c in self.companions([whole, *out]):
+            out += [c, *c.conjuncts]  # "eight people, including the mayor", "X, together with Y"
+        return list(dict.fromkeys(out))
+
+    def companions(self, heads):
+        """Nouns an inclusion phrase adds to a participant: "including Y", "together with Y", "along with Y"."""
+        for t in heads:
+            for c in t.children:
+                if c.dep_ != "prep":
+                    continue
+                if c.lower_ in self.w.inclusion_preps or c.lower_ == "with" and any(
+                        a.dep_ == "advmod" and a.lower_ in self.w.companion_adverbs for a in c.children):
+                    yield from (p for p in c.children if p.dep_ == "pobj" and noun_like(p))
+                elif c.lower_ in self.w.companion_adverbs:  # "along" heading "with"
+                    yield from (p for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+                                for p in w.children if p.dep_ == "pobj" and noun_like(p))
 
     def perpetrators(self, doc: Document, heads, how: dict) -> list[Participant]:
         out = []
@@ -556,7 +652,7 @@ class Arguments:
             if kind is None:
                 continue
             if kind == "individual" and self.name_like(self.name_tokens(h)) and lemma(h) not in self.w.individual:
-                toks = self.name_tokens(h)
+                toks = self.name_tokens(h, ranked=True)
                 start, end = toks[0].idx, h.idx + len(h.text)
             elif kind == "organization" and self.mention_at(h):
                 start, end = self.mention_at(h)[:2]  # the group's name as the actors stage delimited it
@@ -627,7 +723,7 @@ class Arguments:
         weapons += [x for w in f.instruments for x in self.resolve(w) if self.weapon(x)]
         if trig.type not in VIOLENT and trig.subtype != "looting_property_destruction":
             weapons = []  # weapons seized or found are no weapons of this event
-        if trig.type == "statement" and trig.subtype not in ("accusation", "condemnation"):
+        if trig.type == "statement" and trig.subtype not in ("accusation", "condemnation", "threat"):
             patients = []  # what a statement is about is rarely a victim
         trig.perpetrators = dedupe(self.perpetrators(doc, agents, how))
         trig.targets = dedupe(self.targets(doc, [p for p in patients if p.i != tok.i]))
@@ -656,7 +752,10 @@ class Arguments:
                 if not self.weapon(w) or w.dep_ in ("compound", "amod"):
                     continue
                 verb = next((a for a in w.ancestors if is_verb(a)), None)
-                if verb is not None and verb.i not in heads and not verb_keys(verb) & self.w.use_verbs:
+                if verb is not None and verb_keys(verb) & self.w.container_verbs:
+                    if not any(a.i in heads for a in w.ancestors):
+                        continue  # "seized a truck loaded with dynamite", not "a bomber ... loaded with dynamite"
+                elif verb is not None and verb.i not in heads and not verb_keys(verb) & self.w.use_verbs:
                     continue  # "seized rifles", "found explosives"
                 s, e = self.weapon_extent(w)
                 if any(a < e and s < b for a, b in taken):

@@ -173,15 +173,21 @@ def is_weapon(tok, lex: Lexicon) -> bool:
     return noun_like(tok) and lemma(tok) in lex.weapons
 
 
+def negative_det(tok) -> bool:
+    """ "no" as a determiner, but not the abbreviation of "number" ("detachment no 4")."""
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return tok.dep_ == "det" and tok.lower_ == "no" and not (nxt is not None and nxt.text[:1].isdigit())
+
+
 def negated(tok, lex: Lexicon) -> bool:
     """Explicit negation, a negative participant ("no one was killed"), or a denial above it."""
     for c in tok.children:
         if c.dep_ == "neg":
             return True
-        if c.dep_ == "det" and c.lower_ == "no":
+        if negative_det(c):
             return True
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-            c.lower_ in lex.negators or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            c.lower_ in lex.negators or any(negative_det(d) for d in c.children)
         ):
             return True
     node, deps = tok, DENIED_VIA | {"dobj"}  # "denied the massacre", "denied that ... attacked"
