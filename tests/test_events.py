@@ -66,3 +66,10 @@ def test_day_after_dates_the_earlier_event_from_the_later_one(run):
     dates = {e.date for e in violent(doc)}
     assert "2024-06-07" in dates
     assert "2024-06-06" in dates
+
+
+def test_an_attack_one_side_denies_is_kept_as_disputed_but_one_that_did_not_happen_is_not(run):
+    disputed = run("A rebel radio said guerrillas attacked the farm. The army denied that guerrillas attacked the farm.")
+    assert violent(disputed)
+    absent = run("No one was killed and nobody attacked the convoy, police said.")
+    assert not violent(absent)

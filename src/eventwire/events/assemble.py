@@ -104,7 +104,7 @@ class Events:
     def __call__(self, doc: Document) -> None:
         if doc.doc is None:
             return
-        triggers = [t for t in doc.triggers if not t.negated and (not t.hypothetical or t.type == "statement")]
+        triggers = [t for t in doc.triggers if kept(t, doc)]
         layout = Layout(doc, triggers)
         groups = sentence_groups(triggers, doc, layout)
         unowned = assign_casualties(groups, doc)
@@ -120,6 +120,14 @@ class Events:
 
 
 # ---------------------------------------------------------------- grouping
+
+
+def kept(t: Trigger, doc: Document) -> bool:
+    """Acts that did not happen are left out; an act one side denies is disputed, not absent
+    ("the army denied that guerrillas attacked the farm" after the rebels reported it)."""
+    if t.hypothetical and t.type != "statement":
+        return False
+    return not t.negated or any(c.denied and c.scope_start <= t.span.start < c.scope_end for c in doc.claims)
 
 
 def sentence_groups(triggers: list[Trigger], doc: Document, layout: Layout) -> list[Group]:
@@ -267,6 +275,8 @@ def speakers(g: Group, doc: Document, layout: Layout) -> list[Participant]:
             at = doc.text.find(post.author, post.start, post.end)
             if at >= 0:
                 return [participant_for(doc, doc.span(at, at + len(post.author)), "individual", "reported")]
+    if g.triggers[0].subtype == "threat":  # the threatener is the one who threatens, not whoever said so
+        return []
     say = set(knowledge()["say_verbs"])
     first = layout.sent(g.first)
     for s in (first, first - 1):
