@@ -26,6 +26,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
 
+train: $(STAMP)
+	$(BIN)/python tools/train_roles.py
+
 # Re-resolve the dependencies (pyproject.toml, with the test extras) in a throw-away venv and pin them with hashes.
 lock:
 	rm -rf build/lock-venv && mkdir -p build

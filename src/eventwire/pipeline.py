@@ -26,6 +26,7 @@ STAGES: dict[str, str] = {
     "claims": "eventwire.annotations.claims:Claims",
     "triggers": "eventwire.events.triggers:Triggers",
     "arguments": "eventwire.events.arguments:Arguments",
+    "roles": "eventwire.events.roles:Roles",
     "events": "eventwire.events.assemble:Events",
 }
 

@@ -1,0 +1,66 @@
+"""The roles stage: the trained tagger confirms victims of the parse and adds the groups it missed."""
+
+import pytest
+
+from eventwire.events.roles import tag
+
+WITH = ["triggers", "arguments", "roles"]
+WITHOUT = ["triggers", "arguments"]
+
+
+def fillers(doc):
+    """(mention, kind) of every perpetrator and target; offsets must give back the mention."""
+    out = set()
+    for t in doc.triggers:
+        for p in t.perpetrators + t.targets:
+            assert doc.text[p.start:p.end] == p.mention
+            out.add((p.mention, p.kind))
+    return out
+
+
+def tagged(doc):
+    return [(doc.text[s:e], label) for _, s, e, label in tag(doc, list(doc.doc.sents))]
+
+
+def test_a_group_the_parse_missed_is_added(run):
+    text = "The attack on the mayor's office was carried out by the Shining Path, police sources said."
+    assert ("Shining Path", "organization") not in fillers(run(text, stages=WITHOUT))
+    assert ("Shining Path", "organization") in fillers(run(text, stages=WITH))
+
+
+def test_a_victim_the_tagger_marks_is_kept(run):
+    text = "Members of a death squad kidnapped and murdered the trade union leader Jose Martinez, police said."
+    assert ("Jose Martinez", "human") in fillers(run(text, stages=WITH))
+
+
+def test_the_named_victim_stays_and_its_unconfirmed_title_goes(run):
+    text = "The guerrillas murdered the mayor of the town, Pedro Gomez, and his two bodyguards."
+    assert ("mayor", "human") in fillers(run(text, stages=WITHOUT))
+    found = fillers(run(text, stages=WITH))
+    assert ("Pedro Gomez", "human") in found and ("mayor", "human") not in found
+
+
+def test_people_a_toll_counts_stay_victims(run):
+    doc = run("Guerrillas attacked the garrison with mortars, killing 13 people.", stages=WITH)
+    assert tagged(doc)  # the sentence is judged
+    assert ("13 people", "human") in fillers(doc)
+
+
+def test_tagged_spans_are_trimmed_to_their_noun_phrase(run):
+    doc = run("A powerful dynamite charge exploded at the offices of the electoral tribunal, the police reported.",
+              stages=WITH)
+    assert ("offices of the electoral tribunal", "TARGET") in tagged(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the attackers hurled grenades at the mayor's residence, wounding a guard.",
+    "POLICE SAID THE ATTACKERS HURLED GRENADES AT THE MAYOR'S RESIDENCE, WOUNDING A GUARD.",
+])
+def test_casing_does_not_change_what_is_tagged(run, text):
+    tags = [(span.lower(), label) for span, label in tagged(run(text, stages=WITH))]
+    assert ("mayor's residence", "TARGET") in tags
+
+
+def test_text_without_event_words_is_left_alone(run):
+    doc = run("The minister met the ambassador on Monday to discuss trade and fishing rights.", stages=WITH)
+    assert fillers(doc) == set()
