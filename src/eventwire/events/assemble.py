@@ -25,6 +25,11 @@ from functools import cache
 from importlib.resources import files
 from itertools import count as counter
 
+from ..annotations.actors import entity_at
+from ..annotations.casualties import combine
+from ..annotations.claims import attribution_for
+from ..annotations.dates import resolve_relative
+from ..annotations.gazetteer import distance_km
 from ..model import Casualty, Count, Document, Event, Participant, Place, Span, Time, Trigger
 
 VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians", "riots"}
@@ -145,7 +150,7 @@ def sentence_groups(triggers: list[Trigger], doc: Document, layout: Layout) -> l
                 if s in g.sentences
                 and compatible_types(g, t)
                 and dates_agree(g.date, date)
-                and not distinct_targets(g, t)
+                and not distinct_targets(g.triggers, [t])
                 and not any(g.triggers[-1].span.end <= x.start and x.end <= t.span.start for x in dividers)
             ),
             None,
@@ -181,11 +186,14 @@ def compatible_types(g: Group, t: Trigger) -> bool:
     return (g.type in VIOLENT) == (t.type in VIOLENT) and (g.type in VIOLENT or g.type == t.type)
 
 
-def distinct_targets(g: Group, t: Trigger) -> bool:
+def target_entities(triggers: list[Trigger]) -> set[str]:
+    return {p.entity for t in triggers for p in t.targets if p.entity}
+
+
+def distinct_targets(a: list[Trigger], b: list[Trigger]) -> bool:
     """Two named human targets with different entities are two acts."""
-    mine = {p.entity for tr in g.triggers for p in tr.targets if p.entity}
-    theirs = {p.entity for p in t.targets if p.entity}
-    return bool(mine and theirs and not mine & theirs)
+    ta, tb = target_entities(a), target_entities(b)
+    return bool(ta and tb and not ta & tb)
 
 
 def dates_agree(a: Time | None, b: Time | None) -> bool:
@@ -223,13 +231,13 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     pa, pb = group_places(a, doc, layout), group_places(b, doc, layout)
     if pa and pb and not places_agree(pa, pb):
         return False
-    if shared_target(a, b):
+    if target_entities(a.triggers) & target_entities(b.triggers):
         return True
-    if distinct_targets_groups(a, b):
+    if distinct_targets(a.triggers, b.triggers):
         return False
     if counts_conflict(a, b, doc, layout):
         return False
-    refers_back = b.date is None and not pb and not any(named(p) for t in b.triggers for p in t.targets)
+    refers_back = b.date is None and not pb and not target_entities(b.triggers)
     return refers_back or bool(pa and pb)
 
 
@@ -237,8 +245,8 @@ def counts_conflict(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     """Tolls that cannot describe one incident ("12 killed" vs "63 killed") keep events apart,
     unless the later one revises the toll ("has risen to 103")."""
     for kind in ("killed", "injured"):
-        ca = [c for c in casualties_for(a, doc, layout) if c.kind == kind]
-        cb = [c for c in casualties_for(b, doc, layout) if c.kind == kind]
+        ca = [c for c in a.casualties if c.kind == kind]
+        cb = [c for c in b.casualties if c.kind == kind]
         if any(c.revision for c in cb):
             continue
         if any(disjoint(x.count, y.count) for x in ca for y in cb):
@@ -294,8 +302,6 @@ def speakers(g: Group, doc: Document, layout: Layout) -> list[Participant]:
 def speaker_participants(subj, doc: Document) -> list[Participant]:
     """ "Ministry of External Affairs spokesperson Randhir Jaiswal": the official and the
     institution they speak for, which is the statement's author."""
-    from ..annotations.actors import entity_at
-
     left, right = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
     out: list[Participant] = []
     seen: set[str] = set()
@@ -312,21 +318,6 @@ def speaker_participants(subj, doc: Document) -> list[Participant]:
                                "reported", head.start, head.end))
     return sorted(out, key=lambda p: p.kind != "organization")
 
-
-def named(p: Participant) -> bool:
-    return p.entity is not None
-
-
-def shared_target(a: Group, b: Group) -> bool:
-    ta = {p.entity for t in a.triggers for p in t.targets if p.entity}
-    tb = {p.entity for t in b.triggers for p in t.targets if p.entity}
-    return bool(ta & tb)
-
-
-def distinct_targets_groups(a: Group, b: Group) -> bool:
-    ta = {p.entity for t in a.triggers for p in t.targets if p.entity}
-    tb = {p.entity for t in b.triggers for p in t.targets if p.entity}
-    return bool(ta and tb and not ta & tb)
 
 
 # ---------------------------------------------------------------- dates
@@ -387,8 +378,6 @@ def resolve_relative_dates(groups: list[Group], doc: Document, layout: Layout) -
     for x in doc.times:
         if x.anchor != "event" or x.relation not in ("after", "before", "later", "earlier"):
             continue
-        from ..annotations.dates import resolve_relative
-
         s = layout.sent(x.start)
         before = [g for g in groups if any(layout.sent(t.span.start) == s and t.span.end <= x.start for t in g.triggers)]
         after = [g for g in groups if any(layout.sent(t.span.start) == s and t.span.start >= x.end for t in g.triggers)]
@@ -454,14 +443,11 @@ def places_agree(a: list[Place], b: list[Place]) -> bool:
     la = [p for p in a if p.feature in LOCAL]
     lb = [p for p in b if p.feature in LOCAL]
     if la and lb:
-        return any(km(x, y) <= 50 for x in la for y in lb)
+        return any(distance_km(x, y) <= 50 for x in la for y in lb)
     ca = {p.country_code for p in a if p.country_code}
     cb = {p.country_code for p in b if p.country_code}
     return not ca or not cb or bool(ca & cb)
 
-
-def km(x: Place, y: Place) -> float:
-    from math import asin, cos, radians, sin, sqrt
 
     dlat, dlon = radians(y.lat - x.lat), radians(y.lon - x.lon)
     h = sin(dlat / 2) ** 2 + cos(radians(x.lat)) * cos(radians(y.lat)) * sin(dlon / 2) ** 2
@@ -521,27 +507,11 @@ def recalled_token(span) -> bool:
     return span is not None and any(a.lemma_.lower() == "anniversary" for a in [span.root, *list(span.root.ancestors)[:3]])
 
 
-def casualties_for(g: Group, doc: Document, layout: Layout) -> list[Casualty]:
-    return g.casualties
-
-
 def combine_counts(found: list[Casualty], kind: str) -> Count | None:
     mine = [c for c in found if c.kind == kind]
     if not mine:
         return None
-    from ..annotations.casualties import combine
-
     return combine(mine)
-
-
-def participants(g: Group, doc: Document, role: str) -> list[Participant]:
-    seen: dict[str, Participant] = {}
-    for t in g.triggers:
-        for p in getattr(t, role):
-            key = p.entity or p.mention.lower()
-            if key not in seen:
-                seen[key] = p
-    return list(seen.values())
 
 
 def claimed_perpetrators(g: Group, doc: Document) -> list[Participant]:
@@ -558,8 +528,6 @@ def claimed_perpetrators(g: Group, doc: Document) -> list[Participant]:
 def names_actor(doc: Document, s: Span) -> bool:
     """ "Islamic State claimed" names its actor; "the militant Sunni Muslim group said" only
     describes one (the entity inside covers a modifier, not the head noun)."""
-    from ..annotations.actors import entity_at
-
     span = doc.doc.char_span(s.start, s.end, alignment_mode="expand")
     if span is None:
         return False
@@ -569,8 +537,6 @@ def names_actor(doc: Document, s: Span) -> bool:
 
 
 def participant_for(doc: Document, s: Span, kind: str, attribution: str) -> Participant:
-    from ..annotations.actors import entity_at
-
     ent = entity_at(doc, s.start, s.end)
     return Participant(
         name=ent.name if ent else s.text,
@@ -585,8 +551,6 @@ def participant_for(doc: Document, s: Span, kind: str, attribution: str) -> Part
 
 def attribute(p: Participant, doc: Document) -> Participant:
     """The attribution of the claim that governs the perpetrator's mention."""
-    from ..annotations.claims import attribution_for
-
     if p.start is not None and p.attribution == "reported":
         claim = attribution_for(doc.claims, p.start, p.end or p.start)
         if claim is not None:
@@ -617,7 +581,7 @@ def by_salience(groups: list[Group], doc: Document, layout: Layout) -> list[Grou
         return (
             g.type != "statement",
             bool(g.sentences & lead),
-            len(g.triggers) + len(casualties_for(g, doc, layout)),
+            len(g.triggers) + len(g.casualties),
             -g.first,
         )
 
@@ -632,11 +596,11 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool) -
     value, precision = (date.value, date.precision) if date else (None, None)
     if value is None and (main or g.type == "statement") and doc.published:
         value, precision = doc.published, "day"
-    found = casualties_for(g, doc, layout)
+    found = g.casualties
     if g.type == "statement":
         perps = merge_participants(speakers(g, doc, layout))
     else:
-        perps = merge_participants([attribute(p, doc) for p in participants(g, doc, "perpetrators")] + claimed_perpetrators(g, doc))
+        perps = merge_participants([attribute(p, doc) for t in g.triggers for p in t.perpetrators] + claimed_perpetrators(g, doc))
     evidence_sents = sorted(g.sentences | {layout.sent(c.count.start) for c in found})
     weapons = {(w.start, w.end): w for t in g.triggers for w in t.weapons}
     return Event(
@@ -647,7 +611,7 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool) -
         date_precision=precision or (None if value is None else {4: "year", 7: "month"}.get(len(value), "day")),
         location=best_place(g.places) or (lead_place(doc, layout) if main and g.violent else None),
         perpetrators=perps,
-        targets=participants(g, doc, "targets"),
+        targets=merge_participants([p for t in g.triggers for p in t.targets]),
         weapons=list(weapons.values()),
         killed=combine_counts(found, "killed"),
         injured=combine_counts(found, "injured"),
