@@ -103,3 +103,68 @@ def test_each_written_container_keeps_its_own_namesake(places):
 def test_repeated_name_keeps_one_sense(places):
     _, found = places("Flooding closed roads in Paris, Texas, on Monday. Paris officials said schools would reopen.")
     assert {(p.country_code, p.admin1) for p in by_mention(found, "Paris")} == {("US", "Texas")}
+
+
+def test_town_and_the_county_it_lies_in_pick_each_other(places):
+    _, found = places("Volunteers from Paris and Henry County collected food for the shelter on Saturday.")
+    paris = by_mention(found, "Paris")[0]
+    county = by_mention(found, "Henry County")[0]
+    assert (paris.country_code, paris.admin1) == ("US", "Tennessee")
+    assert (county.country_code, county.admin1) == ("US", "Tennessee")
+
+
+def test_place_name_inside_an_unknown_entity_is_found(places):
+    _, found = places("Officials of the Orange County Sanitation District met residents near the plant.")
+    county = by_mention(found, "Orange County")
+    assert county and county[0].admin1 == "California"
+
+
+def test_entity_cut_before_the_end_of_a_country_name_is_extended(places):
+    _, found = places("Cases rose in Angola, Chad and the Democratic Republic of the Congo last month.")
+    assert any(p.country_code == "CD" and p.mention.endswith("Congo") for p in found)
+
+
+def test_state_and_region_demonyms_name_their_place(places):
+    _, found = places("Many Ohioans drove north, while Abkhaz officials met South Ossetian leaders.")
+    ohio = by_mention(found, "Ohioans")[0]
+    assert ohio.demonym and (ohio.feature, ohio.admin1) == ("admin1", "Ohio")
+    assert by_mention(found, "Abkhaz")[0].demonym
+    assert by_mention(found, "South Ossetian")[0].lat is not None
+
+
+def test_two_letter_country_acronym_inside_an_organisation_name(places):
+    _, found = places("Experts at the US Centers for Disease Control said the vaccine works.")
+    us = by_mention(found, "US")
+    assert us and us[0].country_code == "US" and us[0].feature == "country"
+
+
+def test_capitals_dateline_opening_a_story_is_a_place(places):
+    _, found = places("Home hit by fire a second time.\nBYESVILLE -- Firefighters were called to the house on Main Street, Ohio officials said.")
+    town = by_mention(found, "BYESVILLE")
+    assert town and (town[0].country_code, town[0].admin1) == ("US", "Ohio")
+
+
+def test_list_of_states_is_no_town_comma_state(places):
+    _, found = places("Outbreaks were confirmed in Oregon, Utah, Washington, West Virginia and Wyoming this week.")
+    washington = by_mention(found, "Washington")[0]
+    assert (washington.feature, washington.admin1) == ("admin1", "Washington")
+    _, countries = places("Health officials in Mexico, China, Japan and Brazil reported new cases.")
+    assert by_mention(countries, "China")[0].feature == "country"
+
+
+def test_washington_state_names_the_state(places):
+    _, found = places("The infected cow was found on a Washington state farm near the border.")
+    washington = by_mention(found, "Washington")[0]
+    assert (washington.feature, washington.admin1) == ("admin1", "Washington")
+
+
+def test_area_after_a_comma_resolves_to_the_one_holding_the_town(places):
+    _, found = places("The company, based in Mississauga, Ontario, recalled its products.")
+    ontario = by_mention(found, "Ontario")[0]
+    assert (ontario.feature, ontario.country_code) == ("admin1", "CA")
+
+
+def test_surname_of_a_person_named_in_full_is_no_place(places):
+    _, found = places("Police arrested Michael Ripley on Friday. Ripley told officers he had been in Charleston, West Virginia.")
+    assert not by_mention(found, "Ripley")
+    assert by_mention(found, "Charleston")[0].admin1 == "West Virginia"

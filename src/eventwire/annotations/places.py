@@ -2,13 +2,16 @@
 
 Mentions come from spaCy's GPE/LOC/FAC entities and from gazetteer matches on capitalised
 token runs the model missed or mislabelled ("Rapides Parish" inside an ORG, a country tagged
-PERSON), plus country demonyms ("Iraqi"), kept apart by `Place.demonym` since LGL-style
+PERSON), plus demonyms of countries, states and regions ("Iraqi", "Ohioans"), kept apart by `Place.demonym` since LGL-style
 corpora count them as toponyms while an event location should not come from one.
 
 Resolution scores each candidate by population, feature (countries first, then states),
 and the document's context: a container written next to the name ("Paris, Texas",
 "Alexandria, La."), the countries and states the document names, and nearness to the
-places it resolves unambiguously. A name no candidate fits stays with null coordinates.
+places it resolves unambiguously, and a town and the county it lies in when both are named
+("Paris ... Henry County": Tennessee). A place entity the gazetteer does not know whole is cut
+to the name inside it ("Orange County Sanitation District"). A name no candidate fits stays
+with null coordinates.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ARTICLES = {"the", "a", "an"}
 PLURAL_DESIGNATORS = {"counties": "County", "parishes": "Parish"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
-              "southern", "eastern", "western", "central", "upper", "lower", "greater", "downtown", "rural"}
+              "southern", "eastern", "western", "central", "upper", "lower", "greater", "downtown", "rural", "historic"}
 # Labels whose tokens may still hide a place name spaCy missed.
 SCAN_LABELS = {"", "ORG", "NORP", "PERSON", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LOC", "GPE"}
 MAX_WORDS = 4
@@ -37,9 +40,14 @@ DESIGNATORS = {"city", "province", "state", "town", "village", "governorate", "d
 BIG_POP = 100_000
 CONFIRM_POP = 10_000
 LOCATIVE = {"in", "near", "at", "from", "outside", "to", "into", "across", "toward", "towards"}
+DATELINE_MARKS = {"--", "—", "–", "-", "("}
+LINK_BONUS = 4.0  # a town and the county it lies in, both named ("Paris ... Henry County")
+LIST_BONUS = 3.0  # an item in a list of countries or states is likely one too
 NEAR_KM = 200.0  # a town this close to a place the document pins down is likely meant
 REGION_KM = 500.0  # ... or this close to the point of a country or state it names
 
+AREAS = ("country", "admin1")
+LIST_JOINS = {",", "and", ", and", "or", ", or"}
 FEATURE_BONUS = {"country": 4.0, "admin1": 2.5, "region": 10.0, "admin2": 0.5, "city": 0.0}
 
 
@@ -49,10 +57,12 @@ class Mention:
     end: int
     text: str
     tagged: bool  # spaCy labelled it a place; untagged ones need the document's confirmation
-    demonym: str | None = None  # country code when the mention is a demonym
+    demonym: Entry | None = None  # the country, state or region a demonym names
     candidates: list[Entry] = field(default_factory=list)
     primary: set[int] = field(default_factory=set)  # ids whose main name (not an alias) matched
     container: Mention | None = None  # "Paris, Texas": the mention after the comma
+    holds: Mention | None = None  # the other way round: Texas holds Paris
+    listed: bool = False  # an item in a list of countries or states
     located: bool = False  # follows a locative preposition: "in Laconia", "near Lanexa"
     key: str = ""  # the gazetteer key the mention was looked up by
     modifier: bool = False  # names what a longer entity belongs to: "Oxford Police", not "Chamber of Commerce"
@@ -67,7 +77,18 @@ class Places:
         k = self.gaz.knowledge
         self.not_places = set(k["not_places"])
         self.non_place_heads = set(k["non_place_heads"])
-        self.demonyms = {norm(d): cc for d, cc in self.gaz.demonyms.items()}
+        self.demonyms = self._demonyms()
+
+    def _demonyms(self) -> dict[str, Entry]:
+        """Normalised demonym -> what it names: countries (generated) and hand-kept ones (states, regions)."""
+        out = {norm(d): self.gaz.countries[cc] for d, cc in self.gaz.demonyms.items() if cc in self.gaz.countries}
+        for d, (name, cc) in self.gaz.knowledge["place_demonyms"].items():
+            hit = [e for e in self.gaz.entries(norm(name))
+                   if e.feature in ("country", "admin1", "region") and (not cc or e.country_code == cc)]
+            if hit:
+                for form in (d, d if d.endswith(("s", "z")) else d + "s"):
+                    out.setdefault(norm(form), hit[0])
+        return out
 
     def __call__(self, doc: Document) -> None:
         sdoc = doc.doc
@@ -82,6 +103,12 @@ class Places:
                     or (m.tagged and m.text[:1].isupper() and m.text not in persons)]
         self._containers(doc.clean or doc.text, mentions)
         mentions = self._resolve(mentions)
+        # A surname the document also writes in full ("Rhonda Welch" ... "Welch said") is the person,
+        # unless it resolves to a country, a state or a big city, or to a town placed by a comma.
+        surnames = {e[-1].text for e in sdoc.ents if e.label_ == "PERSON" and len(e) > 1
+                    and e[0].pos_ == "PROPN" and e[0].lower_ not in DIRECTIONS}
+        mentions = [m for m in mentions if m.text not in surnames or m.demonym or m.container or (
+            m.choice is not None and (m.choice.feature in AREAS or m.choice.population >= BIG_POP))]
         doc.places.extend(self._place(m) for m in mentions)
 
     # -- finding mentions ---------------------------------------------------------------------
@@ -107,14 +134,15 @@ class Places:
                 joined = sdoc[toks[0].i : end + 2]
                 if self.gaz.entries(norm(joined.text)):
                     toks = list(joined)
+            toks = self._narrow(sdoc, toks)
             text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
             after = toks[0].idx + len(text)
             if doc.text[after : after + 1] == "." and self.gaz.state(text + "."):
                 text += "."  # a sentence-final "Tex." lost its dot to the tokenizer
-            cc = self.demonyms.get(norm(text))
-            if ent.label_ == "NORP" or (cc and not self.gaz.entries(norm(text))):  # "Angolan" tagged GPE
-                if cc:
-                    found.append(Mention(toks[0].idx, toks[0].idx + len(text), text, False, demonym=cc))
+            named = self.demonyms.get(norm(text))
+            if ent.label_ == "NORP" or (named and not self.gaz.entries(norm(text))):  # "Angolan" tagged GPE
+                if named:
+                    found.append(Mention(toks[0].idx, toks[0].idx + len(text), text, False, demonym=named))
                     for t in toks:
                         taken[t.i] = True
                 continue
@@ -130,6 +158,40 @@ class Places:
             found.extend(self._scan(doc, sdoc, taken, strict=not mixed_case))
         found.sort(key=lambda m: m.start)
         return found
+
+    def _known(self, key: str) -> bool:
+        """Whether `_candidates` finds entries for the key (designators and directions aside)."""
+        words = key.split()
+        return bool(self.gaz.entries(key)
+                    or (len(words) > 1 and words[-1] in DESIGNATORS and self.gaz.entries(" ".join(words[:-1])))
+                    or (len(words) > 1 and words[0] in DIRECTIONS and self.gaz.entries(" ".join(words[1:]))))
+
+    def _narrow(self, sdoc, toks: list) -> list:
+        """A place entity the gazetteer does not know whole: the longer country or state name it
+        starts ('Democratic Republic of the' + 'Congo'), else the name inside it ('Orange County
+        Sanitation District', 'City of Santa Ana', 'Sumatra province'), else the entity as it is."""
+        if self._known(norm(sdoc[toks[0].i : toks[-1].i + 1].text)):
+            return toks
+        first, end = toks[0].i, toks[-1].i + 1
+        for j in range(min(len(sdoc), end + 3), end, -1):
+            span = sdoc[first:j]
+            if "\n" not in span.text and _capitalised(sdoc[j - 1]) and any(
+                    e.feature in ("country", "admin1") for e in self.gaz.entries(norm(span.text))):
+                return list(span)
+        for size in range(len(toks) - 1, 0, -1):
+            for a in range(len(toks) - size + 1):
+                part = toks[a : a + size]
+                if not (_capitalised(part[0]) and _capitalised(part[-1])) or part[0].lower_ in ARTICLES:
+                    continue
+                key = norm(sdoc[part[0].i : part[-1].i + 1].text)
+                if key in self.not_places or key in DIRECTIONS or len(key) < 3:
+                    continue
+                entries = self.gaz.entries(key)
+                primary = self._primary(key, entries)
+                if any(e.feature in ("country", "admin1", "region")
+                       or (e.id in primary and (e.feature == "admin2" or e.population >= CONFIRM_POP)) for e in entries):
+                    return part
+        return toks
 
     def _scan(self, doc: Document, sdoc, taken: list[bool], strict: bool) -> list[Mention]:
         """Longest gazetteer matches on capitalised runs no place entity covers."""
@@ -154,9 +216,9 @@ class Places:
                 out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, True))
                 i += 1
                 continue
-            cc = self.demonyms.get(norm(tok.text)) if tok.ent_type_ != "PERSON" else None
-            if cc:  # "the American Farm Bureau": demonyms inside names count too
-                out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, False, demonym=cc))
+            named = self.demonyms.get(norm(tok.text)) if tok.ent_type_ != "PERSON" else None
+            if named:  # "the American Farm Bureau": demonyms inside names count too
+                out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, False, demonym=named))
                 i += 1
                 continue
             hit = None
@@ -176,7 +238,7 @@ class Places:
                 i += 1
                 continue
             start = hit[0].idx
-            located = i > 0 and sdoc[i - 1].lower_ in LOCATIVE
+            located = (i > 0 and sdoc[i - 1].lower_ in LOCATIVE) or _dateline(hit)
             ent = ent_of.get(i)
             modifier = ent is not None and hit.end <= ent.root.i
             out.append(Mention(start, start + len(hit.text), doc.text[start : start + len(hit.text)], False,
@@ -223,8 +285,10 @@ class Places:
         if not entries:
             return False
         first = span[0]
-        if len(span) == 1 and len(first.text) < 3:
-            return False
+        acronym = first.is_upper and len(first.text) <= 4 and "." not in span.text
+        if len(span) == 1 and len(first.text) < 3 and not (
+                acronym and any(e.feature in ("country", "region") for e in entries)):
+            return False  # but "US" and "EU" name places
         # Through a main name, or an alias of a country or state ("Hamas" is an alias of Hamm).
         primary = self._primary(key, entries)
         entries = [e for e in entries if e.id in primary or e.feature in ("country", "admin1", "region")]
@@ -238,9 +302,9 @@ class Places:
                 return False  # ("Anderson County Sheriff Greg Taylor" is tagged a person whole)
             if span.text in persons:
                 return any(e.feature in ("country", "admin1") for e in entries)
-        if first.is_upper and len(first.text) <= 4 and "." not in span.text:
-            return any(e.feature in ("country", "admin1") for e in entries)  # acronyms (FBI) unless DRC
-        if first.is_sent_start and len(span) == 1 and not ent_label:
+        if acronym:
+            return any(e.feature in ("country", "admin1", "region") for e in entries)  # acronyms (FBI) unless DRC
+        if first.is_sent_start and len(span) == 1 and not ent_label and not _dateline(span):
             return any(e.feature in ("country", "admin1") or e.population >= BIG_POP for e in entries)
         return True
 
@@ -253,8 +317,7 @@ class Places:
 
     def _candidates(self, m: Mention) -> None:
         if m.demonym:
-            country = self.gaz.countries.get(m.demonym)
-            m.candidates = [country] if country else []
+            m.candidates = [m.demonym]
             return
         key = m.key or norm(m.text)
         entries = self.gaz.entries(key)
@@ -282,26 +345,64 @@ class Places:
         m.candidates = entries[:40]
 
     def _containers(self, text: str, mentions: list[Mention]) -> None:
-        """'Paris, Texas' / 'Alexandria, La.': the second name contains the first."""
-        for a, b in zip(mentions, mentions[1:]):
+        """'Paris, Texas' / 'Alexandria, La.': the second name contains the first, unless both are
+        items of a list of countries or states ('Utah, Washington, West Virginia and Wyoming'), where
+        each likely names the area. 'Washington state' and 'the state of Washington' name the state."""
+        listed = self._area_lists(text, mentions)
+        for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
             gap = text[a.end : b.start]
-            if gap.strip() == "," and len(gap) <= 3 and b.candidates:
-                if any(e.feature in ("country", "admin1") for e in b.candidates):
-                    a.container = b
+            if gap.strip() == "," and len(gap) <= 3 and not (listed[i] and listed[i + 1]):
+                if any(e.feature in AREAS for e in b.candidates):
+                    a.container, b.holds = b, a
+        for i, m in enumerate(mentions):
+            if text[m.end : m.end + 6] == " state" or text[max(0, m.start - 9) : m.start] == "state of ":
+                m.candidates = self._areas(m) or m.candidates
+            elif listed[i]:
+                m.listed = True
+                hidden = [e for e in self._areas(m) if e not in m.candidates]
+                m.candidates = m.candidates + hidden
+                m.primary |= {e.id for e in hidden}
+
+    def _areas(self, m: Mention) -> list[Entry]:
+        """The countries and states among the mention's candidates that it is the main name of,
+        or the state `_candidates` set aside for a capital of its name (Washington state)."""
+        areas = [e for e in m.candidates if e.feature in AREAS and e.id in m.primary]
+        capitals = {e.country_code for e in m.candidates if e.id in self.gaz.capitals}
+        return areas or [e for e in self.gaz.entries(m.key)
+                         if e.feature == "admin1" and e.country_code in capitals and norm(e.name) == m.key]
+
+    def _area_lists(self, text: str, mentions: list[Mention]) -> list[bool]:
+        """Per mention, whether it is an item in a list of areas: three or more, or two joined by
+        'and'/'or' ('Washington, Pennsylvania and California'; not 'Washington, Pennsylvania')."""
+        area = [not m.demonym and bool(self._areas(m)) for m in mentions]
+        listed = [False] * len(mentions)
+        i = 0
+        while i < len(mentions):
+            j, words = i, False
+            while j + 1 < len(mentions) and area[j] and area[j + 1] and _joins(text[mentions[j].end : mentions[j + 1].start]):
+                words = words or text[mentions[j].end : mentions[j + 1].start].strip() != ","
+                j += 1
+            if j > i and (j - i >= 2 or words):
+                for k in range(i, j + 1):
+                    listed[k] = True
+            i = j + 1
+        return listed
 
     # -- resolution -----------------------------------------------------------------------------
     def _resolve(self, mentions: list[Mention]) -> list[Mention]:
         """Prior first (population, feature), then twice with the document's support."""
+        linked = _links(mentions)
         for m in mentions:
-            m.choice = self._best(m, None)
-        votes = self._votes(mentions)
+            m.choice = self._best(m, None, linked)
+        votes = self._votes(mentions, linked)
         support = _Support(votes)
         for _ in range(2):
             sure = [m.choice for m in mentions if m.choice is not None
-                    and (len(m.candidates) == 1 or m.container is not None or m.choice.feature in ("country", "admin1"))]
+                    and (len(m.candidates) == 1 or m.container is not None or m.choice.id in linked
+                         or m.choice.feature in ("country", "admin1"))]
             support.pin({e.id: e for e in sure}.values())
             for m in mentions:
-                m.choice = self._best(m, support)
+                m.choice = self._best(m, support, linked)
         # One sense per discourse: a name repeated means one place, the one its most telling
         # mention ("Paris, Texas") chose, else the one most of its mentions chose.
         groups: dict[str, list[Mention]] = {}
@@ -309,11 +410,11 @@ class Places:
             if m.choice is not None and not m.demonym:
                 groups.setdefault(m.key, []).append(m)
         for group in groups.values():
-            told = [m.choice for m in group if m.container is not None]
+            told = [m.choice for m in group if m.container is not None or m.holds is not None]
             choices = [m.choice for m in group]
             sense = told[0] if told else max(choices, key=choices.count)
             for m in group:
-                if m.container is None:  # "Springfield, Ill." and "Springfield, Mass." stay apart
+                if m.container is None and m.holds is None:  # "Springfield, Ill." and "Springfield, Mass." stay apart
                     m.choice = sense
         tagged = {norm(m.text) for m in mentions if m.tagged}
         return [m for m in mentions if m.tagged or m.demonym or norm(m.text) in tagged or self._confirmed(m, support)]
@@ -331,7 +432,7 @@ class Places:
             return True
         return support.state_support(m.key, e) >= 1.0 or support.near(e)
 
-    def _votes(self, mentions: list[Mention]) -> dict[str, tuple[dict, dict]]:
+    def _votes(self, mentions: list[Mention], linked: set[int]) -> dict[str, tuple[dict, dict]]:
         """Per distinct name, its vote for states and countries: whole when it names a country or
         state (or carries a container), else spread evenly over where its namesakes lie."""
         votes: dict[str, tuple[dict, dict]] = {}
@@ -340,7 +441,7 @@ class Places:
             if key in votes or not m.candidates or m.choice is None:
                 continue
             e = m.choice
-            if e.feature in ("country", "admin1") or m.container is not None or len(m.candidates) == 1:
+            if e.feature in ("country", "admin1") or m.container is not None or len(m.candidates) == 1 or e.id in linked:
                 states = {} if e.feature == "country" else {(e.country_code, e.admin1_code): 1.0}
                 votes[key] = (states, {e.country_code: 1.0})
                 continue
@@ -354,15 +455,18 @@ class Places:
             votes[key] = (states, countries)
         return votes
 
-    def _best(self, m: Mention, support: _Support | None) -> Entry | None:
+    def _best(self, m: Mention, support: _Support | None, linked: set[int]) -> Entry | None:
         cands = m.candidates
         if not cands:
             return None
-        if m.container is not None and m.container.candidates:
-            holder = m.container.choice or m.container.candidates[0]
-            inside = [e for e in cands if e.country_code == holder.country_code
-                      and (holder.feature == "country" or e.admin1_code == holder.admin1_code)]
-            cands = inside or cands
+        if m.container is not None:
+            holder = m.container.choice
+            if holder is None or holder.feature not in AREAS:
+                holder = next((e for e in m.container.candidates if e.feature in AREAS), None)
+            cands = [e for e in cands if holder is not None and _within(e, holder)] or cands
+        if m.holds is not None:  # an area holding a place named before it: "Stroud, Ontario"
+            areas = [e for e in cands if e.feature in AREAS]
+            cands = [e for e in areas if any(_within(c, e) for c in m.holds.candidates)] or areas or cands
         if len(cands) == 1:
             return cands[0]
         key = m.key
@@ -373,6 +477,10 @@ class Places:
                 s += 1.5
             if e.id in self.gaz.capitals:
                 s += 1.0
+            if e.id in linked:
+                s += LINK_BONUS
+            if m.listed and e.feature in AREAS:
+                s += LIST_BONUS
             if support is not None:
                 s += support.bonus(key, e)
             if s > best_score:
@@ -395,6 +503,26 @@ class Places:
             lat=e.lat, lon=e.lon, geonames_id=e.id if e.id > 0 else None, feature=e.feature,
             admin2=e.admin2 or None, population=e.population or None, demonym=bool(m.demonym),
         )
+
+
+def _links(mentions: list[Mention]) -> set[int]:
+    """Ids of the towns and counties that name each other: a candidate town lying in a candidate
+    county of another mention ("Paris and Henry County" is Paris, Tennessee, and Tennessee's Henry County)."""
+    counties: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
+    for m in mentions:
+        for e in m.candidates:
+            if e.feature == "admin2":
+                counties.setdefault((e.country_code, e.admin1_code, norm(e.name)), []).append((m.key, e.id))
+    linked: set[int] = set()
+    if not counties:
+        return linked
+    for m in mentions:
+        for e in m.candidates:
+            if e.feature == "city" and e.admin2:
+                for key, county in counties.get((e.country_code, e.admin1_code, norm(e.admin2)), ()):
+                    if key != m.key:
+                        linked.update((e.id, county))
+    return linked
 
 
 class _Support:
@@ -438,6 +566,28 @@ class _Support:
         if e.feature not in ("country", "admin1") and self.near(e):
             b += 1.5
         return b
+
+
+def _joins(gap: str) -> bool:
+    """The text between two items of a list."""
+    return len(gap) <= 7 and gap.strip() in LIST_JOINS
+
+
+def _within(e: Entry, area: Entry) -> bool:
+    return e.id != area.id and e.country_code == area.country_code and (
+        area.feature == "country" or e.admin1_code == area.admin1_code)
+
+
+def _dateline(span) -> bool:
+    """A news dateline: a capitals-only name opening the story, then a dash or a comma and its
+    state ('BYESVILLE --', 'March 29, 2009 PATASKALA --', 'CARTHAGE, N.C. (AP)')."""
+    doc, first, end = span.doc, span[0], span.end
+    if end >= len(doc) or not all(t.is_upper or not t.is_alpha for t in span) or len(first.text) < 3:
+        return False
+    if not (first.is_sent_start or (first.i > 0 and doc[first.i - 1].like_num)):
+        return False
+    after = doc[end].text
+    return after in DATELINE_MARKS or (after == "," and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())
 
 
 def _joiner(tok) -> bool:

@@ -237,7 +237,10 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
         return False
     if counts_conflict(a, b, doc, layout):
         return False
-    refers_back = b.date is None and not pb and not target_entities(b.triggers)
+    # An undated, unplaced mention ("the blast", "two militants were killed") continues the story,
+    # unless it names both who did it and to whom: that is an act of its own.
+    own_act = bool(target_entities(b.triggers)) and any(t.perpetrators for t in b.triggers)
+    refers_back = b.date is None and not pb and not own_act
     return refers_back or bool(pa and pb)
 
 
