@@ -73,3 +73,10 @@ def test_an_attack_one_side_denies_is_kept_as_disputed_but_one_that_did_not_happ
     assert violent(disputed)
     absent = run("No one was killed and nobody attacked the convoy, police said.")
     assert not violent(absent)
+
+
+def test_participants_in_a_markdown_heading_leave_the_markup_out(run):
+    doc = run("# Suicide bomber kills 30 in Kohat\n\nA suicide bomber killed 30 people in Kohat on Friday.",
+              published="2009-09-19")
+    mentions = [p.mention for e in doc.events for p in e.perpetrators]
+    assert mentions and not any(m.startswith("#") for m in mentions)

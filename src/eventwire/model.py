@@ -209,5 +209,15 @@ class Document:
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """Shrink [start, end) past blanked markup and spaces at its edges ("# Suicide bomber")."""
+        visible = self.clean or self.text
+        while start < end and visible[start].isspace():
+            start += 1
+        while end > start and visible[end - 1].isspace():
+            end -= 1
+        return start, end
+
     def span(self, start: int, end: int) -> Span:
+        start, end = self.trim(start, end)
         return Span(self.text[start:end], start, end)

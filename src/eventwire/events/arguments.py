@@ -599,6 +599,7 @@ class Arguments:
 
     def participant(self, doc: Document, start: int, end: int, kind: str, tok=None,
                     attribution: str = "reported") -> Participant:
+        start, end = doc.trim(start, end)
         text = doc.text[start:end]
         ent = self.entity_at(tok) if tok is not None else None
         name = ent.name if ent is not None else self.w.demonyms.get(text.lower(), text)
