@@ -168,3 +168,77 @@ def test_surname_of_a_person_named_in_full_is_no_place(places):
     _, found = places("Police arrested Michael Ripley on Friday. Ripley told officers he had been in Charleston, West Virginia.")
     assert not by_mention(found, "Ripley")
     assert by_mention(found, "Charleston")[0].admin1 == "West Virginia"
+
+
+def test_bracketed_region_resolves_as_that_countrys_state(places):
+    _, found = places("Unidentified gunmen killed 3 civilians in Kidal (Mopti) on Friday.")
+    mopti = by_mention(found, "Mopti")[0]
+    assert (mopti.feature, mopti.country_code) == ("admin1", "ML")
+
+
+def test_bracketed_region_filters_the_name_before_it(places):
+    _, found = places("Militants burned houses in Bama (Borno) on Monday, residents said.")
+    bama = by_mention(found, "Bama")[0]
+    assert (bama.feature, bama.country_code, bama.admin1) == ("city", "NG", "Borno")
+
+
+def test_bracketed_admin2_and_admin1_both_constrain(places):
+    _, found = places("Militants burned houses in Bama (Bama, Borno) on Monday.")
+    assert by_mention(found, "Borno")[0].feature == "admin1"
+    town = [p for p in found if p.mention == "Bama" and p.start == found[0].start][0]
+    assert town.country_code == "NG"
+
+
+def test_unknown_village_before_bracketed_region_gets_the_region_point(places):
+    _, found = places("Unidentified gunmen killed 3 civilians in Dogon Kirie (Mopti) on Friday.")
+    village = by_mention(found, "Dogon Kirie")[0]
+    mopti = by_mention(found, "Mopti")[0]
+    assert (village.feature, village.country_code, village.admin1) == ("other", "ML", "Mopti")
+    assert (village.lat, village.lon) == (mopti.lat, mopti.lon)
+
+
+def test_namesake_outside_the_bracketed_region_is_not_chosen(places):
+    _, found = places("Police found 12 bodies at Kalamazoo Ranch (Jalisco) on Sunday.")
+    ranch = by_mention(found, "Kalamazoo Ranch")[0]
+    assert (ranch.country_code, ranch.admin1, ranch.feature) == ("MX", "Jalisco", "other")
+    assert not by_mention(found, "Kalamazoo")
+
+
+def test_village_designator_before_bracketed_region(places):
+    _, found = places("Insurgents attacked Mala Kaumari village (Borno), killing 4 farmers.")
+    village = [p for p in found if p.mention.startswith("Mala Kaumari")][0]
+    assert (village.country_code, village.admin1) == ("NG", "Borno")
+
+
+def test_bracketed_spelling_variant_and_unknown_hamlet(places):
+    _, found = places("Regime forces shelled Kansafra (Idleb) overnight.")
+    assert by_mention(found, "Idleb")[0].feature == "admin1"
+    assert by_mention(found, "Kansafra")[0].country_code == "SY"
+
+
+def test_bracketed_non_place_is_ignored(places):
+    _, found = places("LAGOS (Reuters) - Officials in Lagos said the Senator (Retired) met Smith (AP) today.")
+    assert not [p for p in found if p.mention in ("Reuters", "Retired", "AP", "Smith", "Senator")]
+
+
+def test_unknown_district_comma_state_falls_back_to_the_state(places):
+    _, found = places("Maoists ambushed a patrol in Dantewada district, Chhattisgarh, on Tuesday.")
+    district = by_mention(found, "Dantewada")[0]
+    assert (district.country_code, district.admin1) == ("IN", "Chhattīsgarh")
+    assert district.lat is not None
+
+
+def test_district_designator_prefers_the_admin2(places):
+    _, found = places("Flooding closed roads in Kent district, England, on Tuesday.")
+    kent = by_mention(found, "Kent")[0]
+    assert (kent.feature, kent.country_code) == ("admin2", "GB")
+
+
+def test_person_before_bracketed_state_is_no_place(places):
+    _, found = places("Sen. John Cornyn (Texas) voted against the bill on Tuesday.")
+    assert [p.mention for p in found] == ["Texas"]
+
+
+def test_bracketed_region_with_designator(places):
+    _, found = places("Troops entered Gao (Gao region) on Monday.")
+    assert [(p.mention, p.feature) for p in found] == [("Gao", "city"), ("Gao", "admin1")]

@@ -10,8 +10,11 @@ and the document's context: a container written next to the name ("Paris, Texas"
 "Alexandria, La."), the countries and states the document names, and nearness to the
 places it resolves unambiguously, and a town and the county it lies in when both are named
 ("Paris ... Henry County": Tennessee). A place entity the gazetteer does not know whole is cut
-to the name inside it ("Orange County Sanitation District"). A name no candidate fits stays
-with null coordinates.
+to the name inside it ("Orange County Sanitation District"). ACLED-style "Village (Admin1)" and
+"Town (Admin2, Admin1)" resolve the bracket as a state and only a namesake inside it; a name the
+gazetteer does not know there (or in "Dantewada district, Chhattisgarh") becomes feature "other"
+at the region's point, so the event still lands in the right region. Any other name no candidate
+fits stays with null coordinates.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ NEAR_KM = 200.0  # a town this close to a place the document pins down is likely
 REGION_KM = 500.0  # ... or this close to the point of a country or state it names
 
 AREAS = ("country", "admin1")
+AREA_DESIGNATORS = {"district", "county", "province", "governorate", "region", "parish", "municipality"}
 LIST_JOINS = {",", "and", ", and", "or", ", or"}
 FEATURE_BONUS = {"country": 4.0, "admin1": 2.5, "region": 10.0, "admin2": 0.5, "city": 0.0}
 
@@ -66,6 +70,10 @@ class Mention:
     located: bool = False  # follows a locative preposition: "in Laconia", "near Lanexa"
     key: str = ""  # the gazetteer key the mention was looked up by
     modifier: bool = False  # names what a longer entity belongs to: "Oxford Police", not "Chamber of Commerce"
+    # Placed in a region the text states ("Dogon Kirie (Mopti)", "Dantewada district, Chhattisgarh"):
+    # only a namesake inside it fits, and with none the place takes the region's point.
+    regional: bool = False
+    district: Mention | None = None  # the Admin2 of "Town (Admin2, Admin1)"
     choice: Entry | None = None
 
 
@@ -97,6 +105,7 @@ class Places:
         mentions = self._mentions(doc, sdoc)
         for m in mentions:
             self._candidates(m)
+        mentions = self._brackets(doc, sdoc, mentions)
         persons = {t.text for e in sdoc.ents if e.label_ == "PERSON" for t in e}
         # Unresolvable entity mentions stay (null coordinates) unless they look like a person's name.
         mentions = [m for m in mentions if m.candidates or m.demonym
@@ -354,6 +363,10 @@ class Places:
             if gap.strip() == "," and len(gap) <= 3 and not (listed[i] and listed[i + 1]):
                 if any(e.feature in AREAS for e in b.candidates):
                     a.container, b.holds = b, a
+            elif _designated(gap) and any(e.feature in AREAS for e in b.candidates):
+                # "Dantewada district, Chhattisgarh": the district (admin2) if the gazetteer has it
+                a.container, b.holds, a.regional = b, a, True
+                a.candidates = [e for e in a.candidates if e.feature == "admin2"] or a.candidates
         for i, m in enumerate(mentions):
             if text[m.end : m.end + 6] == " state" or text[max(0, m.start - 9) : m.start] == "state of ":
                 m.candidates = self._areas(m) or m.candidates
@@ -362,6 +375,50 @@ class Places:
                 hidden = [e for e in self._areas(m) if e not in m.candidates]
                 m.candidates = m.candidates + hidden
                 m.primary |= {e.id for e in hidden}
+
+    def _brackets(self, doc: Document, sdoc, mentions: list[Mention]) -> list[Mention]:
+        """ACLED-style 'Village (Admin1)' / 'Town (Admin2, Admin1)': the bracket names a state,
+        and the name before it (found here even if spaCy missed it or the gazetteer does not know it)
+        lies inside it."""
+        for tok in sdoc:
+            if tok.text != "(" or tok.i == 0:
+                continue
+            items = _bracket_items(sdoc, tok.i)
+            if not items:
+                continue
+            states = [e for e in self.gaz.entries(norm(items[-1].text)) if e.feature == "admin1"]
+            head = _bracket_head(sdoc, tok.i)
+            if not states or head is None or self._person(head):
+                continue
+            parts = [self._mention_at(doc, mentions, span) for span in (head, *items)]
+            parts[-1].candidates = states
+            parts[-1].key, parts[-1].primary = norm(parts[-1].text), self._primary(parts[-1].text, states)
+            town, region = parts[0], parts[-1]
+            town.container, region.holds, town.regional = region, town, True
+            town.district = parts[1] if len(parts) == 3 else None
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _person(self, head) -> bool:
+        """'Sen. John Cornyn (Texas)': a person's name the gazetteer does not know, with no
+        preposition or designator to say it is a place."""
+        if not any(t.ent_type_ == "PERSON" for t in head) or self._known(norm(head.text)):
+            return False
+        before = head.doc[head.start - 1].lower_ if head.start > 0 else ""
+        return before not in LOCATIVE and head[-1].lower_ not in DESIGNATORS
+
+    def _mention_at(self, doc: Document, mentions: list[Mention], span) -> Mention:
+        """The mention covering exactly `span`, made (with its candidates) in place of any it overlaps."""
+        start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+        for m in mentions:
+            if (m.start, m.end) == (start, end):
+                m.tagged = True
+                return m
+        mentions[:] = [m for m in mentions if m.end <= start or m.start >= end]
+        m = Mention(start, end, doc.text[start:end], True, located=True)
+        self._candidates(m)
+        mentions.append(m)
+        return m
 
     def _areas(self, m: Mention) -> list[Entry]:
         """The countries and states among the mention's candidates that it is the main name of,
@@ -463,7 +520,12 @@ class Places:
             holder = m.container.choice
             if holder is None or holder.feature not in AREAS:
                 holder = next((e for e in m.container.candidates if e.feature in AREAS), None)
-            cands = [e for e in cands if holder is not None and _within(e, holder)] or cands
+            inside = [e for e in cands if holder is not None and _within(e, holder)]
+            if m.regional and m.district is not None and m.district.key:
+                inside = [e for e in inside if norm(e.admin2) == m.district.key] or inside
+            if m.regional and not inside:
+                return None  # a namesake elsewhere is not meant: the region's point stands in
+            cands = inside or cands
         if m.holds is not None:  # an area holding a place named before it: "Stroud, Ontario"
             areas = [e for e in cands if e.feature in AREAS]
             cands = [e for e in areas if any(_within(c, e) for c in m.holds.candidates)] or areas or cands
@@ -495,6 +557,12 @@ class Places:
 
     def _place(self, m: Mention) -> Place:
         e = m.choice
+        region = m.container.choice if m.regional and m.container is not None else None
+        if e is None and region is not None and region.feature in AREAS:
+            # Unknown to the gazetteer but placed in a region: feature "other" at the region's point.
+            return Place(mention=m.text, start=m.start, end=m.end, name=_bare(m.text),
+                         country_code=region.country_code or None, lat=region.lat, lon=region.lon,
+                         admin1=self.gaz.admin1_name(region) if region.feature == "admin1" else None)
         if e is None:
             return Place(mention=m.text, start=m.start, end=m.end, name=m.text)
         return Place(
@@ -566,6 +634,58 @@ class _Support:
         if e.feature not in ("country", "admin1") and self.near(e):
             b += 1.5
         return b
+
+
+def _designated(gap: str) -> bool:
+    """The text between 'Dantewada' and 'Chhattisgarh' in 'Dantewada district, Chhattisgarh'."""
+    words = gap.replace(",", " , ").split()
+    return len(words) == 2 and words[0] in AREA_DESIGNATORS and words[1] == ","
+
+
+def _bare(name: str) -> str:
+    """A name without a trailing lowercase designator ('Mala Kaumari village')."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in DESIGNATORS else name
+
+
+def _bracket_items(sdoc, i: int) -> list:
+    """The one or two capitalised names between the bracket at token i and its closing one
+    ('(Mopti)', '(Bama, Borno)', '(Gao region)'); [] for anything else ('(Reuters)' passes, '(AP)' does not)."""
+    items, first = [], i + 1
+    for j in range(i + 1, min(len(sdoc), i + 2 + 2 * MAX_WORDS)):
+        t = sdoc[j]
+        if t.text in (",", ")"):
+            span = sdoc[first:j]
+            if len(span) > 1 and span[-1].lower_ in DESIGNATORS:  # "(Gao region)"
+                span = span[:-1]
+            if not (0 < len(span) <= MAX_WORDS) or not (_capitalised(span[0]) and _capitalised(span[-1])) \
+                    or span.text.isupper() or any(not _capitalised(x) and x.lower_ not in CONNECTORS
+                                                  and not _joiner(x) for x in span):
+                return []
+            items.append(span)
+            first = j + 1
+            if t.text == ")":
+                return items if len(items) <= 2 else []
+        elif "\n" in t.text:
+            return []
+    return []
+
+
+def _bracket_head(sdoc, i: int):
+    """The capitalised name (and any designator after it) right before the bracket at token i."""
+    j = i - 1
+    designated = sdoc[j].lower_ in DESIGNATORS and not _capitalised(sdoc[j])
+    end = j if designated else i
+    j = end - 1
+    while j >= 0 and end - j <= MAX_WORDS and (_capitalised(sdoc[j]) or sdoc[j].lower_ in CONNECTORS) \
+            and sdoc[j].lower_ not in ARTICLES and not sdoc[j + 1].is_sent_start:
+        j -= 1
+    start = j + 1
+    while start < end and not _capitalised(sdoc[start]):
+        start += 1
+    if start >= end or "\n" in sdoc[start:i].text:
+        return None
+    return sdoc[start:i]
 
 
 def _joins(gap: str) -> bool:
