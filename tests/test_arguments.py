@@ -3,6 +3,7 @@
 import pytest
 
 STAGES = ["triggers", "arguments"]
+FULL = ["places", "actors", "triggers", "arguments"]
 
 
 @pytest.fixture
@@ -230,3 +231,22 @@ def test_hostages_held_are_victims_and_not_blamed_for_their_captivity(roles):
     perps, targets, _ = roles("Ambassador Jesus Fernandez and two diplomats are still being held hostage.")["hostage"]
     assert perps == set()
     assert ("Jesus Fernandez", "human") in targets and ("two diplomats", "human") in targets
+
+
+def test_members_named_after_their_group_in_brackets_are_individual_perpetrators(roles):
+    perps, _, _ = roles("CPI (Maoist) cadres killed a villager in Dantewada.")["killed"]
+    assert ("cadres", "individual") in perps and any(k == "organization" and "CPI" in m for m, k in perps)
+    perps, _, _ = roles("Suspected Revolutionary Armed Forces of Colombia (FARC) members opened fire on soldiers.", FULL)["fire"]
+    assert ("members", "individual") in perps and any(k == "organization" and "Revolutionary" in m for m, k in perps)
+
+
+def test_unidentified_group_is_no_named_organization(roles):
+    perps, _, _ = roles("An unidentified armed group killed two civilians.")["killed"]
+    assert perps == {("unidentified armed group", "individual")}
+
+
+def test_both_sides_of_a_clash_are_perpetrators(roles):
+    perps, _, _ = roles("Clashes between the ELN and FARC dissidents left three dead.", FULL)["clashes"]
+    assert {m for m, _ in perps} >= {"ELN", "FARC dissidents"}
+    perps, _, _ = roles("Russian and Ukrainian forces exchanged artillery fire.")["fire"]
+    assert perps and all(k == "organization" for _, k in perps)

@@ -97,3 +97,15 @@ def test_planting_or_throwing_a_bomb_reports_an_explosion(triggers):
     assert found["planted"].type == "explosions_remote_violence"
     assert found["threw"].subtype == "grenade"
     assert "placed" not in triggers("She placed the book on the table.")
+
+
+def test_retaking_control_of_a_town_is_government_regaining_territory(triggers):
+    found = triggers("AMISOM and SNA forces retook control of Janaale.")
+    assert (found["retook"].type, found["retook"].subtype) == ("battles", "government_regains_territory")
+    assert triggers("Troops regained control of the town.")["regained"].subtype == "government_regains_territory"
+
+
+def test_protesters_gathering_is_a_protest(triggers):
+    found = triggers("Hundreds of protesters gathered in front of the parliament in Bamako.")
+    assert (found["gathered"].type, found["gathered"].subtype) == ("protests", "peaceful_protest")
+    assert "gathered" not in triggers("Villagers gathered firewood near the river.")

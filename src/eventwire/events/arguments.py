@@ -55,6 +55,7 @@ class Words:
     target_nouns: frozenset
     place_heads: frozenset
     hedges: frozenset
+    unknown: frozenset  # "an unidentified group" names no organisation (GTD: gname Unknown)
     ideologies: frozenset
     owned: frozenset
     parts: frozenset
@@ -100,6 +101,7 @@ def words() -> Words:
         target_nouns=frozenset(p["target_nouns"]),
         place_heads=frozenset(p["place_heads"]),
         hedges=frozenset(p["hedges"]),
+        unknown=frozenset(p["unknown_modifiers"]),
         ideologies=frozenset(p["ideologies"]),
         owned=frozenset(p["owned_heads"]),
         parts=frozenset(p["part_nouns"]),
@@ -182,6 +184,8 @@ class Arguments:
             self.verb_roles(tok, f, located=trig.type in VIOLENT or trig.subtype == "looting_property_destruction")
         else:
             self.noun_roles(tok, f)
+            if trig.type == "battles":  # "clashes between the ELN and FARC dissidents": both sides
+                f.agents += pobjs(tok, {"between"})
         if trig.type == "statement":
             f.instruments = []
             f.agents = self.speakers(tok, f.agents)
@@ -505,6 +509,9 @@ class Arguments:
         while i < tok.i and (tok.doc[i].is_punct and tok.doc[i].text not in ('"', "'")
                              or tok.doc[i].lower_ in self.w.hedges or tok.doc[i].tag_ == "JJS"):
             i += 1  # no leading punctuation, hedge or superlative ("so-called", "alleged", "biggest")
+        closed = [t.i for t in tok.doc[i:tok.i] if t.text == ")"]
+        if closed:
+            i = closed[-1] + 1  # "CPI (Maoist) cadres": the bracket ends the group's name, not the men's
         return list(tok.doc[i:tok.i + 1])
 
     def name_tokens(self, tok, ranked: bool = False):
@@ -652,6 +659,9 @@ class Arguments:
             kind = self.perp_kind(h, modifier=h.dep_ in ("compound", "amod", "nmod"))
             if kind is None:
                 continue
+            if kind == "organization" and not self.entity_at(h) and any(
+                    c.dep_ == "amod" and lemma(c) in self.w.unknown for c in h.children):
+                kind = "individual"
             if kind == "individual" and self.name_like(self.name_tokens(h)) and lemma(h) not in self.w.individual:
                 toks = self.name_tokens(h, ranked=True)
                 start, end = toks[0].idx, h.idx + len(h.text)
@@ -663,6 +673,13 @@ class Arguments:
             if doc.text[start:end].lower() in self.w.anaphoric and not self.entity_at(h):
                 continue  # "the group", "the forces": a pointer to a group named elsewhere
             out.append(self.participant(doc, start, end, kind, h, said))
+            if kind == "organization":  # "CPI (Maoist) cadres", "FARC members": the group's men too
+                men = [a for a in h.children if a.dep_ == "appos" and a.i > 0 and a.nbor(-1).text != ","
+                       and lemma(a) in self.w.individual]
+                out += self.perpetrators(doc, men, {a.i: said for a in men})
+                sides = [m for c in h.children if c.dep_ in ("amod", "compound") and c.conjuncts
+                         for m in (c, *c.conjuncts) if not start <= m.idx < end]  # "Russian and Ukrainian forces"
+                out += self.perpetrators(doc, sides, {m.i: said for m in sides})
             leaders = [p for c in h.children if c.dep_ == "acl" and verb_keys(c) & self.w.leader_verbs
                        for p in pobjs(c, {"by"})]  # "troops commanded by Colonel X"
             out += self.perpetrators(doc, leaders, {p.i: said for p in leaders})
