@@ -745,7 +745,7 @@ class Arguments:
             patients = []  # what a statement is about is rarely a victim
         trig.perpetrators = dedupe(self.perpetrators(doc, agents, how))
         trig.targets = dedupe(self.targets(doc, [p for p in patients if p.i != tok.i]))
-        trig.weapons = dedupe_spans([doc.span(*self.weapon_extent(w)) for w in weapons])
+        trig.weapons = dedupe([doc.span(*self.weapon_extent(w)) for w in weapons])
         self.where_when(doc, trig, tok)
 
     def where_when(self, doc: Document, trig: Trigger, tok) -> None:
@@ -806,19 +806,11 @@ def acronym(word: str) -> bool:
     return False
 
 
-def dedupe(parts: list[Participant]) -> list[Participant]:
+def dedupe(items: list) -> list:
+    """First of each (start, end): participants or spans found twice by different rules."""
     seen, out = set(), []
-    for p in parts:
-        if (p.start, p.end) not in seen:
-            seen.add((p.start, p.end))
-            out.append(p)
-    return out
-
-
-def dedupe_spans(spans: list[Span]) -> list[Span]:
-    seen, out = set(), []
-    for s in spans:
-        if (s.start, s.end) not in seen:
-            seen.add((s.start, s.end))
-            out.append(s)
+    for x in items:
+        if (x.start, x.end) not in seen:
+            seen.add((x.start, x.end))
+            out.append(x)
     return out

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -43,6 +44,7 @@ TYPE_RANK = {
     "strategic_developments": 1,
     "statement": 0,
 }
+PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")  # each blank line; a paragraph starts two characters on
 FEATURE_RANK = {"site": 6, "city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1, "other": 0}
 GENERIC_SUBTYPES = {"attack", "armed_clash", "other"}
 
@@ -84,7 +86,7 @@ class Layout:
         self.sent_starts = [s.start_char for s in sents]
         self.sent_ends = [s.end_char for s in sents]
         text = doc.text
-        self.para_starts = [0] + [i + 2 for i in range(len(text) - 1) if text[i : i + 2] == "\n\n"]
+        self.para_starts = [0] + [m.start() + 2 for m in PARAGRAPH_BREAK.finditer(text)]
         self.triggers_in: dict[int, list[Trigger]] = {}
         for t in triggers:
             self.triggers_in.setdefault(self.sent(t.span.start), []).append(t)
@@ -483,15 +485,10 @@ def assign_casualties(groups: list[Group], doc: Document) -> list[Casualty]:
     tokens = doc.doc
     unowned: list[Casualty] = []
     for c in doc.casualties:
-        if recalled_token(tokens.char_span(c.count.start, c.count.end, alignment_mode="expand")):
+        span = tokens.char_span(c.count.start, c.count.end, alignment_mode="expand")
+        if span is None or recalled_token(span):
             continue
-        here = [
-            (g, t)
-            for g in groups
-            if g.violent
-            for t in g.triggers
-            if tokens[t.head].sent.start == tokens.char_span(c.count.start, c.count.end, alignment_mode="expand").sent.start
-        ]
+        here = [(g, t) for g in groups if g.violent for t in g.triggers if tokens[t.head].sent.start == span.sent.start]
         if not here:
             unowned.append(c)
             continue
