@@ -17,8 +17,11 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+# Extract and print the examples' events, store them (merged across articles) in ./eventwire.duckdb, list the store.
 demo: $(STAMP)
 	$(BIN)/eventwire extract $(EXAMPLES) --format table
+	$(BIN)/eventwire ingest $(EXAMPLES) --db eventwire.duckdb
+	$(BIN)/eventwire events --db eventwire.duckdb
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

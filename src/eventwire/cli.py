@@ -13,7 +13,6 @@ import sys
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from contextlib import nullcontext
-from functools import cache
 
 import click
 
@@ -97,12 +96,10 @@ def extract(paths: tuple[str, ...], fmt: str, published: str | None, max_bytes: 
         sys.exit(1)
 
 
-@cache
 def pipeline():
-    """One pipeline per process: its model and data load once, however often `extract` runs."""
-    from .pipeline import Pipeline
+    from .pipeline import shared
 
-    return Pipeline()
+    return shared()
 
 
 def good_documents(items: Iterable[Document | ReadError], published: str | None,
@@ -323,3 +320,295 @@ def render_report(report, n_misses: int) -> None:
         for m in shown:
             misses.add_row(escape(m.doc_id), m.field, escape(m.gold), escape(m.predicted))
         console.print(misses)
+
+
+# ---- the store: ingest, watch, events, show, export ----------------------------------------------------
+
+def db_option(fn):
+    return click.option("--db", default=lambda: os.environ.get("EVENTWIRE_DB", "eventwire.duckdb"),
+                        show_default="eventwire.duckdb, or $EVENTWIRE_DB", metavar="FILE",
+                        help="The DuckDB store file (created when missing).")(fn)
+
+
+def open_store(path: str, read_only: bool = False):
+    from .store.db import Store, StoreError
+
+    try:
+        return Store(path, read_only=read_only)
+    except StoreError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+
+
+def is_url(path: str) -> bool:
+    return path.startswith(("http://", "https://"))
+
+
+def store_inputs(paths: tuple[str, ...], max_bytes: int, allow_private: bool) -> Iterator[Document | ReadError]:
+    """Files, folders and stdin through the readers; http(s) URLs as RSS or Atom feeds."""
+    files = [p for p in paths if not is_url(p)]
+    urls = [p for p in paths if is_url(p)]
+    if files:
+        yield from read(files, max_bytes=max_bytes)
+    if urls:
+        from .news.feeds import read_feeds
+
+        yield from read_feeds(urls, allow_private=allow_private, max_bytes=max_bytes)
+
+
+def run_ingest(db: str, paths: tuple[str, ...], published: str | None, max_bytes: int, allow_private: bool,
+               workers: int = 1) -> int:
+    """One ingest pass; returns the number of inputs that failed."""
+    import time
+
+    from .store.ingest import Ingest
+
+    with open_store(db) as store:
+        job = Ingest(store, workers=workers)
+        items = (item if isinstance(item, ReadError) or not published or item.published
+                 else with_published(item, published) for item in store_inputs(paths, max_bytes, allow_private))
+        started = time.monotonic()
+        with ingest_progress() as bar:
+            def tick(stats) -> None:
+                if bar:
+                    done = stats.stored + stats.skipped
+                    bar.update(bar.task_ids[0], completed=done, stored=stats.stored, skipped=stats.skipped,
+                               rate=f"{done / max(time.monotonic() - started, 1e-3):.1f} docs/s")
+            stats = job.run(items, on_error=lambda e: click.echo(f"error: {e}", err=True), on_document=tick)
+        totals = store.counts()
+    click.echo(f"eventwire: {stats.read} document(s) read: {stats.stored} stored, {stats.skipped} already in the"
+               f" store, {stats.failed} input(s) failed; {stats.reports} event report(s), {stats.events} new"
+               f" event(s). {db} now holds {totals['documents']} documents and {totals['events']} events"
+               f" from {totals['reports']} reports.", err=True)
+    return stats.failed
+
+
+def with_published(doc: Document, published: str) -> Document:
+    doc.published, doc.published_source = published, "given"
+    return doc
+
+
+def ingest_progress():
+    """Documents done and their rate, on stderr when a person watches it."""
+    if not sys.stderr.isatty():
+        return nullcontext()
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    bar = Progress(SpinnerColumn(), TextColumn("{task.completed} documents ({task.fields[stored]} stored,"
+                                               " {task.fields[skipped]} already stored)"),
+                   TextColumn("[cyan]{task.fields[rate]}"),
+                   TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+    bar.add_task("ingest", total=None, stored=0, skipped=0, rate="")
+    return bar
+
+
+INPUT_HELP = """\b
+Inputs (any mix):
+  .txt .md .html .jsonl files, directories (recursively), - (JSONL on stdin),
+  http(s) URLs of RSS or Atom feeds (each entry's linked page is fetched and its text extracted)"""
+
+
+@main.command(epilog=INPUT_HELP)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH|FEED_URL...")
+@db_option
+@click.option("--published", metavar="YYYY-MM-DD", callback=valid_published,
+              help="Publication date for inputs that carry none.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Largest document read.")
+@click.option("--allow-private", is_flag=True,
+              help="Let feed URLs reach private, loopback and link-local addresses (refused by default).")
+@click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Extraction processes, one model each (0: one per CPU core).")
+def ingest(paths: tuple[str, ...], db: str, published: str | None, max_bytes: int, allow_private: bool,
+           workers: int) -> None:
+    """Extract events from articles and feeds into the store, merging reports of the same event.
+
+    Each document is committed on its own with its events, so an interrupted ingest keeps
+    what it did and the next run resumes. A document already stored (same URL, or the same
+    text up to spacing and case) is skipped: re-running an ingest adds nothing. Reports of
+    one real-world event from different articles join one canonical event that keeps every
+    source and the history of its tolls.
+
+    \b
+    Examples:
+      eventwire ingest examples/
+      eventwire ingest articles.jsonl --db news.duckdb --workers 4
+      eventwire ingest https://example.org/world/rss.xml
+      eventwire events --db news.duckdb
+    """
+    if run_ingest(db, paths, published, max_bytes, allow_private, workers or os.cpu_count() or 1):
+        sys.exit(1)
+
+
+def valid_interval(ctx: click.Context, param: click.Parameter, value: str) -> float:
+    import re
+
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([smhd]?)", value.strip())
+    if not m or float(m[1]) <= 0:
+        raise click.BadParameter(f"{value!r} is not an interval: write e.g. 90s, 15m, 2h or 1d")
+    return float(m[1]) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[m[2]]
+
+
+@main.command()
+@click.argument("urls", nargs=-1, required=True, metavar="FEED_URL...")
+@db_option
+@click.option("--every", default="15m", show_default=True, callback=valid_interval, metavar="INTERVAL",
+              help="Time between polls: 90s, 15m, 2h, 1d.")
+@click.option("--times", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Stop after this many polls (0: run until interrupted).")
+@click.option("--allow-private", is_flag=True, help="Let feed URLs reach private and loopback addresses.")
+def watch(urls: tuple[str, ...], db: str, every: float, times: int, allow_private: bool) -> None:
+    """Keep a store current: poll RSS or Atom feeds and ingest what is new, until interrupted.
+
+    \b
+    Example:
+      eventwire watch https://example.org/world/rss.xml --every 15m --db news.duckdb
+    """
+    import time
+
+    bad = [u for u in urls if not is_url(u)]
+    if bad:
+        raise click.BadParameter(f"{', '.join(bad)}: not an http(s) feed URL", param_hint="FEED_URL")
+    polls = 0
+    try:
+        while True:
+            polls += 1
+            click.echo(f"eventwire: poll {polls} of {', '.join(urls)}", err=True)
+            run_ingest(db, urls, None, DEFAULT_MAX_BYTES, allow_private)
+            if times and polls >= times:
+                return
+            time.sleep(every)
+    except KeyboardInterrupt:
+        click.echo("eventwire: watch stopped", err=True)
+
+
+def valid_near(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        lat, lon, km = (float(x) for x in value.split(","))
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: write LAT,LON,KM, e.g. 30.28,57.08,50") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise click.BadParameter(f"{value!r}: latitude within ±90, longitude within ±180, KM above 0")
+    return lat, lon, km
+
+
+def valid_day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    import re
+
+    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise click.BadParameter(f"{value!r}: write YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def filter_options(fn):
+    """The selection shared by `events` and `export`."""
+    options = [
+        click.option("--since", callback=valid_day, metavar="DATE", help="Events on or after DATE (YYYY[-MM[-DD]])."),
+        click.option("--until", callback=valid_day, metavar="DATE", help="Events on or before DATE."),
+        click.option("--country", metavar="CC", help="ISO country code of the event's place, e.g. IR."),
+        click.option("--type", "type_", metavar="TYPE", help="Event type or subtype, e.g. battles, suicide_bomb."),
+        click.option("--actor", metavar="NAME", help="A perpetrator or target by name or alias (part of it)."),
+        click.option("--near", callback=valid_near, metavar="LAT,LON,KM", help="Events within KM of a point."),
+        click.option("--text", metavar="WORDS", help="Events whose source articles contain WORDS."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def make_filters(since, until, country, type_, actor, near, text, limit=None):
+    from .store.db import Filters
+
+    return Filters(since=since, until=until, country=country, type=type_, actor=actor, near=near, text=text,
+                   limit=limit)
+
+
+@main.command()
+@db_option
+@filter_options
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many.")
+@click.option("--format", "fmt", type=click.Choice(("table", "json", "jsonl")), default="table", show_default=True)
+def events(db: str, since, until, country, type_, actor, near, text, limit: int, fmt: str) -> None:
+    """List canonical events in the store, newest first.
+
+    \b
+    Examples:
+      eventwire events --country IR --since 2024-01
+      eventwire events --type suicide_bomb --near 30.28,57.08,100
+      eventwire events --actor "Islamic State" --format json
+    """
+    with open_store(db, read_only=True) as store:
+        found = list(store.events(make_filters(since, until, country, type_, actor, near, text, limit)))
+    if fmt == "table":
+        from rich.console import Console
+
+        from .views.table import events_table
+
+        Console(file=sys.stdout, soft_wrap=False).print(events_table(found, f"{len(found)} event(s) in {db}"))
+    elif fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    else:
+        for e in found:
+            click.echo(json.dumps(e, ensure_ascii=False))
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+def show(event_id: str, db: str, fmt: str) -> None:
+    """Show one canonical event with its count history and every source's evidence.
+
+    EVENT_ID is an id from `eventwire events` (ev-…).
+    """
+    with open_store(db, read_only=True) as store:
+        event = store.event(event_id)
+        if event is None:
+            click.echo(f"error: {db}: no event {event_id!r}; list them with `eventwire events --db {db}`", err=True)
+            sys.exit(1)
+        documents = store.documents_of(event_id)
+    if fmt == "json":
+        click.echo(json.dumps({**event, "documents": documents}, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    from .views.table import render_event
+
+    render_event(event, documents, Console(file=sys.stdout, soft_wrap=False))
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(("csv", "jsonl", "geojson", "parquet", "acled", "gtd")),
+              default="jsonl", show_default=True, help="See below.")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: standard output; parquet needs a FILE).")
+@filter_options
+def export(db: str, fmt: str, output: str | None, since, until, country, type_, actor, near, text) -> None:
+    """Export canonical events, each with all its source reports.
+
+    \b
+    Formats:
+      jsonl    one canonical event per line: the contract's Event plus reports and count_history
+      csv      one flat row per event
+      geojson  a FeatureCollection of points (events without coordinates left out)
+      parquet  a Parquet file (needs --output)
+      acled    ACLED's columns and codings (event_type, sub_event_type, actor1, fatalities, ...)
+      gtd      the Global Terrorism Database's columns (attacktype1_txt, gname, nkill, claimed, ...)
+
+    \b
+    Examples:
+      eventwire export --format jsonl > events.jsonl
+      eventwire export --format acled --country NG --since 2024-01 -o nigeria.csv
+      eventwire export --format parquet -o events.parquet
+    """
+    from .views.export import export as write_export
+
+    if fmt == "parquet" and not output:
+        raise click.BadParameter("parquet is binary: give a file with --output FILE", param_hint="--format")
+    with open_store(db, read_only=True) as store:
+        selected = store.events(make_filters(since, until, country, type_, actor, near, text))
+        n = write_export(selected, fmt, output or sys.stdout.buffer)
+    click.echo(f"eventwire: {n} event(s) exported" + (f" to {output}" if output else ""), err=True)

@@ -95,3 +95,9 @@ class Pipeline:
                 except Exception as exc:  # one broken stage must not lose the document
                     doc.warnings.append(f"stage {name} failed: {type(exc).__name__}: {exc}")
             yield doc
+
+
+@cache
+def shared() -> Pipeline:
+    """One full pipeline per process (CLI, ingest workers): its model and data load once."""
+    return Pipeline()

@@ -98,3 +98,45 @@ def render(doc: dict[str, Any], console: Console) -> None:
     parts += [f"[yellow]warning:[/] {escape(w)}" for w in doc.get("warnings") or []]
     subtitle = f"{len(events)} event(s), {len(doc.get('places') or [])} place(s), {len(doc.get('entities') or [])} entities"
     console.print(Panel(Group(*parts), title=title, title_align="left", subtitle=subtitle, subtitle_align="right"))
+
+
+def events_table(events: list[dict[str, Any]], title: str) -> Table:
+    """Canonical events as one row each: what `eventwire events` prints, narrow enough for 100 columns."""
+    table = Table(title=title, title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("what", overflow="fold")
+    table.add_column("where", overflow="fold")
+    table.add_column("killed", justify="right")
+    table.add_column("injured", justify="right")
+    table.add_column("by", overflow="fold")
+    table.add_column("src", justify="right")
+    for e in events:
+        by = "; ".join(escape(p.get("name") or p.get("mention") or "?") + (
+            f" [dim]({p['attribution']})[/]" if p.get("attribution") not in (None, "reported") else "")
+            for p in e.get("perpetrators") or []) or "-"
+        table.add_row(escape(e.get("id") or "?"), e.get("date") or "-", (e.get("subtype") or "?").replace("_", " "),
+                      escape(place(e.get("location"))), count(e.get("killed")), count(e.get("injured")), by,
+                      str(e.get("sources", 0)))
+    return table
+
+
+def render_event(event: dict[str, Any], documents: list[dict[str, Any]], console: Console) -> None:
+    """One canonical event: its card, its count history, then every source with its evidence."""
+    parts: list = [event_card(event)]
+    history = event.get("count_history") or []
+    if history:
+        rows = Table("published", "document", "killed", "injured", title="count history", title_justify="left")
+        for h in history:
+            rows.add_row(h.get("published") or "-", escape(str(h.get("doc_id"))),
+                         *("-" if h.get(k) is None else str(h[k]) for k in ("killed", "injured")))
+        parts += ["", rows]
+    by_doc: dict[str, list[str]] = {}
+    for span in event.get("evidence") or []:
+        by_doc.setdefault(span.get("doc_id"), []).append(span["text"])
+    for d in documents:
+        parts += ["", f"[bold]source[/] {escape(d['doc_id'])}  {d.get('published') or 'undated'}  "
+                      f"{escape(d.get('title') or '')}  [link]{escape(d.get('url') or '')}[/]"]
+        parts += [f'  [dim]"{escape(shorten(text))}"[/]' for text in by_doc.get(d["doc_id"], [])[:3]]
+    console.print(Panel(Group(*parts), title=f"[bold]{escape(event.get('id') or '?')}[/]", title_align="left",
+                        subtitle=f"{len(documents)} source(s)", subtitle_align="right"))

@@ -1,0 +1,323 @@
+"""The event store: one DuckDB file holding documents, their annotations, canonical events,
+their source reports, actors with aliases, places and count history.
+
+Every document is written in one transaction together with its reports and the canonical
+events they touch, so a store is always whole: a killed ingest loses at most the document
+it was writing, and the next run redoes it. The schema carries a version; `MIGRATIONS`
+brings an older file forward step by step when it is opened.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+DEFAULT_DB = "eventwire.duckdb"
+
+# Each entry moves the schema from version i to i + 1; never edit a released step, append one.
+MIGRATIONS: list[list[str]] = [
+    [
+        "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+        """CREATE TABLE documents (
+            doc_id VARCHAR PRIMARY KEY, url VARCHAR, text_hash VARCHAR NOT NULL, title VARCHAR,
+            published DATE, published_source VARCHAR, source VARCHAR, text VARCHAR NOT NULL,
+            extract JSON NOT NULL, ingested_at TIMESTAMP NOT NULL)""",
+        "CREATE INDEX documents_hash ON documents (text_hash)",
+        "CREATE INDEX documents_url ON documents (url)",
+        """CREATE TABLE entities (
+            doc_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL, name VARCHAR NOT NULL, kind VARCHAR,
+            aliases JSON, mentions INTEGER, PRIMARY KEY (doc_id, entity_id))""",
+        """CREATE TABLE places (
+            doc_id VARCHAR NOT NULL, n INTEGER NOT NULL, mention VARCHAR, start_char INTEGER, end_char INTEGER,
+            name VARCHAR, country_code VARCHAR, admin1 VARCHAR, lat DOUBLE, lon DOUBLE, geonames_id BIGINT,
+            feature VARCHAR, PRIMARY KEY (doc_id, n))""",
+        """CREATE TABLE reports (
+            doc_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL, canon_id VARCHAR NOT NULL, seq BIGINT NOT NULL,
+            report JSON NOT NULL, PRIMARY KEY (doc_id, event_id))""",
+        "CREATE INDEX reports_canon ON reports (canon_id)",
+        """CREATE TABLE events (
+            canon_id VARCHAR PRIMARY KEY, type VARCHAR, subtype VARCHAR, date VARCHAR, country_code VARCHAR,
+            place VARCHAR, lat DOUBLE, lon DOUBLE, killed INTEGER, injured INTEGER, sources INTEGER,
+            event JSON NOT NULL, updated_at TIMESTAMP NOT NULL)""",
+        """CREATE TABLE event_actors (
+            canon_id VARCHAR NOT NULL, name VARCHAR NOT NULL, role VARCHAR NOT NULL, attribution VARCHAR)""",
+        "CREATE INDEX event_actors_canon ON event_actors (canon_id)",
+        """CREATE TABLE count_history (
+            canon_id VARCHAR NOT NULL, doc_id VARCHAR, published VARCHAR, killed INTEGER, injured INTEGER)""",
+        "CREATE INDEX count_history_canon ON count_history (canon_id)",
+        """CREATE TABLE actors (
+            name VARCHAR PRIMARY KEY, kind VARCHAR, aliases JSON NOT NULL, documents INTEGER NOT NULL,
+            first_seen VARCHAR, last_seen VARCHAR)""",
+    ],
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used, with what to do about it."""
+
+
+def text_hash(text: str) -> str:
+    """The same article with other spacing or case is the same document."""
+    return hashlib.sha1(" ".join(text.lower().split()).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Filters:
+    """What `eventwire events` and `export` select; every field optional."""
+
+    since: str | None = None
+    until: str | None = None
+    country: str | None = None
+    type: str | None = None
+    actor: str | None = None
+    near: tuple[float, float, float] | None = None  # lat, lon, km
+    text: str | None = None
+    limit: int | None = None
+
+    def sql(self) -> tuple[str, list[Any]]:
+        where, args = ["TRUE"], []
+        if self.since:
+            where.append("e.date >= ?")
+            args.append(self.since)
+        if self.until:
+            where.append("left(e.date, ?) <= ?")  # "2024-01" is within --until 2024-01-31
+            args += [len(self.until), self.until]
+        if self.country:
+            where.append("upper(e.country_code) = upper(?)")
+            args.append(self.country)
+        if self.type:
+            where.append("(e.type = ? OR e.subtype = ?)")
+            args += [self.type, self.type]
+        if self.actor:
+            where.append("EXISTS (SELECT 1 FROM event_actors a WHERE a.canon_id = e.canon_id"
+                         " AND (a.name ILIKE ? OR a.name IN (SELECT name FROM actors,"
+                         " unnest(CAST(aliases AS VARCHAR[])) AS t(alias) WHERE alias ILIKE ?)))")
+            args += [f"%{self.actor}%", self.actor]
+        if self.near:
+            lat, lon, km = self.near
+            dlat = km / 111.0
+            dlon = km / max(1e-6, 111.0 * math.cos(math.radians(lat)))
+            where.append("e.lat BETWEEN ? AND ? AND 2 * 6371 * asin(sqrt(power(sin(radians(e.lat - ?) / 2), 2)"
+                         " + cos(radians(?)) * cos(radians(e.lat)) * power(sin(radians(e.lon - ?) / 2), 2))) <= ?")
+            args += [lat - dlat, lat + dlat, lat, lat, lon, km]
+            if dlon < 180:
+                where.append("((e.lon BETWEEN ? AND ?) OR (e.lon BETWEEN ? AND ?) OR (e.lon BETWEEN ? AND ?))")
+                args += [lon - dlon, lon + dlon, lon - dlon + 360, lon + dlon + 360, lon - dlon - 360,
+                         lon + dlon - 360]
+        if self.text:
+            where.append("EXISTS (SELECT 1 FROM reports r JOIN documents d USING (doc_id)"
+                         " WHERE r.canon_id = e.canon_id AND (d.text ILIKE ? OR d.title ILIKE ?))")
+            args += [f"%{self.text}%"] * 2
+        return " AND ".join(where), args
+
+
+class Store:
+    """A DuckDB event store, opened (and migrated) on construction."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False):
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"{self.path}: no such store; create one with `eventwire ingest PATH --db {self.path}`")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            hint = "another eventwire process may be writing it; wait for it to finish" \
+                if "lock" in str(exc).lower() else "check the path and its permissions"
+            raise StoreError(f"{self.path}: cannot open the store ({hint}): {exc}") from None
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: not an eventwire store (DuckDB says: {exc})") from None
+        if not read_only:
+            self.migrate()
+        elif self.version() != SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {self.version()}, this eventwire needs"
+                             f" {SCHEMA_VERSION}; open it once for writing (eventwire ingest) to migrate it")
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def version(self) -> int:
+        has_meta = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
+        if not has_meta:
+            tables = self.con.execute("SELECT count(*) FROM information_schema.tables").fetchone()[0]
+            if tables:
+                raise StoreError(f"{self.path}: a DuckDB file but not an eventwire store (it has no meta table)")
+            return 0
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def migrate(self) -> None:
+        version = self.version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this eventwire's"
+                             f" ({SCHEMA_VERSION}); upgrade eventwire")
+        for step in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                for ddl in MIGRATIONS[step]:
+                    self.con.execute(ddl)
+                self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(step + 1)])
+
+    def transaction(self):
+        return _Transaction(self.con)
+
+    # ---- writing -------------------------------------------------------------------------------------
+
+    def known(self, url: str | None, digest: str) -> str | None:
+        """The doc_id of a stored document with this URL or this normalised text, if any."""
+        row = self.con.execute("SELECT doc_id FROM documents WHERE text_hash = ? OR (url IS NOT NULL AND url = ?)"
+                               " LIMIT 1", [digest, url]).fetchone()
+        return row[0] if row else None
+
+    def free_id(self, doc_id: str, digest: str) -> str:
+        """`doc_id`, or `doc_id~hash` when another document already holds that id."""
+        taken = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        return f"{doc_id}~{digest[:8]}" if taken else doc_id
+
+    def add_document(self, doc: dict, text: str, reports: list[tuple[str, dict]], canons: dict[str, dict]) -> None:
+        """Store one extracted document (its contract object), its reports as (canon_id, report) and the
+        canonical events they changed, all or nothing."""
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        with self.transaction():
+            self.con.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [doc["doc_id"], doc.get("url"), text_hash(text), doc.get("title"), doc.get("published"),
+                 doc.get("published_source"), doc.get("source"), text, json.dumps(doc, ensure_ascii=False), now])
+            self.con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", [
+                [doc["doc_id"], e["id"], e["name"], e.get("kind"), json.dumps(e.get("aliases") or []),
+                 len(e.get("mentions") or [])] for e in doc.get("entities", [])])
+            self.con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                [doc["doc_id"], n, p.get("mention"), p.get("start"), p.get("end"), p.get("name"),
+                 p.get("country_code"), p.get("admin1"), p.get("lat"), p.get("lon"), p.get("geonames_id"),
+                 p.get("feature")] for n, p in enumerate(doc.get("places", []))])
+            seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM reports").fetchone()[0]
+            self.con.executemany("INSERT INTO reports VALUES (?, ?, ?, ?, ?)", [
+                [doc["doc_id"], r["event_id"], canon_id, seq + k + 1, json.dumps(r, ensure_ascii=False)]
+                for k, (canon_id, r) in enumerate(reports)])
+            for canon_id, event in canons.items():
+                self.put_event(canon_id, event, now)
+            self.add_actors(doc)
+
+    def put_event(self, canon_id: str, event: dict, now: datetime) -> None:
+        loc = event.get("location") or {}
+        self.con.execute("DELETE FROM events WHERE canon_id = ?", [canon_id])
+        self.con.execute("DELETE FROM event_actors WHERE canon_id = ?", [canon_id])
+        self.con.execute("DELETE FROM count_history WHERE canon_id = ?", [canon_id])
+        self.con.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            canon_id, event.get("type"), event.get("subtype"), event.get("date"), loc.get("country_code"),
+            loc.get("name"), loc.get("lat"), loc.get("lon"), best(event.get("killed")), best(event.get("injured")),
+            event.get("sources") or len({r["doc_id"] for r in event.get("reports", [])}),
+            json.dumps(event, ensure_ascii=False), now])
+        actors = [[canon_id, p.get("name") or p.get("mention"), role, p.get("attribution")]
+                  for role in ("perpetrators", "targets") for p in event.get(role, [])
+                  if p.get("name") or p.get("mention")]
+        if actors:
+            self.con.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?)", actors)
+        history = [[canon_id, h.get("doc_id"), h.get("published"), h.get("killed"), h.get("injured")]
+                   for h in event.get("count_history", [])]
+        if history:
+            self.con.executemany("INSERT INTO count_history VALUES (?, ?, ?, ?, ?)", history)
+
+    def add_actors(self, doc: dict) -> None:
+        """People and organisations across the corpus, their aliases unioned, first and last seen."""
+        day = doc.get("published")
+        for e in doc.get("entities", []):
+            if e.get("kind") not in ("person", "organization"):
+                continue
+            row = self.con.execute("SELECT aliases, documents, first_seen, last_seen FROM actors WHERE name = ?",
+                                   [e["name"]]).fetchone()
+            aliases = set(e.get("aliases") or []) - {e["name"]}
+            if row is None:
+                self.con.execute("INSERT INTO actors VALUES (?, ?, ?, 1, ?, ?)",
+                                 [e["name"], e["kind"], json.dumps(sorted(aliases)), day, day])
+                continue
+            aliases |= set(json.loads(row[0]))
+            first = min(filter(None, [row[2], day]), default=None)
+            last = max(filter(None, [row[3], day]), default=None)
+            self.con.execute("UPDATE actors SET aliases = ?, documents = ?, first_seen = ?, last_seen = ?"
+                             " WHERE name = ?", [json.dumps(sorted(aliases)), row[1] + 1, first, last, e["name"]])
+
+    # ---- reading -------------------------------------------------------------------------------------
+
+    def reports(self) -> Iterator[tuple[str, dict]]:
+        """Every stored report with its canonical event, in the order they were merged."""
+        cur = self.con.execute("SELECT canon_id, report FROM reports ORDER BY seq")
+        while rows := cur.fetchmany(10_000):
+            for canon_id, report in rows:
+                yield canon_id, json.loads(report)
+
+    def events(self, filters: Filters | None = None) -> Iterator[dict]:
+        """Canonical events, newest first, each with its reports and count history."""
+        where, args = (filters or Filters()).sql()
+        sql = f"SELECT event FROM events e WHERE {where} ORDER BY e.date DESC NULLS LAST, e.canon_id"
+        if filters and filters.limit:
+            sql += f" LIMIT {int(filters.limit)}"
+        cur = self.con.execute(sql, args)
+        while rows := cur.fetchmany(1_000):
+            for (event,) in rows:
+                yield json.loads(event)
+
+    def event(self, canon_id: str) -> dict | None:
+        row = self.con.execute("SELECT event FROM events WHERE canon_id = ?", [canon_id]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def documents_of(self, canon_id: str) -> list[dict]:
+        """The source documents of an event: id, title, url, published and text."""
+        cur = self.con.execute(
+            "SELECT DISTINCT d.doc_id, d.title, d.url, CAST(d.published AS VARCHAR), d.text FROM reports r"
+            " JOIN documents d USING (doc_id) WHERE r.canon_id = ? ORDER BY 4 NULLS LAST, 1", [canon_id])
+        return [dict(zip(("doc_id", "title", "url", "published", "text"), row)) for row in cur.fetchall()]
+
+    def problems(self) -> list[str]:
+        """What would make the store inconsistent; empty when it is whole."""
+        checks = {
+            "reports of a missing event": "SELECT count(*) FROM reports r ANTI JOIN events e USING (canon_id)",
+            "reports of a missing document": "SELECT count(*) FROM reports r ANTI JOIN documents d USING (doc_id)",
+            "events without reports": "SELECT count(*) FROM events e ANTI JOIN reports r USING (canon_id)",
+            "events whose report list disagrees with the reports table":
+                "SELECT count(*) FROM events e WHERE json_array_length(e.event->'reports')"
+                " <> (SELECT count(*) FROM reports r WHERE r.canon_id = e.canon_id)",
+            "documents stored twice": "SELECT count(*) - count(DISTINCT text_hash) FROM documents",
+        }
+        out = []
+        for what, sql in checks.items():
+            n = self.con.execute(sql).fetchone()[0]
+            if n:
+                out.append(f"{n} {what}")
+        return out
+
+    def counts(self) -> dict[str, int]:
+        return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("documents", "reports", "events", "actors")}
+
+
+def best(count: dict | None) -> int | None:
+    return count.get("best") if count else None
+
+
+class _Transaction:
+    """BEGIN … COMMIT, or ROLLBACK when the block raises."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+
+    def __enter__(self) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+
+    def __exit__(self, kind, exc, tb) -> None:
+        self.con.execute("ROLLBACK" if kind else "COMMIT")
+

@@ -1,0 +1,118 @@
+"""Ingest: documents in, stored and merged into canonical events, each committed on its own.
+
+A document already in the store (same URL, or the same text up to spacing and case) is
+skipped before it is parsed, so re-running an ingest adds nothing and an interrupted one
+resumes where it stopped. The merger is rebuilt from the stored reports when the store
+opens, so a new report can join an event ingested in any earlier run.
+
+Extraction (the costly part) can run in worker processes, one pipeline each; merging and
+writing stay in this process, the store's only writer, in input order, so the result does
+not depend on the number of workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from typing import NamedTuple
+
+from ..events.merge import Merger, Report, canonical, reports_of
+from ..model import Document
+from ..news.readers import ReadError
+from ..pipeline import shared
+from ..views.contract import document as contract_of
+from .db import Store, text_hash
+
+
+class Extracted(NamedTuple):
+    """What the store needs of a processed document; small and picklable, unlike a parsed Document."""
+
+    contract: dict
+    text: str
+    reports: list[Report]
+
+
+def extracted(doc: Document) -> Extracted:
+    contract = contract_of(doc)
+    if doc.source:
+        contract["source"] = doc.source
+    return Extracted(contract, doc.text, reports_of(doc, contract))
+
+
+def extract_local(docs: Iterable[Document]) -> Iterator[Extracted]:
+    for doc in shared().run(docs):
+        yield extracted(doc)
+
+
+def extract_one(doc: Document) -> Extracted:
+    """In a worker process: its pipeline loads on the first document and stays."""
+    return extracted(next(shared().run([doc])))
+
+
+def extract_parallel(docs: Iterable[Document], workers: int) -> Iterator[Extracted]:
+    """Documents extracted by `workers` processes, yielded in input order."""
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        yield from pool.imap(extract_one, docs, chunksize=4)
+
+
+@dataclass
+class IngestStats:
+    read: int = 0  # documents offered
+    stored: int = 0
+    skipped: int = 0  # already in the store
+    failed: int = 0  # inputs that gave no document
+    reports: int = 0  # document-level events stored
+    events: int = 0  # canonical events created by this run
+
+
+class Ingest:
+    """Extracts documents into `store`, merging their events with the stored ones."""
+
+    def __init__(self, store: Store, workers: int = 1):
+        self.store = store
+        self.workers = workers
+        self.merger = Merger()
+        for canon_id, report in store.reports():
+            self.merger.add(Report(**report), canon_id)
+
+    def run(self, items: Iterable[Document | ReadError], *, on_error: Callable[[ReadError], None] = lambda e: None,
+            on_document: Callable[[IngestStats], None] = lambda s: None) -> IngestStats:
+        stats = IngestStats()
+        docs = self.fresh(items, stats, on_error, on_document)
+        results = extract_parallel(docs, self.workers) if self.workers > 1 else extract_local(docs)
+        for result in results:
+            self.save(result, stats)
+            on_document(stats)
+        return stats
+
+    def fresh(self, items: Iterable[Document | ReadError], stats: IngestStats,
+              on_error: Callable[[ReadError], None], on_document: Callable[[IngestStats], None]) -> Iterator[Document]:
+        """The documents not stored yet (nor seen earlier in this run)."""
+        seen: set[str] = set()
+        for item in items:
+            if isinstance(item, ReadError):
+                stats.failed += 1
+                on_error(item)
+                continue
+            stats.read += 1
+            digest = text_hash(item.text)
+            if digest in seen or (item.url and item.url in seen) or self.store.known(item.url, digest):
+                stats.skipped += 1
+                on_document(stats)
+                continue
+            seen.update(filter(None, (digest, item.url)))
+            item.id = self.store.free_id(item.id, digest)
+            yield item
+
+    def save(self, result: Extracted, stats: IngestStats) -> None:
+        """Merge and store one document. A store failure ends the run: the merger would no longer match it."""
+        placed: list[tuple[str, dict]] = []
+        for report in result.reports:
+            canon_id = self.merger.add(report)
+            stats.events += len(self.merger.reports(canon_id)) == 1
+            placed.append((canon_id, asdict(report)))
+        canons = {c: canonical(c, self.merger.reports(c)) for c in sorted({c for c, _ in placed})}
+        self.store.add_document(result.contract, result.text, placed, canons)
+        stats.stored += 1
+        stats.reports += len(placed)
