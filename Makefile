@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXAMPLES := $(filter-out examples/SOURCES.md,$(sort $(wildcard examples/*.txt examples/*.md examples/*.html examples/*.htm)))
 
-.PHONY: install demo test bench lock clean
+.PHONY: install demo test bench lock clean serve train screenshots
 
 install: $(STAMP)
 
@@ -23,8 +23,24 @@ demo: $(STAMP)
 	$(BIN)/eventwire ingest $(EXAMPLES) --db eventwire.duckdb
 	$(BIN)/eventwire events --db eventwire.duckdb
 
-test: $(STAMP)
+# The browser tests drive Debian's Chromium (headless); installed once, as root or with sudo.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+$(CHROMIUM):
+	$(SUDO) apt-get install -y -q chromium || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium)
+
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest -q
+
+# The README's screenshots, taken by the browser tests.
+screenshots: $(STAMP) $(CHROMIUM)
+	EVENTWIRE_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/test_browser.py
+
+# The web UI on http://127.0.0.1:8000/ over the demo store (API docs at /docs).
+serve: $(STAMP)
+	$(BIN)/eventwire ingest $(EXAMPLES) --db eventwire.duckdb
+	$(BIN)/eventwire serve --db eventwire.duckdb
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
@@ -32,13 +48,13 @@ bench: $(STAMP)
 train: $(STAMP)
 	$(BIN)/python tools/train_roles.py
 
-# Re-resolve the dependencies (pyproject.toml, with the test extras) in a throw-away venv and pin them with hashes.
+# Re-resolve the dependencies (pyproject.toml, with the test and ray extras) in a throw-away venv and pin them with hashes.
 lock:
 	rm -rf build/lock-venv && mkdir -p build
 	$(PY) -m venv build/lock-venv
 	build/lock-venv/bin/python -m pip install --quiet --upgrade pip
 	build/lock-venv/bin/python -m pip install --quiet --dry-run --ignore-installed \
-		--report build/lock-report.json -e '.[test]' setuptools
+		--report build/lock-report.json -e '.[test,ray]' setuptools
 	build/lock-venv/bin/python tools/lock.py build/lock-report.json > requirements.lock
 	rm -rf build/lock-venv
 

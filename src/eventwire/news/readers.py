@@ -124,6 +124,11 @@ def json_document(line: bytes, source: str) -> Document:
         obj = json.loads(decode(line))
     except json.JSONDecodeError as exc:
         raise BadInput(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    return record_document(obj, source)
+
+
+def record_document(obj: object, source: str) -> Document:
+    """A record (a parsed JSONL line, a Parquet row) checked field by field."""
     if not isinstance(obj, dict):
         raise BadInput(f"expected a JSON object, got {type(obj).__name__}")
     for key in ("id", "text"):

@@ -183,6 +183,9 @@ class Store:
                                " LIMIT 1", [digest, url]).fetchone()
         return row[0] if row else None
 
+    def known_hashes(self) -> set[str]:
+        return {h for (h,) in self.con.execute("SELECT text_hash FROM documents").fetchall()}
+
     def free_id(self, doc_id: str, digest: str) -> str:
         """`doc_id`, or `doc_id~hash` when another document already holds that id."""
         taken = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
@@ -197,15 +200,15 @@ class Store:
                 "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [doc["doc_id"], doc.get("url"), text_hash(text), doc.get("title"), doc.get("published"),
                  doc.get("published_source"), doc.get("source"), text, json.dumps(doc, ensure_ascii=False), now])
-            self.con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", [
+            self.insert("entities", [
                 [doc["doc_id"], e["id"], e["name"], e.get("kind"), json.dumps(e.get("aliases") or []),
                  len(e.get("mentions") or [])] for e in doc.get("entities", [])])
-            self.con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            self.insert("places", [
                 [doc["doc_id"], n, p.get("mention"), p.get("start"), p.get("end"), p.get("name"),
                  p.get("country_code"), p.get("admin1"), p.get("lat"), p.get("lon"), p.get("geonames_id"),
                  p.get("feature")] for n, p in enumerate(doc.get("places", []))])
             seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM reports").fetchone()[0]
-            self.con.executemany("INSERT INTO reports VALUES (?, ?, ?, ?, ?)", [
+            self.insert("reports", [
                 [doc["doc_id"], r["event_id"], canon_id, seq + k + 1, json.dumps(r, ensure_ascii=False)]
                 for k, (canon_id, r) in enumerate(reports)])
             for canon_id, event in canons.items():
@@ -222,15 +225,15 @@ class Store:
             loc.get("name"), loc.get("lat"), loc.get("lon"), best(event.get("killed")), best(event.get("injured")),
             event.get("sources") or len({r["doc_id"] for r in event.get("reports", [])}),
             json.dumps(event, ensure_ascii=False), now])
-        actors = [[canon_id, p.get("name") or p.get("mention"), role, p.get("attribution")]
-                  for role in ("perpetrators", "targets") for p in event.get(role, [])
-                  if p.get("name") or p.get("mention")]
-        if actors:
-            self.con.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?)", actors)
-        history = [[canon_id, h.get("doc_id"), h.get("published"), h.get("killed"), h.get("injured")]
-                   for h in event.get("count_history", [])]
-        if history:
-            self.con.executemany("INSERT INTO count_history VALUES (?, ?, ?, ?, ?)", history)
+        self.insert("event_actors", [[canon_id, p.get("name") or p.get("mention"), role, p.get("attribution")]
+                                     for role in ("perpetrators", "targets") for p in event.get(role, [])
+                                     if p.get("name") or p.get("mention")])
+        self.insert("count_history", [[canon_id, h.get("doc_id"), h.get("published"), h.get("killed"),
+                                       h.get("injured")] for h in event.get("count_history", [])])
+
+    def insert(self, table: str, rows: list[list]) -> None:
+        if rows:  # DuckDB refuses executemany with no rows
+            self.con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
 
     def add_actors(self, doc: dict) -> None:
         """People and organisations across the corpus, their aliases unioned, first and last seen."""

@@ -73,6 +73,7 @@ class Ingest:
         self.store = store
         self.workers = workers
         self.merger = Merger()
+        self.seen: set[str] = set()
         for canon_id, report in store.reports():
             self.merger.add(Report(**report), canon_id)
 
@@ -81,29 +82,38 @@ class Ingest:
         stats = IngestStats()
         docs = self.fresh(items, stats, on_error, on_document)
         results = extract_parallel(docs, self.workers) if self.workers > 1 else extract_local(docs)
-        for result in results:
-            self.save(result, stats)
-            on_document(stats)
+        self.save_all(results, stats, on_document)
         return stats
 
     def fresh(self, items: Iterable[Document | ReadError], stats: IngestStats,
               on_error: Callable[[ReadError], None], on_document: Callable[[IngestStats], None]) -> Iterator[Document]:
-        """The documents not stored yet (nor seen earlier in this run)."""
-        seen: set[str] = set()
+        """The documents not stored yet (nor seen earlier in this run), each given a free doc_id."""
         for item in items:
             if isinstance(item, ReadError):
                 stats.failed += 1
                 on_error(item)
                 continue
             stats.read += 1
-            digest = text_hash(item.text)
-            if digest in seen or (item.url and item.url in seen) or self.store.known(item.url, digest):
+            if not self.is_new(item.url, item.text):
                 stats.skipped += 1
                 on_document(stats)
                 continue
-            seen.update(filter(None, (digest, item.url)))
-            item.id = self.store.free_id(item.id, digest)
+            item.id = self.store.free_id(item.id, text_hash(item.text))
             yield item
+
+    def is_new(self, url: str | None, text: str) -> bool:
+        """Not in the store and not seen in this run (by URL or normalised text); remembered from now on."""
+        digest = text_hash(text)
+        if digest in self.seen or (url and url in self.seen) or self.store.known(url, digest):
+            return False
+        self.seen.update(filter(None, (digest, url)))
+        return True
+
+    def save_all(self, results: Iterable[Extracted], stats: IngestStats,
+                 on_document: Callable[[IngestStats], None]) -> None:
+        for result in results:
+            self.save(result, stats)
+            on_document(stats)
 
     def save(self, result: Extracted, stats: IngestStats) -> None:
         """Merge and store one document. A store failure ends the run: the merger would no longer match it."""
