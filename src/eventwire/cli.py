@@ -708,3 +708,59 @@ def brief(event_id: str | None, doc_path: str | None, db: str, fmt: str, output:
         click.echo(f"eventwire: brief of {result.event_id} written to {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+def store_error(fn):
+    """Run a store operation, turning StoreError into a one-line error and exit status 1."""
+    from .store.db import StoreError
+
+    try:
+        return fn()
+    except StoreError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("file", metavar="FILE", type=click.Path(dir_okay=False))
+@db_option
+def backup(file: str, db: str) -> None:
+    """Copy the store to FILE, a new file: a consistent snapshot that `eventwire restore` brings back.
+
+    The store must not be in use: an ingest, watch or serve on it makes the backup stop with an
+    error rather than copy a file that is changing. FILE is a DuckDB file (the store itself,
+    checkpointed), so it restores to an identical store at the same schema version.
+
+    \b
+    Examples:
+      eventwire backup backups/news-2024-06-30.duckdb --db news.duckdb
+    """
+    from .store.backup import backup as make_backup
+
+    done = store_error(lambda: make_backup(db, file))
+    click.echo(f"eventwire: {db} backed up to {file} (schema version {done.version}, {done.size:,} bytes"
+               + (f", {done.counts['documents']} documents, {done.counts['events']} events" if done.counts else "")
+               + ")", err=True)
+
+
+@main.command()
+@click.argument("file", metavar="FILE", type=click.Path(dir_okay=False))
+@db_option
+@click.option("--force", is_flag=True, help="Replace the store at --db if one exists.")
+def restore(file: str, db: str, force: bool) -> None:
+    """Make the store at --db a copy of FILE, a backup made by `eventwire backup`.
+
+    An existing store is replaced only with --force. FILE is refused when it is not an
+    eventwire store, when it is inconsistent, or when a newer eventwire made it (a newer
+    schema version than this one reads).
+
+    \b
+    Examples:
+      eventwire restore backups/news-2024-06-30.duckdb --db news.duckdb --force
+    """
+    from .store.backup import restore as do_restore
+
+    done = store_error(lambda: do_restore(file, db, force=force))
+    click.echo(f"eventwire: {file} restored to {db} (schema version {done.version}"
+               + (f", {done.counts['documents']} documents, {done.counts['events']} events" if done.counts else "")
+               + ")", err=True)

@@ -3,27 +3,33 @@
 Many outlets report one incident; each article's extract gives a document-level event (a
 *report*). `Merger` clusters reports incrementally: a new report is scored against the
 canonical events it could belong to and joins the best one when the evidence is strong
-enough, else it starts a new canonical event. Pure and deterministic; knowledge (families,
-windows, weights, stopwords) lives in data/merge.json.
+enough, else it starts a new canonical event. A report that clearly matches several
+canonical events joins them (the biggest absorbs the others; `Merger.absorbed()` tells the
+store), so the result depends little on the order reports arrive in. Background events of
+one article that the extractor kept apart never merge with each other alone. Pure and
+deterministic; knowledge (families, windows, weights, stopwords) lives in data/merge.json.
 
-Blocking keeps it near-linear: a canonical event is indexed under (type family, day,
-country) for the event and publication days of its reports, and a report only looks up the
-days within `window_days` of its own, in its family ("violence" with violence, statements
-only with statements) and country (or unknown country). Each bucket contributes at most its
-`bucket_cap` most recent events, so `add` scores a bounded number of candidates.
+Blocking keeps it near-linear: a canonical event is indexed under (type family, country)
+then the event and publication days (and months) of its reports; a report looks up the days
+within `window_days` of its event day (else the days before its publication), in its family
+("violence" with violence, statements only with statements) and its country (or unknown
+country), plus the events that share a victim's or suspect's full name. Each bucket gives at
+most its `bucket_cap` most recently joined events, so `add` scores a bounded number.
 
-Evidence, summed as log-odds-like points (weights in data/merge.json):
-- date gap between event days (or, weaker, publication days); beyond the window it vetoes;
-- place: distance between event coordinates, else same/other admin1 or country;
-- names of people near the event (participants and PERSON entities inside its evidence):
-  a shared full name is strong, a shared surname weaker;
+Evidence, summed as log-odds-like points (weights in data/merge.json), joined above `threshold`:
+- date gap between event days (or, weaker, publication days); beyond the window it nearly
+  vetoes, unless both name the same person (a follow-up weeks later);
+- place: the same place name, or one side's place named in the other's text (the gazetteer
+  may pick the wrong homonym), else distance between coordinates, else admin1 / country;
+- names of people near the event (participants, PERSON entities inside its evidence): a
+  shared first + last name is strong, a shared surname weaker;
 - killed counts agreeing or not;
-- TF-IDF cosine between the report's text and the event's reports from other documents,
-  with document frequencies kept incrementally by the Merger.
+- TF-IDF cosine (stemmed content words) between the report's text and the event's reports
+  from other documents, document frequencies kept incrementally by the Merger.
 
 Counts of a canonical event (killed and injured alike), `canonical`:
-1. A figure that lies inside a "claimed" scope (the claimant's own words: "IS said it killed
-   50 soldiers") is kept in `count_history` but never becomes `best` unless a non-claimant
+1. A figure inside a "claimed" scope (the claimant's own words: "IS said it killed 50
+   soldiers") is kept in `count_history` but never becomes `best` unless a non-claimant
    source gives the same figure. With only claimant figures, `best` is null and low/high
    bound what the claimant says.
 2. `best` is the latest credible figure by published date; on the same date a revision
@@ -44,12 +50,13 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date as _date
 from functools import cache, lru_cache
-from itertools import islice
 from importlib.resources import files
+from itertools import islice
 from typing import Any
 
 FEATURE_RANK = {"site": 6, "city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1, "other": 0}
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+SUFFIXES = ("ings", "ing", "ed", "s")
 NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 
 
@@ -100,9 +107,24 @@ def headline(title: str | None) -> str:
     return title.strip()
 
 
+def stem(word: str) -> str:
+    """A light suffix strip so that "bombs", "bombing" and "bombings" meet (news English inflection)."""
+    if len(word) > 4:
+        for suffix in SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                return word[: -len(suffix)]
+    return word
+
+
 def terms_of(text: str) -> list[str]:
+    """Content words of a text, lowercased and lightly stemmed, stopwords dropped."""
     stop = knowledge()["stopwords"]
-    return [w for w in WORD.findall(text.lower()) if len(w) > 1 and w not in stop]
+    return [stem(w) for w in WORD.findall(text.lower()) if len(w) > 1 and w not in stop]
+
+
+@lru_cache(maxsize=1 << 16)
+def place_words(name: str) -> tuple[str, ...]:
+    return tuple(terms_of(name))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -220,8 +242,8 @@ def _interp(table: list[list[float]], x: float) -> float:
 class _Features:
     """What scoring reads off a report, computed once per add."""
 
-    __slots__ = ("doc_id", "family", "day", "month", "pub", "lat", "lon", "cc", "admin1", "place", "place_terms", "full", "surnames",
-                 "killed", "terms")
+    __slots__ = ("doc_id", "family", "day", "month", "pub", "lat", "lon", "cc", "admin1", "place_terms",
+                 "full", "surnames", "killed", "terms")
 
     def __init__(self, r: Report, families: dict):
         ev = r.event
@@ -232,8 +254,8 @@ class _Features:
         self.pub = day_number(r.published)
         loc = ev.get("location") or {}
         self.lat, self.lon = loc.get("lat"), loc.get("lon")
-        self.place = (loc.get("name") or "").lower() if loc.get("feature") not in ("country", "admin1") else ""
-        self.place_terms = tuple(terms_of(self.place))
+        below_admin1 = loc.get("feature") not in ("country", "admin1")
+        self.place_terms = place_words(loc.get("name") or "") if below_admin1 else ()
         self.cc = r.country or ""
         self.admin1 = loc.get("admin1") if loc.get("feature") != "country" else None
         keys = [k for k in (name_key(n) for n in r.names) if k]
@@ -246,7 +268,7 @@ class _Features:
 
 class _Canon:
     """A canonical event's merged profile: what candidates are scored against. Its sets are dicts (key -> None):
-    dicts of plain values are not tracked by the garbage collector, which otherwise dominates at a million reports."""
+    dicts of plain values are not tracked by the garbage collector, whose passes otherwise grow with the store."""
 
     __slots__ = ("family", "days", "pubs", "points", "regions", "places", "full", "surnames", "killed", "vecs", "n",
                  "docs", "mains")
@@ -261,7 +283,7 @@ class _Canon:
         self.full: dict[str, None] = {}
         self.surnames: dict[str, None] = {}
         self.killed: dict[int, None] = {}
-        self.vecs: list[list] = []  # [doc_id, report terms, unit vector, reports seen when it was weighted]
+        self.vecs: list[tuple] = []  # (doc_id, unit TF-IDF vector) of its latest reports
         self.n = 0
         self.docs: dict[str, None] = {}
         self.mains: dict[str, None] = {}  # documents whose main event is here
@@ -279,6 +301,7 @@ class Merger:
         self.window = k["window_days"]
         self.cap = k["bucket_cap"]
         self.text_max = max(p for _, p in self.w["text"])
+        self.threshold = k["threshold"]
         self._reports: dict[str, list[Report]] = {}
         self._canon: dict[str, _Canon] = {}
         # (family, country or "" or "*") -> day or month -> canon ids; (family, full name) -> canon ids
@@ -300,10 +323,11 @@ class Merger:
             self._df[t] += 1
         self._n += 1
         if canon_id is not None:
-            self._join(self._alias.get(canon_id, canon_id), report, f, vec)
+            canon_id = self.resolve(canon_id)
+            self._join(canon_id, report, f, vec)
             return canon_id
         scored = sorted(((self._score(f, vec, self._canon[cid]), cid) for cid in self._candidates(f)), reverse=True)
-        scored = [(s, cid) for s, cid in scored if s > self.k["threshold"]]
+        scored = [(s, cid) for s, cid in scored if s > self.threshold]
         if not scored:
             canon_id = new_canon_id(report)
             while canon_id in self._canon or canon_id in self._alias:  # the same report added twice: a fresh id
@@ -312,7 +336,7 @@ class Merger:
             return canon_id
         # A report that clearly matches several canonical events shows they are one: the biggest absorbs the rest
         # (what makes the result depend less on the order reports arrive in).
-        linked = [cid for s, cid in scored if s > self.k["threshold"] + self.k["link_margin"]] or [scored[0][1]]
+        linked = [cid for s, cid in scored if s > self.threshold + self.k["link_margin"]] or [scored[0][1]]
         canon_id = max(linked, key=lambda cid: self._canon[cid].n)
         self._join(canon_id, report, f, vec)
         for cid in linked:
@@ -412,7 +436,7 @@ class Merger:
         c.surnames.update(dict.fromkeys(f.surnames))
         if f.killed:
             c.killed[f.killed] = None
-        c.vecs.append([f.doc_id, f.terms, vec, self._n])
+        c.vecs.append((f.doc_id, vec))
         if len(c.vecs) > self.k["max_vectors"]:
             c.vecs.pop(0)
         # Indexed under its country and under "*" (any country) so reports of unknown country still find it.
@@ -429,7 +453,7 @@ class Merger:
         picked ("Madison"), and wherever it put a place it got wrong, the articles name the same place."""
         if f.place_terms in c.places or any(all(t in f.terms for t in p) for p in c.places):
             return True
-        return any(item[0] != f.doc_id and all(t in item[1] for t in f.place_terms) for item in c.vecs)
+        return any(doc_id != f.doc_id and all(t in vec for t in f.place_terms) for doc_id, vec in c.vecs)
 
     def _score(self, f: _Features, vec: dict[str, float], c: _Canon) -> float:
         if len(c.docs) == 1 and f.doc_id in c.docs and f.doc_id not in c.mains:
@@ -472,16 +496,12 @@ class Merger:
             s += w["name_surname"]
         if f.killed and c.killed:
             s += w["count_agree"] if f.killed in c.killed else w["count_differ"]
-        if s + self.text_max <= self.k["threshold"]:  # no text can lift it: skip the cosines
+        if s + self.text_max <= self.threshold:  # no text can lift it: skip the cosines
             return s
         best = -1.0
-        for item in c.vecs:
-            if item[0] == f.doc_id:
-                continue
-            if self._n > 2 * item[3] + 50:  # weighted when few reports were known: re-weight with today's idf
-                item[2], item[3] = self._vector(item[1]), self._n
-            other = item[2]
-            best = max(best, sum([vec[t] * other[t] for t in vec.keys() & other.keys()]))
+        for doc_id, other in c.vecs:
+            if doc_id != f.doc_id:
+                best = max(best, sum([vec[t] * other[t] for t in vec.keys() & other.keys()]))
         if best >= 0.0:
             s += _interp(w["text"], best)
         return s

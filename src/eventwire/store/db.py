@@ -120,6 +120,17 @@ class Filters:
         return " AND ".join(where), args
 
 
+def schema_version(con: duckdb.DuckDBPyConnection, path: str) -> int:
+    """The schema version of an open DuckDB file: 0 when empty; a file of other tables is refused."""
+    has_meta = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
+    if not has_meta:
+        if con.execute("SELECT count(*) FROM information_schema.tables").fetchone()[0]:
+            raise StoreError(f"{path}: a DuckDB file but not an eventwire store (it has no meta table)")
+        return 0
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
 class Store:
     """A DuckDB event store, opened (and migrated) on construction."""
 
@@ -151,15 +162,7 @@ class Store:
         self.con.close()
 
     def version(self) -> int:
-        has_meta = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
-        if not has_meta:
-            tables = self.con.execute("SELECT count(*) FROM information_schema.tables").fetchone()[0]
-            if tables:
-                raise StoreError(f"{self.path}: a DuckDB file but not an eventwire store (it has no meta table)")
-            return 0
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        return int(row[0]) if row else 0
+        return schema_version(self.con, self.path)
 
     def migrate(self) -> None:
         version = self.version()
@@ -191,9 +194,11 @@ class Store:
         taken = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
         return f"{doc_id}~{digest[:8]}" if taken else doc_id
 
-    def add_document(self, doc: dict, text: str, reports: list[tuple[str, dict]], canons: dict[str, dict]) -> None:
-        """Store one extracted document (its contract object), its reports as (canon_id, report) and the
-        canonical events they changed, all or nothing."""
+    def add_document(self, doc: dict, text: str, reports: list[tuple[str, dict]], canons: dict[str, dict],
+                     moved: dict[str, str] | None = None) -> None:
+        """Store one extracted document (its contract object), its reports as (canon_id, report), the canonical
+        events absorbed into others (`moved`: absorbed id -> absorbing id) and the canonical events they
+        changed, all or nothing."""
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         with self.transaction():
             self.con.execute(
@@ -211,15 +216,20 @@ class Store:
             self.insert("reports", [
                 [doc["doc_id"], r["event_id"], canon_id, seq + k + 1, json.dumps(r, ensure_ascii=False)]
                 for k, (canon_id, r) in enumerate(reports)])
+            for old, new in (moved or {}).items():
+                self.con.execute("UPDATE reports SET canon_id = ? WHERE canon_id = ?", [new, old])
+                self.drop_event(old)
             for canon_id, event in canons.items():
                 self.put_event(canon_id, event, now)
             self.add_actors(doc)
 
+    def drop_event(self, canon_id: str) -> None:
+        for table in ("events", "event_actors", "count_history"):
+            self.con.execute(f"DELETE FROM {table} WHERE canon_id = ?", [canon_id])
+
     def put_event(self, canon_id: str, event: dict, now: datetime) -> None:
         loc = event.get("location") or {}
-        self.con.execute("DELETE FROM events WHERE canon_id = ?", [canon_id])
-        self.con.execute("DELETE FROM event_actors WHERE canon_id = ?", [canon_id])
-        self.con.execute("DELETE FROM count_history WHERE canon_id = ?", [canon_id])
+        self.drop_event(canon_id)
         self.con.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
             canon_id, event.get("type"), event.get("subtype"), event.get("date"), loc.get("country_code"),
             loc.get("name"), loc.get("lat"), loc.get("lon"), best(event.get("killed")), best(event.get("injured")),
@@ -294,6 +304,10 @@ class Store:
             "events whose report list disagrees with the reports table":
                 "SELECT count(*) FROM events e WHERE json_array_length(e.event->'reports')"
                 " <> (SELECT count(*) FROM reports r WHERE r.canon_id = e.canon_id)",
+            "reports listed by an event they are not stored under":
+                "SELECT count(*) FROM (SELECT canon_id, unnest(from_json(event->'reports', '[{\"doc_id\": \"VARCHAR\","
+                " \"event_id\": \"VARCHAR\"}]'), recursive := true) FROM events) ANTI JOIN reports"
+                " USING (canon_id, doc_id, event_id)",
             "documents stored twice": "SELECT count(*) - count(DISTINCT text_hash) FROM documents",
         }
         out = []

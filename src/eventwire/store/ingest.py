@@ -122,7 +122,12 @@ class Ingest:
             canon_id = self.merger.add(report)
             stats.events += len(self.merger.reports(canon_id)) == 1
             placed.append((canon_id, asdict(report)))
-        canons = {c: canonical(c, self.merger.reports(c)) for c in sorted({c for c, _ in placed})}
-        self.store.add_document(result.contract, result.text, placed, canons)
+        # A report can show that canonical events are one: the merger folds them together, and the store must
+        # too (move their reports, drop the absorbed events) or it keeps stale events listing moved reports.
+        moved = {old: self.merger.resolve(old) for old, _ in self.merger.absorbed()}
+        placed = [(self.merger.resolve(c), r) for c, r in placed]
+        touched = sorted({c for c, _ in placed} | set(moved.values()))
+        canons = {c: canonical(c, self.merger.reports(c)) for c in touched}
+        self.store.add_document(result.contract, result.text, placed, canons, moved)
         stats.stored += 1
         stats.reports += len(placed)
