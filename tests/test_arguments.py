@@ -250,3 +250,38 @@ def test_both_sides_of_a_clash_are_perpetrators(roles):
     assert {m for m, _ in perps} >= {"ELN", "FARC dissidents"}
     perps, _, _ = roles("Russian and Ukrainian forces exchanged artillery fire.")["fire"]
     assert perps and all(k == "organization" for _, k in perps)
+
+
+def test_a_person_named_in_part_takes_the_full_name_of_the_report(roles):
+    found = roles("Gunmen shot Senator Bernardo Jaramillo Ossa at the airport on Thursday. "
+                  "Jaramillo was killed instantly.", stages=FULL)
+    assert found["killed"][1] == {("Bernardo Jaramillo Ossa", "human")}
+
+
+def test_a_lowercase_name_the_parse_splits_is_completed_from_its_words(roles):
+    found = roles("unidentified men murdered jaime pardo leal on sunday. the assassins shot pardo leal three times.")
+    assert found["shot"][1] == {("jaime pardo leal", "human")}
+
+
+def test_a_part_two_full_names_share_is_left_alone(roles):
+    found = roles("Jairo Otalora and his wife Stela Torrado de Otalora were in the car. "
+                  "Otalora was killed by the gunmen.", stages=FULL)
+    assert found["killed"][1] == {("Otalora", "human")}
+
+
+def test_a_definite_description_takes_the_earlier_fuller_mention(roles):
+    found = roles("Rebels burned a cargo plane at the airport on Monday. "
+                  "Witnesses said the rebels destroyed the plane with grenades.")
+    assert found["destroyed"][1] == {("cargo plane", "physical")}
+
+
+def test_an_acronym_outside_the_actors_mentions_is_linked_to_its_entity(run):
+    doc = run("the tupac amaru revolutionary movement (mrta) attacked the embassy. police said the mrta bombed the bank.",
+              stages=FULL)
+    ids = {p.mention: p.entity for t in doc.triggers for p in t.perpetrators}
+    assert ids["mrta"] is not None and ids["mrta"] == ids["tupac amaru revolutionary movement"]
+
+
+def test_an_activity_is_no_victim(roles):
+    _, targets, _ = roles("the army waged a battle against drug trafficking.")["battle"]
+    assert targets == set()

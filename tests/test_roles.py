@@ -1,4 +1,4 @@
-"""The roles stage: the trained tagger confirms victims of the parse and adds the groups it missed."""
+"""The roles stage: the trained tagger confirms described victims of the parse and adds the groups it missed."""
 
 import pytest
 
@@ -38,6 +38,13 @@ def test_the_named_victim_stays_and_its_unconfirmed_title_goes(run):
     assert ("mayor", "human") in fillers(run(text, stages=WITHOUT))
     found = fillers(run(text, stages=WITH))
     assert ("Pedro Gomez", "human") in found and ("mayor", "human") not in found
+
+
+def test_a_named_victim_the_tagger_misses_is_not_dropped(run):
+    doc = run("urban guerrillas shot and killed businessman luis alberto ramirez with a machinegun in san salvador.",
+              stages=WITH)
+    assert tagged(doc) and ("luis alberto ramirez", "VICTIM") not in tagged(doc)  # judged, name unmarked
+    assert ("luis alberto ramirez", "human") in fillers(doc)
 
 
 def test_people_a_toll_counts_stay_victims(run):

@@ -13,7 +13,10 @@ attribution). Inclusion phrases add participants ("eight people, including the m
 count is a human target ("wounded 71"); a noun for the doer ("a suicide bomber") is its own
 perpetrator. Lexicons under data/events/ decide kinds: individual vs organization
 perpetrators, human vs physical targets; in lowercase text a word outside the model's WordNet
-index is read as a name. Resolved entities from the actors stage give names and ids.
+index is read as a name. Resolved entities from the actors stage give names and ids. Last,
+each participant takes its referent's fullest mention in the document: a part of a name its
+one full name ("Jaramillo" -> "Bernardo Jaramillo Ossa"), a definite description the earlier
+mention it shortens ("the plane" -> "cargo plane"), an alias its entity's id.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ from ..pipeline import load_nlp
 from .triggers import lemma, lexicon, load, noun_like
 
 FIRST_PERSON = {"we", "i"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+NAME_POS = {"PROPN", "NOUN", "ADJ", "VERB", "X"}  # a parser reads lowercase names as any of these
+NAME_JOINERS = {"de", "del", "y", "la", "van", "von", "bin", "al"}  # inside a name: "stela torrado de otalora"
 PRONOUN_RELATIVES = {"who", "whom", "which", "that", "whose"}
 NP_LEFT = {"compound", "amod", "nummod", "nmod", "quantmod", "npadvmod", "advmod", "poss", "case", "punct", "hmod", "hyph"}
 TARGET_PREPS = {"on", "against", "at", "in", "inside", "outside", "near", "into", "onto", "upon", "to"}
@@ -408,7 +414,10 @@ class Arguments:
 
     def foreign(self, tok) -> bool:
         """Outside the English lexicon in every form: in lowercase text, a name."""
-        return not ({lemma(tok)} | verb_keys(tok)) & self.w.english
+        forms = {lemma(tok)} | verb_keys(tok)
+        if tok.lower_.endswith("king"):
+            forms.add(tok.lower_[:-4])  # "trafficking" -> "traffic"
+        return not forms & self.w.english
 
     def demonym(self, tok) -> bool:
         if tok.lower_ in self.w.demonyms or lemma(tok) in self.w.demonyms or tok.ent_type_ == "NORP":
@@ -790,6 +799,124 @@ class Arguments:
         for trig, tok in pairs:
             self.attach(doc, trig, tok)
         self.sentence_weapons(doc, pairs)
+        self.complete_mentions(doc)
+
+    # ---- coreference -------------------------------------------------------------------
+    def complete_mentions(self, doc: Document) -> None:
+        """Each participant gets its referent's fullest mention in the document. A person named
+        in part ("Jaramillo", "Mr. Torres") takes the one full name that contains it ("Bernardo
+        Jaramillo Ossa", "Julio Torres"); a definite description ("the plane", "the jesuits")
+        takes the one earlier mention of that kind it shortens ("a cargo plane", "six jesuits").
+        Two fuller mentions that disagree ("Jairo Otalora", "Stela Torrado de Otalora") leave it alone."""
+        found = [p for t in doc.triggers for p in (*t.perpetrators, *t.targets) if p.start is not None]
+        spans = {id(p): doc.doc.char_span(p.start, p.end, alignment_mode="expand") for p in found}
+        found = [p for p in found if spans[id(p)] is not None]
+        named = {id(p) for p in found if p.kind in ("individual", "human") and self.person_name(spans[id(p)])}
+        names = self.full_names(doc, [spans[id(p)] for p in found if id(p) in named])
+        for p in found:
+            if id(p) in named:  # the names the roles tagger read are full names too
+                names[p.kind == "individual"].setdefault(tuple(t.lower_ for t in spans[id(p)]), (p.start, p.end))
+        for p in found:
+            span = spans[id(p)]
+            part = tuple(t.lower_ for t in span)
+            if id(p) in named:
+                pool = names[p.kind == "individual"]
+                fuller = [n for n in pool if len(n) > len(part) and contains(n, part)]
+            elif p.kind in ("human", "physical") and self.definite(span):
+                pool = {tuple(t.lower_ for t in spans[id(q)]): (q.start, q.end) for q in reversed(found)
+                        if q.kind == p.kind and q.start < p.start}
+                fuller = [n for n in pool if len(n) > len(part) and n[-len(part):] == part]
+            else:
+                continue
+            longest = max(fuller, key=len, default=None)
+            if longest is None or not all(contains(longest, n) for n in fuller):
+                continue
+            p.start, p.end = pool[longest]
+            p.mention = doc.text[p.start:p.end]
+            if p.entity is None:
+                p.name = p.mention
+        self.link_aliases(doc, found)
+        for t in doc.triggers:
+            t.perpetrators, t.targets = dedupe(t.perpetrators), dedupe(t.targets)
+
+    def person_name(self, span) -> bool:
+        """A person's name, with its rank ("colonel ponce"), not a description with a name in it
+        ("atlacatl battalion troops")."""
+        return self.name_like(list(span)) and not any(
+            (lemma(t) in self.w.human or lemma(t) in self.w.individual) and t.lower_ not in self.w.ranks for t in span)
+
+    @staticmethod
+    def link_aliases(doc: Document, found: list[Participant]) -> None:
+        """A participant outside every mention the actors stage delimited ("MRTA" in brackets)
+        is still the entity that has its words as a name or alias: one referent, one id."""
+        kinds = {"organization": ("organization",), "individual": ("person",), "human": ("person",)}
+        for p in found:
+            if p.entity is not None or p.kind not in kinds:
+                continue
+            key = p.mention.lower()
+            ent = next((e for e in doc.entities if e.kind in kinds[p.kind]
+                        and key in {e.name.lower(), *(a.lower() for a in e.aliases)}), None)
+            if ent is not None:
+                p.entity, p.name = ent.id, ent.name
+
+    def full_names(self, doc: Document, parts) -> dict[bool, dict[tuple, tuple[int, int]]]:
+        """Lowercased words -> first (start, end) of the names of two words or more around each
+        occurrence of a word of `parts`, without a title; under True with a military rank kept
+        (a perpetrator's name keeps its rank). Both the parse's name and the run of name words
+        around the word count: a parse can split a lowercase name ("jaime/NOUN pardo leal")."""
+        out: dict[bool, dict[tuple, tuple[int, int]]] = {False: {}, True: {}}
+        wanted = {t.lower_ for span in parts for t in span}
+        if not wanted:
+            return out
+
+        def add(toks, ranked):
+            if len(toks) > 1 and self.name_like(toks):
+                out[ranked].setdefault(tuple(t.lower_ for t in toks), (toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+
+        toks, done = doc.doc, set()
+
+        def inside(i):  # a name word, or a joiner between two ("torrado de otalora")
+            return self.name_word(toks[i]) or toks[i].lower_ in NAME_JOINERS and 0 < i < len(toks) - 1 \
+                and self.name_word(toks[i - 1]) and self.name_word(toks[i + 1])
+
+        for tok in toks:
+            if tok.lower_ not in wanted or tok.i in done or not self.name_word(tok):
+                continue
+            start = end = tok.i
+            while start > 0 and inside(start - 1):
+                start -= 1
+            while end + 1 < len(toks) and inside(end + 1):
+                end += 1
+            done.update(range(start, end + 1))
+            add(list(toks[start:end + 1]), False)
+            if start and toks[start - 1].lower_ in self.w.ranks:
+                add(list(toks[start - 1:end + 1]), True)
+            head = tok
+            while head.dep_ == "compound" and head.head is not head:
+                head = head.head
+            for ranked in (False, True):
+                add(self.name_tokens(head, ranked=ranked), ranked)
+        return out
+
+    def name_word(self, tok) -> bool:
+        """A word of a person's name: a proper noun or a word outside English, not a title, a
+        rank, a demonym or a noun for people, groups, places or things."""
+        if not tok.is_alpha or tok.is_stop or tok.pos_ not in NAME_POS or tok.pos_ != "PROPN" and not self.foreign(tok):
+            return False
+        key, low = lemma(tok), tok.lower_
+        return not (low in self.w.titles or low in self.w.ranks or key in self.w.human or key in self.w.individual
+                    or key in self.w.organization or key in self.w.place_heads or key in self.w.physical
+                    or self.demonym(tok))
+
+    @staticmethod
+    def definite(span) -> bool:
+        """ "the plane", "these jesuits", "jesuits": a noun phrase that refers back, without a count."""
+        if any(t.like_num for t in span) or not span[-1].is_alpha:
+            return False
+        before = span.doc[span.start - 1] if span.start else None
+        if before is not None and before.dep_ in ("det", "predet"):
+            return before.lower_ in DEFINITE
+        return span[-1].tag_ in ("NNS", "NNPS") and not (before is not None and before.like_num)
 
 
 def acronym(word: str) -> bool:
@@ -804,6 +931,12 @@ def acronym(word: str) -> bool:
         if run >= 3:
             return True
     return False
+
+
+def contains(words: tuple, part: tuple) -> bool:
+    """`part` is a run of consecutive words of `words`."""
+    k = len(part)
+    return any(words[i:i + k] == part for i in range(len(words) - k + 1))
 
 
 def dedupe(items: list) -> list:
