@@ -57,3 +57,43 @@ def test_us_county_has_a_point_and_state():
 def test_demonyms_name_their_country():
     assert gaz().demonyms["Iraqi"] == "IQ"
     assert gaz().demonyms["Americans"] == "US"
+
+
+def test_letters_unicode_does_not_decompose_still_fold():
+    assert norm("Puławy") == norm("Pulawy")
+    assert norm("Doğubayazıt") == norm("Dogubayazit")
+    assert norm("Søndersø") == norm("Sondersø") == "sonderso"
+
+
+def test_entries_are_rebuilt_equal_from_the_compact_columns():
+    first = gaz().lookup("Alexandria")
+    again = gaz().lookup("Alexandria")
+    assert first == again
+    alexandria = next(e for e in first if e.feature == "city")
+    assert alexandria.country_code == "EG"
+    assert isinstance(alexandria.lat, float) and isinstance(alexandria.population, int)
+
+
+def test_provinces_with_an_iso_code_below_the_first_level():
+    somme = [e for e in gaz().lookup("Somme") if e.feature == "admin2"]
+    assert somme and somme[0].country_code == "FR" and somme[0].lat is not None
+    cebu = [e for e in gaz().lookup("Cebu") if e.feature == "admin2"]
+    assert cebu and cebu[0].country_code == "PH"
+
+
+def test_historical_country_names():
+    assert gaz().lookup("Soviet Union")[0].country_code == "RU"
+    assert gaz().lookup("Zaire")[0].country_code == "CD"
+    assert gaz().lookup("Ceylon")[0].country_code == "LK"
+
+
+def test_islands_lakes_and_ranges_are_regions_with_a_point():
+    for name in ("Sumatra", "Lake Victoria", "Himalayas", "Niger Delta"):
+        found = gaz().lookup(name)[0]
+        assert found.feature == "region" and found.lat is not None, name
+
+
+def test_province_points_resist_towns_filed_under_the_wrong_province():
+    heilongjiang = gaz().lookup("Heilongjiang")[0]
+    harbin = gaz().lookup("Harbin")[0]
+    assert distance_km(heilongjiang, harbin) < 300

