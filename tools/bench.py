@@ -4,6 +4,7 @@
     python tools/bench.py lgl geovirus     # some sets
     python tools/bench.py muc4 --stages events --errors 20
     python tools/bench.py --speed          # throughput and memory only
+    python tools/bench.py --workers        # ingest speed-up from 1 to 2 worker processes
 
 Reads ../shared/bench when present (says so and exits 0 when absent). Writes predictions
 to build/bench/<set>.pred.jsonl. With no set named, the scores are followed by speed and
@@ -132,6 +133,31 @@ def speed() -> None:
     print(f"peak memory (RSS high-water mark): {peak_mb:,.0f} MB")
 
 
+def workers() -> None:
+    """Ingest of the speed corpus with 1 and 2 extraction workers: wall time, speed-up, largest process."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    rows = [r for name in SPEED_SETS for r in read_inputs(name)]
+    source = OUT / f"workers.{os.getpid()}.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    print(f"== workers ({len(rows)} docs of {', '.join(SPEED_SETS)}; ingest into a fresh store; model loads included)")
+    walls = {}
+    for n in (1, 2):
+        db = OUT / f"workers.{os.getpid()}.{n}.duckdb"
+        cmd = [sys.executable, "-m", "eventwire", "ingest", str(source), "--db", str(db), "--workers", str(n)]
+        walls[n], _ = timed(lambda: subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL))
+        db.unlink()
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"{n} worker(s): {walls[n]:.1f} s wall, {len(rows) / walls[n]:.1f} docs/s; largest process so far {peak:,.0f} MB")
+    print(f"speed-up from 1 to 2 workers: {walls[1] / walls[2]:.2f}x (on {os.cpu_count()} cores)")
+    source.unlink()
+
+
+def merge_scaling() -> None:
+    """The merge step alone on synthetic reports: how its time grows with the number of reports."""
+    subprocess.run([sys.executable, str(ROOT / "tools" / "bench_merge.py"), "--synthetic", "10000", "100000",
+                    "1000000"], check=False)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("sets", nargs="*", help=f"default: all ({' '.join(SETS)}), then speed and memory")
@@ -139,6 +165,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, help="first N documents only")
     ap.add_argument("--errors", type=int, default=0, help="list N example errors")
     ap.add_argument("--speed", action="store_true", help="measure speed and memory only")
+    ap.add_argument("--workers", action="store_true", help="measure the 1 -> 2 worker speed-up only")
     args = ap.parse_args()
     if not BENCH.is_dir():
         print(f"bench: {BENCH} is absent; nothing to measure (the shared development sets live there)")
@@ -147,14 +174,19 @@ def main() -> None:
     if args.speed:
         speed()
         return
+    if args.workers:
+        workers()
+        return
     stages = args.stages.split(",") if args.stages else None
     for name in args.sets or SETS:
         print(f"== {name}", flush=True)
         pred = ingest_and_export(name) if name in EXPORT_SETS else extract(name, stages, args.limit)
         score(name, pred, args.errors)
         os.replace(pred, OUT / f"{name}.pred.jsonl")
-    if not args.sets:  # a fresh process, so the memory figure is the extractor's own
+    if not args.sets:  # fresh processes, so the memory figures are the extractor's own
         subprocess.run([sys.executable, __file__, "--speed"], check=False)
+        subprocess.run([sys.executable, __file__, "--workers"], check=False)
+        merge_scaling()
 
 
 if __name__ == "__main__":
