@@ -225,3 +225,11 @@ def test_date_is_the_day_most_reports_give(articles):
     odd = Report.from_json(dict(reports[0].to_json(), doc_id="odd", primary=False,
                                 event={**reports[0].event, "date": "2024-01-02"}))
     assert canonical("ev-x", reports + [odd])["date"] == "2024-01-03"
+
+
+def test_the_writers_toll_beside_a_claim_is_not_the_claimants(run):
+    doc = run("Gunmen stormed a hotel in Mogadishu on Friday, killing 20 people and wounding 30, police said. "
+              "Al-Shabaab claimed responsibility for the attack.", published="2024-03-16", doc_id="mogadishu")
+    [report] = [r for r in reports_of(doc, document(doc)) if r.event["type"] != "statement"]
+    assert report.event["killed"]["best"] == 20
+    assert report.claimed == []

@@ -93,12 +93,20 @@ def test_reingesting_the_same_corpus_adds_nothing(corpus, tmp_path):
         assert store.counts() == before
 
 
-def test_the_same_text_under_another_id_and_spacing_is_skipped(corpus, tmp_path):
+def test_the_same_text_under_another_id_is_not_parsed_again_but_kept_as_a_source(corpus, tmp_path):
     db = tmp_path / "s.duckdb"
     ingested(corpus, db)
     copy = write_jsonl(tmp_path / "copy.jsonl", [{"id": "syndicated", "text": "  " + LAGOS.upper().replace(" ", "  ")}])
     result = ingested(copy, db)
-    assert "0 stored, 1 already in the store" in result.stderr
+    assert "0 stored, 1 already in the store (1 of them copies" in result.stderr
+    [protest] = [json.loads(line) for line in invoke("events", "--db", db, "--format", "jsonl", "--type", "protests")
+                 .stdout.splitlines()]
+    assert {(r["doc_id"], r.get("copy_of")) for r in protest["reports"]} == {("lagos", None), ("syndicated", "lagos")}
+    assert protest["sources"] == 2
+    again = ingested(copy, db)
+    assert "copies" not in again.stderr
+    with Store(db) as store:
+        assert store.problems() == []
 
 
 def test_another_text_under_a_taken_id_is_kept_under_a_suffixed_id(corpus, tmp_path):
@@ -236,3 +244,15 @@ def test_an_ingest_killed_mid_way_resumes_to_a_complete_store_without_duplicates
         assert reports[0] == reports[1]
     skipped = int(re.search(r"(\d+) already in the store", err.decode())[1])
     assert skipped > 0 or not killed  # the second run resumed after what the first had committed
+
+
+def test_a_store_from_an_older_schema_is_migrated_when_opened_for_writing(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:  # made current, then taken back to version 1 as an older eventwire left it
+        store.con.execute("DROP TABLE copies")
+        store.con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="schema version 1"):
+        Store(path, read_only=True)
+    with Store(path) as store:
+        assert store.version() == SCHEMA_VERSION == 2
+        assert store.con.execute("SELECT count(*) FROM copies").fetchone()[0] == 0

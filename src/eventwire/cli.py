@@ -391,8 +391,9 @@ def run_ingest(db: str, paths: tuple[str, ...], published: str | None, max_bytes
                          for item in store_inputs(paths, max_bytes, allow_private))
                 stats = job.run(items, on_error=report_error, on_document=tick)
         totals = store.counts()
+    copies = f" ({job.copies} of them copies of a stored text, kept as sources)" if job.copies else ""
     click.echo(f"eventwire: {stats.read} document(s) read: {stats.stored} stored, {stats.skipped} already in the"
-               f" store, {stats.failed} input(s) failed; {stats.reports} event report(s), {stats.events} new"
+               f" store{copies}, {stats.failed} input(s) failed; {stats.reports} event report(s), {stats.events} new"
                f" event(s). {db} now holds {totals['documents']} documents and {totals['events']} events"
                f" from {totals['reports']} reports.", err=True)
     return stats.failed
@@ -629,7 +630,7 @@ def export(db: str, fmt: str, output: str | None, since, until, country, type_, 
     if fmt == "parquet" and not output:
         raise click.BadParameter("parquet is binary: give a file with --output FILE", param_hint="--format")
     with open_store(db, read_only=True) as store:
-        selected = store.events(make_filters(since, until, country, type_, actor, near, text))
+        selected = store.events(make_filters(since, until, country, type_, actor, near, text), order="sources")
         n = write_export(selected, fmt, output or sys.stdout.buffer)
     click.echo(f"eventwire: {n} event(s) exported" + (f" to {output}" if output else ""), err=True)
 

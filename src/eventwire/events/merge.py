@@ -92,7 +92,11 @@ class Report:
 
     @classmethod
     def from_json(cls, obj: dict) -> Report:
-        return cls(**obj)
+        """The inverse of `to_json`; keys it does not know (a newer store's) are ignored."""
+        return cls(**{k: v for k, v in obj.items() if k in _REPORT_FIELDS})
+
+
+_REPORT_FIELDS = frozenset(Report.__dataclass_fields__)
 
 
 # ----------------------------------------------------------------------------------- reports
@@ -124,6 +128,7 @@ def terms_of(text: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 16)
 def place_words(name: str) -> tuple[str, ...]:
+    """The words of a place name as they appear among a text's terms (cached: places recur)."""
     return tuple(terms_of(name))
 
 
@@ -140,6 +145,28 @@ def name_key(name: str) -> tuple[str, str] | None:
     return (" ".join(words[-2:]) if len(words) > 1 else ""), (words[-1] if len(words[-1]) > 2 else "")
 
 
+def claimant_figure(parsed: Any, claims: list[Any], start: int | None, end: int | None) -> bool:
+    """Whether a figure is the claimant's own: inside the clause the claim verb reports ("IS said it
+    killed 50 soldiers"), not the writer's toll beside a claim ("claimed the attack that killed 20";
+    "... killing 20, police said. Al-Shabaab claimed responsibility")."""
+    if parsed is None or start is None or end is None:
+        return False
+    figure = parsed.char_span(start, end, alignment_mode="expand")
+    for claim in claims:
+        cue = parsed.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
+        if figure is None or cue is None or cue.root.sent != figure.root.sent:
+            continue
+        verb = cue.root if cue.root.pos_ in ("VERB", "AUX") else cue.root.head
+        token = figure.root
+        while token.head is not token:
+            if token.head == verb:
+                if token.dep_ in ("ccomp", "xcomp", "parataxis"):
+                    return True
+                break
+            token = token.head
+    return False
+
+
 def _inside(start: int | None, end: int | None, spans: list[tuple[int, int]]) -> bool:
     return start is not None and end is not None and any(s <= start and end <= e for s, e in spans)
 
@@ -154,14 +181,14 @@ def reports_of(doc: Any, contract: dict) -> list[Report]:
 
     The text of a report is the headline (main event) and its evidence sentences, plus the
     lead for the main event; names are the people among its participants and the PERSON
-    entities mentioned inside its evidence; a count is flagged claimed when it lies inside a
-    document claim of attribution "claimed", revised when its casualty figure is a revision.
+    entities mentioned inside its evidence; a count is flagged claimed when it lies in the clause a
+    claim of responsibility reports (`claimant_figure`), revised when its casualty figure is a revision.
     """
     k = knowledge()
     title = contract.get("title") or getattr(doc, "title", None)
     text = getattr(doc, "text", "") or ""
-    claims = [(c.scope_start, c.scope_end) for c in getattr(doc, "claims", []) or []
-              if c.attribution == "claimed" and not c.denied]
+    claims = [c for c in getattr(doc, "claims", []) or [] if c.attribution == "claimed" and not c.denied]
+    parsed = getattr(doc, "doc", None)
     revisions = [(c.kind, c.count.start, c.count.end) for c in getattr(doc, "casualties", []) or [] if c.revision]
     people = [e for e in contract.get("entities", []) if e.get("kind") == "person"]
     by_id = {e["id"]: e for e in contract.get("entities", [])}
@@ -187,7 +214,7 @@ def reports_of(doc: Any, contract: dict) -> list[Report]:
             c = ev.get(kind)
             if not c:
                 continue
-            if claims and _inside(c.get("start"), c.get("end"), claims):
+            if claims and claimant_figure(parsed, claims, c.get("start"), c.get("end")):
                 claimed.append(kind)
             if any(rk == kind and rs < c.get("end", 0) and c.get("start", 0) < re_ for rk, rs, re_ in revisions):
                 revised.append(kind)
@@ -219,6 +246,12 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _gap(days: list[int], day: int) -> int:
+    """Days from `day` to the nearest of the sorted `days`."""
+    j = bisect_left(days, day)
+    return min(abs(days[i] - day) for i in (j - 1, j) if 0 <= i < len(days))
+
+
 def _step(table: list[list[float]], x: float, beyond: float) -> float:
     """Points for a value x from [[upper bound, points], ...] (first bound >= x), else `beyond`."""
     for bound, pts in table:
@@ -242,7 +275,7 @@ def _interp(table: list[list[float]], x: float) -> float:
 class _Features:
     """What scoring reads off a report, computed once per add."""
 
-    __slots__ = ("doc_id", "family", "day", "month", "pub", "lat", "lon", "cc", "admin1", "place_terms",
+    __slots__ = ("doc_id", "family", "day", "month", "month_mid", "pub", "lat", "lon", "cc", "admin1", "place_terms",
                  "full", "surnames", "killed", "terms")
 
     def __init__(self, r: Report, families: dict):
@@ -251,6 +284,7 @@ class _Features:
         self.family = families.get(ev.get("type"), ev.get("type") or "")
         self.day = day_number(ev.get("date"))
         self.month = (ev.get("date") or "")[:7] if len(ev.get("date") or "") == 7 else None  # month precision only
+        self.month_mid = day_number(self.month + "-15") if self.month else None
         self.pub = day_number(r.published)
         loc = ev.get("location") or {}
         self.lat, self.lon = loc.get("lat"), loc.get("lon")
@@ -275,8 +309,8 @@ class _Canon:
 
     def __init__(self, family: str):
         self.family = family
-        self.days: dict[int, None] = {}
-        self.pubs: dict[int, None] = {}
+        self.days: list[int] = []  # sorted distinct event days (ordinals) of its reports
+        self.pubs: list[int] = []  # sorted distinct publication days
         self.points: list[tuple[float, float]] = []
         self.regions: dict[tuple[str, str | None], None] = {}
         self.places: dict[tuple, None] = {}  # words of the names of its locations below admin1
@@ -291,7 +325,8 @@ class _Canon:
 
 class Merger:
     """Incremental clustering of reports into canonical events, blocked (type family, date window, country or
-    distance) so it grows near-linearly: never score all pairs."""
+    distance) so it grows near-linearly: never score all pairs. When a report links canonical events, the absorbed
+    ids are reported once by `absorbed()` and still `resolve()` to the event that took them in."""
 
     def __init__(self) -> None:
         k = knowledge()
@@ -304,7 +339,7 @@ class Merger:
         self.threshold = k["threshold"]
         self._reports: dict[str, list[Report]] = {}
         self._canon: dict[str, _Canon] = {}
-        # (family, country or "" or "*") -> day or month -> canon ids; (family, full name) -> canon ids
+        # (family, country or "" or "*") -> day or month -> canon ids; (family, full name, 120-day span) -> canon ids
         self._index: dict[tuple, dict] = {}
         self._named: dict[tuple, dict[str, None]] = {}
         self._df: Counter = Counter()
@@ -405,8 +440,12 @@ class Merger:
                     bucket = by_day.get(d)
                     if bucket:
                         seen.update(dict.fromkeys(islice(reversed(bucket), self.cap)))
-        for name in f.full:  # follow-ups weeks later, dated by their own news, still name the victim
-            seen.update(dict.fromkeys(islice(reversed(self._named.get((f.family, name), {})), self.cap)))
+        when = f.day if f.day is not None else f.pub
+        if when is not None:  # follow-ups weeks later, dated by their own news, still name the victim
+            span = when // self.k["named_window_days"]
+            for name in f.full:
+                for b in (span - 1, span, span + 1):
+                    seen.update(dict.fromkeys(islice(reversed(self._named.get((f.family, name, b), {})), self.cap)))
         return list(dict.fromkeys(self.resolve(cid) for cid in seen)) if self._alias else list(seen)
 
     def _join(self, cid: str, r: Report, f: _Features, vec: dict[str, float]) -> None:
@@ -422,7 +461,9 @@ class Merger:
         keys: list = []
         for d, pool in ((f.day, c.days), (f.pub, c.pubs)):
             if d is not None:
-                pool[d] = None
+                j = bisect_left(pool, d)
+                if j == len(pool) or pool[j] != d:
+                    pool.insert(j, d)
                 keys.append(d)
         if f.day is not None:  # reports dated to a month only look up their month
             keys.append(_date.fromordinal(f.day).isoformat()[:7])
@@ -442,7 +483,10 @@ class Merger:
         # Indexed under its country and under "*" (any country) so reports of unknown country still find it.
         buckets = [self._index.setdefault((f.family, cc), {}).setdefault(d, {}) for cc in (f.cc or "", "*")
                    for d in keys]
-        buckets += [self._named.setdefault((f.family, name), {}) for name in f.full]
+        when = f.day if f.day is not None else f.pub
+        if when is not None:
+            span = when // self.k["named_window_days"]
+            buckets += [self._named.setdefault((f.family, name, span), {}) for name in f.full]
         for bucket in buckets:  # ordered dicts: the most recently joined last
             bucket.pop(cid, None)
             bucket[cid] = None
@@ -462,16 +506,16 @@ class Merger:
             return -math.inf
         w = self.w
         s = w["prior"]
-        named = not f.full.isdisjoint(c.full)
+        named = not c.full.keys().isdisjoint(f.full)  # iterates over the smaller side
         if f.day is not None and c.days:
-            gap = min(abs(f.day - d) for d in c.days)
+            gap = _gap(c.days, f.day)
             pts = _step(w["date_gap"], gap, w["date_far"])
-        elif f.month and any(_date.fromordinal(d).isoformat()[:7] == f.month for d in c.days):
+        elif f.month and c.days and _gap(c.days, f.month_mid) <= 16:  # a day of its month (give or take a day)
             gap, pts = 0, w["date_same_month"]
         else:
             mine = f.day if f.day is not None else f.pub
             theirs = c.days or c.pubs
-            gap = min(abs(mine - d) for d in theirs) if mine is not None and theirs else 0
+            gap = _gap(theirs, mine) if mine is not None and theirs else 0
             pts = _step(w["published_gap"], gap, w["date_far"])
         if named and gap <= self.k["named_window_days"]:  # the same victim named weeks apart: a follow-up
             pts = max(pts, w["date_far_named"])
@@ -492,7 +536,7 @@ class Merger:
                     s += w["other_admin1"]
         if named:
             s += w["name_full"]
-        elif not f.surnames.isdisjoint(c.surnames):
+        elif not c.surnames.keys().isdisjoint(f.surnames):
             s += w["name_surname"]
         if f.killed and c.killed:
             s += w["count_agree"] if f.killed in c.killed else w["count_differ"]

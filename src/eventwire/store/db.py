@@ -57,6 +57,12 @@ MIGRATIONS: list[list[str]] = [
             name VARCHAR PRIMARY KEY, kind VARCHAR, aliases JSON NOT NULL, documents INTEGER NOT NULL,
             first_seen VARCHAR, last_seen VARCHAR)""",
     ],
+    [  # 2: a syndicated copy (same text, another id or URL) is another source of the same events
+        """CREATE TABLE copies (
+            doc_id VARCHAR PRIMARY KEY, same_as VARCHAR NOT NULL, url VARCHAR, title VARCHAR, published VARCHAR,
+            ingested_at TIMESTAMP NOT NULL)""",
+        "CREATE INDEX copies_same_as ON copies (same_as)",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -228,6 +234,7 @@ class Store:
             self.con.execute(f"DELETE FROM {table} WHERE canon_id = ?", [canon_id])
 
     def put_event(self, canon_id: str, event: dict, now: datetime) -> None:
+        event = self.with_copies(event)
         loc = event.get("location") or {}
         self.drop_event(canon_id)
         self.con.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
@@ -240,6 +247,34 @@ class Store:
                                      if p.get("name") or p.get("mention")])
         self.insert("count_history", [[canon_id, h.get("doc_id"), h.get("published"), h.get("killed"),
                                        h.get("injured")] for h in event.get("count_history", [])])
+
+    def with_copies(self, event: dict) -> dict:
+        """The event with a report for each stored copy of its documents, marked `copy_of`."""
+        own = [r for r in event.get("reports", []) if not r.get("copy_of")]
+        copies = self.con.execute(
+            "SELECT doc_id, same_as, url, title, published FROM copies WHERE list_contains(?, same_as) ORDER BY doc_id",
+            [sorted({r["doc_id"] for r in own})]).fetchall()
+        extra = [{"doc_id": c, "event_id": r["event_id"], "published": published, "title": title, "url": url,
+                  "copy_of": same_as}
+                 for c, same_as, url, title, published in copies for r in own if r["doc_id"] == same_as]
+        return {**event, "reports": own + extra, "sources": len({r["doc_id"] for r in own + extra})}
+
+    def add_copy(self, doc_id: str, same_as: str, url: str | None, title: str | None, published: str | None) -> None:
+        """Record a copy of a stored document and list it as a source of that document's events."""
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        with self.transaction():
+            self.con.execute("INSERT INTO copies VALUES (?, ?, ?, ?, ?, ?)", [doc_id, same_as, url, title, published, now])
+            for canon_id, event in self.con.execute(
+                    "SELECT e.canon_id, e.event FROM events e WHERE e.canon_id IN"
+                    " (SELECT canon_id FROM reports WHERE doc_id = ?)", [same_as]).fetchall():
+                self.put_event(canon_id, json.loads(event), now)
+
+    def copy_known(self, doc_id: str, url: str | None) -> bool:
+        """Whether this id (or URL) is already stored, as a document or as a copy."""
+        return self.con.execute(
+            "SELECT 1 FROM documents WHERE doc_id = ? OR (url IS NOT NULL AND url = ?) UNION ALL"
+            " SELECT 1 FROM copies WHERE doc_id = ? OR (url IS NOT NULL AND url = ?) LIMIT 1",
+            [doc_id, url, doc_id, url]).fetchone() is not None
 
     def insert(self, table: str, rows: list[list]) -> None:
         if rows:  # DuckDB refuses executemany with no rows
@@ -273,10 +308,14 @@ class Store:
             for canon_id, report in rows:
                 yield canon_id, json.loads(report)
 
-    def events(self, filters: Filters | None = None) -> Iterator[dict]:
-        """Canonical events, newest first, each with its reports and count history."""
+    ORDERS = {"date": "e.date DESC NULLS LAST, e.canon_id",
+              "sources": "e.sources DESC, e.date DESC NULLS LAST, e.canon_id"}
+
+    def events(self, filters: Filters | None = None, order: str = "date") -> Iterator[dict]:
+        """Canonical events, each with its reports and count history: newest first, or (exports) the
+        best-sourced first, so a reader that keeps the first event naming a document keeps the fullest."""
         where, args = (filters or Filters()).sql()
-        sql = f"SELECT event FROM events e WHERE {where} ORDER BY e.date DESC NULLS LAST, e.canon_id"
+        sql = f"SELECT event FROM events e WHERE {where} ORDER BY {self.ORDERS[order]}"
         if filters and filters.limit:
             sql += f" LIMIT {int(filters.limit)}"
         cur = self.con.execute(sql, args)
@@ -303,11 +342,13 @@ class Store:
             "events without reports": "SELECT count(*) FROM events e ANTI JOIN reports r USING (canon_id)",
             "events whose report list disagrees with the reports table":
                 "SELECT count(*) FROM events e WHERE json_array_length(e.event->'reports')"
-                " <> (SELECT count(*) FROM reports r WHERE r.canon_id = e.canon_id)",
+                " <> (SELECT count(*) FROM reports r WHERE r.canon_id = e.canon_id)"
+                " + (SELECT count(*) FROM reports r JOIN copies c ON c.same_as = r.doc_id WHERE r.canon_id = e.canon_id)",
             "reports listed by an event they are not stored under":
                 "SELECT count(*) FROM (SELECT canon_id, unnest(from_json(event->'reports', '[{\"doc_id\": \"VARCHAR\","
-                " \"event_id\": \"VARCHAR\"}]'), recursive := true) FROM events) ANTI JOIN reports"
-                " USING (canon_id, doc_id, event_id)",
+                " \"event_id\": \"VARCHAR\", \"copy_of\": \"VARCHAR\"}]'), recursive := true) FROM events) l"
+                " ANTI JOIN reports r ON r.canon_id = l.canon_id AND r.doc_id = coalesce(l.copy_of, l.doc_id)"
+                " AND r.event_id = l.event_id",
             "documents stored twice": "SELECT count(*) - count(DISTINCT text_hash) FROM documents",
         }
         out = []

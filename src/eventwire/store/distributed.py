@@ -155,10 +155,11 @@ def stored_results(job: Ingest, out: Path, stats: IngestStats, on_error: Callabl
                 continue
             stats.read += 1
             contract = json.loads(contract)
-            if not job.is_new(contract.get("url"), text):
+            new_id = job.admit(doc_id, contract.get("url"), text, contract.get("title"), contract.get("published"))
+            if new_id is None:
                 stats.skipped += 1
                 continue
-            contract["doc_id"] = job.store.free_id(doc_id, text_hash(text))
+            contract["doc_id"] = new_id
             found = [Report(**r) for r in json.loads(reports)]
             for r in found:
                 r.doc_id = contract["doc_id"]

@@ -73,7 +73,8 @@ class Ingest:
         self.store = store
         self.workers = workers
         self.merger = Merger()
-        self.seen: set[str] = set()
+        self.seen: dict[str, str] = {}  # text hash or URL -> doc_id, for this run
+        self.copies = 0
         for canon_id, report in store.reports():
             self.merger.add(Report(**report), canon_id)
 
@@ -94,21 +95,31 @@ class Ingest:
                 on_error(item)
                 continue
             stats.read += 1
-            if not self.is_new(item.url, item.text):
+            doc_id = self.admit(item.id, item.url, item.text, item.title, item.published)
+            if doc_id is None:
                 stats.skipped += 1
                 on_document(stats)
                 continue
-            item.id = self.store.free_id(item.id, text_hash(item.text))
+            item.id = doc_id
             yield item
 
-    def is_new(self, url: str | None, text: str) -> bool:
-        """Not in the store and not seen in this run (by URL or normalised text); remembered from now on."""
+    def admit(self, doc_id: str, url: str | None, text: str, title: str | None, published: str | None) -> str | None:
+        """The id to store a new document under (its own, unless another document holds it), or None when it is
+        stored or seen in this run already, by URL or normalised text. A known text under another id and URL
+        (the same wire story from another outlet) is recorded as one more source of that document's events."""
         digest = text_hash(text)
-        if digest in self.seen or (url and url in self.seen) or self.store.known(url, digest):
-            return False
-        self.seen.update(filter(None, (digest, url)))
-        return True
-
+        by_url = (url and self.seen.get(url)) or (url and self.store.known(url, "-"))
+        if by_url:
+            return None
+        original = self.seen.get(digest) or self.store.known(None, digest)
+        if original is None:
+            doc_id = self.store.free_id(doc_id, digest)
+            self.seen.update({key: doc_id for key in (digest, url) if key})
+            return doc_id
+        if doc_id != original and not self.store.copy_known(doc_id, url):
+            self.store.add_copy(doc_id, original, url, title, published)
+            self.copies += 1
+        return None
     def save_all(self, results: Iterable[Extracted], stats: IngestStats,
                  on_document: Callable[[IngestStats], None]) -> None:
         for result in results:

@@ -304,7 +304,7 @@ def export_stream(open_view: Callable[[], Store], filters: Filters, fmt: str) ->
         try:
             view = open_view()
             try:
-                export(view.events(filters), fmt, pipe)
+                export(view.events(filters, order="sources"), fmt, pipe)
             finally:
                 view.con.close()
         except BrokenPipeError:
