@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS as STOPWORDS
@@ -63,6 +63,7 @@ def load_names() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in names.items() if isinstance(v, list)}
 
 
+@lru_cache(maxsize=1 << 16)  # called on every token of a document, most of them seen before
 def fold(w: str) -> str:
     w = unicodedata.normalize("NFKD", w)
     return "".join(c for c in w if not unicodedata.combining(c)).lower().replace("'", "").replace("’", "")

@@ -19,8 +19,9 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 # Words (with apostrophes inside: Kata'ib, Qa'ida), dotted abbreviations (U.S.), the
 # possessive 's, and any other single character. Hyphens, inner apostrophes and
@@ -31,6 +32,7 @@ EXACT, CAPS, TITLE, ANY = 3, 2, 1, 0  # what a text token must satisfy, per alia
 COUNTRY_TYPES = {"state"}
 
 
+@lru_cache(maxsize=1 << 16)  # every document's words are normed, most of them seen before
 def norm_word(w: str) -> str:
     """Lower-case, accent-free, without dots or apostrophes: 'Qa'ida' -> 'qaida', 'U.S.' -> 'us'."""
     w = unicodedata.normalize("NFKD", w)
@@ -52,8 +54,7 @@ class Actor:
         return self.type == "state" and self.id == self.country
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: every word of every document becomes one
     norm: str
     text: str  # as written, dots removed
     start: int
@@ -74,8 +75,8 @@ def tokenize(text: str) -> list[Token]:
 
 def caseless(text: str) -> bool:
     """Text whose case carries no information: all lower case (MUC-4) or all capitals."""
-    upper = sum(c.isupper() for c in text)
-    lower = sum(c.islower() for c in text)
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
     return upper <= 0.01 * (upper + lower) or lower <= 0.05 * (upper + lower)
 
 
@@ -155,14 +156,15 @@ class KB:
     def _longest(self, toks: list[Token], i: int, nocase: bool) -> tuple[int, str] | None:
         """The longest alias starting at token i whose case fits: (end index, actor id)."""
         best = None
-        j = i
-        while j < len(toks) and tuple(t.norm for t in toks[i : j + 1]) in self.prefixes:
-            key = tuple(t.norm for t in toks[i : j + 1])
+        key: tuple[str, ...] = ()
+        for j in range(i, len(toks)):
+            key += (toks[j].norm,)
+            if key not in self.prefixes:
+                break
             hit = self.index.get(key)
             if hit and any(all(self._fits(t, n, f, nocase) for t, n, f in zip(toks[i : j + 1], needs, forms))
                            for needs, forms in hit[1]):
                 best = (j + 1, hit[0])
-            j += 1
         return best
 
     def find(self, text: str, nocase: bool | None = None) -> list[tuple[int, int, Actor]]:

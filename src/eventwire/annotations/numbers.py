@@ -42,15 +42,26 @@ def _tables() -> tuple[dict, dict, dict, dict, dict, dict, frozenset, frozenset,
     num = lexicon()["numbers"]
 
     def phrases(d: dict) -> dict[tuple[str, ...], object]:
-        return {tuple(k.split()): v for k, v in d.items() if not k.startswith("_")}
+        return _Phrases({tuple(k.split()): v for k, v in d.items() if not k.startswith("_")})
 
     return (num["units"], num["tens"], num["scales"], phrases(num["vague"]), phrases(num["qualifiers"]),
             phrases(num["after"]), frozenset(num["units_not_counts"]), frozenset(num["age_before"]),
             frozenset(num["months"]))
 
 
-def _longest(table: dict[tuple[str, ...], object], words: Sequence[str], i: int) -> tuple[object, int]:
+class _Phrases(dict):
+    """Phrase (word tuple) -> value, knowing the words a phrase can start with: most words
+    start none, and are passed over without building the 4 tuples to look up."""
+
+    def __init__(self, items: dict) -> None:
+        super().__init__(items)
+        self.firsts = frozenset(k[0] for k in items)
+
+
+def _longest(table: _Phrases, words: Sequence[str], i: int) -> tuple[object, int]:
     """The longest phrase of `table` starting at word i: (value, index after it), else (None, i)."""
+    if i >= len(words) or words[i] not in table.firsts:
+        return None, i
     for n in (4, 3, 2, 1):
         key = tuple(words[i:i + n])
         if len(key) == n and key in table:
@@ -67,7 +78,7 @@ def parse_number(words: Sequence[str], i: int) -> tuple[int, int] | None:
         value, j = float(words[i].replace(",", "")), i + 1
         while j < n and words[j] in scales:
             value, j = value * scales[words[j]], j + 1
-        return (int(value), j) if value == int(value) else None
+        return (int(value), j) if value < 1e15 and value == int(value) else None  # no infinity from "9" * 400
     total = current = 0
     j, last = i, None  # last: what the previous word was (unit, tens, scale)
     while j < n:

@@ -128,8 +128,8 @@ class Places:
 
     # -- finding mentions ---------------------------------------------------------------------
     def _mentions(self, doc: Document, sdoc) -> list[Mention]:
-        letters = [c for c in doc.text[:5000] if c.isalpha()]
-        upper_ratio = sum(c.isupper() for c in letters) / max(len(letters), 1)
+        letters = list(filter(str.isalpha, doc.text[:5000]))
+        upper_ratio = sum(map(str.isupper, letters)) / max(len(letters), 1)
         mixed_case = 0.005 < upper_ratio < 0.5  # else MUC-style lowercase or all-caps text
         taken = [False] * len(sdoc)
         found: list[Mention] = self._county_lists(doc, sdoc, taken) if mixed_case else []

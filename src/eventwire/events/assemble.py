@@ -90,6 +90,9 @@ class Layout:
         self.triggers_in: dict[int, list[Trigger]] = {}
         for t in triggers:
             self.triggers_in.setdefault(self.sent(t.span.start), []).append(t)
+        self.places_in: dict[int, list[Place]] = {}  # by sentence: no scan of every place per trigger
+        for p in doc.places:
+            self.places_in.setdefault(self.sent(p.start), []).append(p)
 
     def nearest_trigger(self, start: int) -> Trigger | None:
         """The trigger of the sentence closest to an offset: a place or figure belongs to it."""
@@ -419,7 +422,7 @@ def group_places(g: Group, doc: Document, layout: Layout) -> list[Place]:
     for t in g.triggers:
         s = layout.sent(t.span.start)
         attached = [doc.places[i] for i in t.places if i < len(doc.places)]
-        near = attached or [p for p in doc.places if layout.sent(p.start) == s and layout.nearest_trigger(p.start) is t]
+        near = attached or [p for p in layout.places_in.get(s, []) if layout.nearest_trigger(p.start) is t]
         out += [p for p in near if not modifies_actor(p, t, doc)]
     return [p for p in out if p.lat is not None and not p.demonym]
 
@@ -484,11 +487,13 @@ def assign_casualties(groups: list[Group], doc: Document) -> list[Casualty]:
     figures of sentences without a violent trigger."""
     tokens = doc.doc
     unowned: list[Casualty] = []
+    heads = [(g, t, tokens[t.head].sent.start) for g in groups if g.violent for t in g.triggers]  # sentences once
     for c in doc.casualties:
         span = tokens.char_span(c.count.start, c.count.end, alignment_mode="expand")
         if span is None or recalled_token(span):
             continue
-        here = [(g, t) for g in groups if g.violent for t in g.triggers if tokens[t.head].sent.start == span.sent.start]
+        start = span.sent.start  # once: `Span.sent` walks the sentence
+        here = [(g, t) for g, t, sent in heads if sent == start]
         if not here:
             unowned.append(c)
             continue

@@ -96,6 +96,8 @@ def context(tok) -> set[str]:
 
 
 def sense_of(tok, lex: Lexicon) -> Sense | None:
+    if lemma(tok) not in lex.senses and tok.lower_ not in lex.senses:  # most words: asked of every token
+        return None
     if tok.ent_type_ in ("DATE", "TIME") or not tok.is_alpha and "-" not in tok.text:
         return None
     pos = "NOUN" if noun_like(tok) else tok.pos_

@@ -9,6 +9,7 @@ timestamps date the article.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import string
@@ -17,14 +18,16 @@ from importlib.resources import files
 
 from ..model import Document, Post, Span
 
-# Markup whose every character except a `keep` group is blanked.
+# Markup whose every character except a `keep` group is blanked. No scan runs past the
+# next opener ("[", "(", "<!--"): an unclosed one costs a line, not a line per opener
+# ("[[[[…" would otherwise take quadratic time).
 _MARKUP = [
     re.compile(r"\ufeff|\r(?=\n)"),  # byte-order mark, CR of CRLF
-    re.compile(r"<!--.*?-->", re.S),  # HTML comments
+    re.compile(r"<!--(?:(?!<!--).)*?-->", re.S),  # HTML comments
     re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>"),  # inline HTML tags
-    re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"),  # images
-    re.compile(r"\[(?P<keep>[^\]\n]+)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)"),  # [text](url "title")
-    re.compile(r"\[(?P<keep>[^\]\n]+)\]\[[^\]\n]*\]"),  # [text][ref]
+    re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)"),  # images
+    re.compile(r"\[(?P<keep>[^\[\]\n]+)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)"),  # [text](url "title")
+    re.compile(r"\[(?P<keep>[^\[\]\n]+)\]\[[^\[\]\n]*\]"),  # [text][ref]
     re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]+\S+.*$", re.M),  # [ref]: url
     re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M),  # headings
     re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M),  # block quotes
@@ -77,10 +80,13 @@ def iso_day(mon: str, day: str, year: str) -> str | None:
 def find_posts(text: str) -> list[Post]:
     """Embedded posts, each from its author line (when there is one) to its timestamp."""
     posts = []
+    stamps = list(_TIMESTAMP.finditer(text))  # once: a search from every handle is quadratic on "@a\n@a\n…"
+    stamp_starts = [s.start() for s in stamps]
     for h in _HANDLE.finditer(text):
         author = _AUTHOR.search(text, max(0, h.start() - 200), h.start())
         start = author.start("author") if author else h.start("handle")
-        stamp = _TIMESTAMP.search(text, h.end(), h.end() + _POST_REACH)
+        i = bisect.bisect_left(stamp_starts, h.end())
+        stamp = stamps[i] if i < len(stamps) and stamps[i].end() <= h.end() + _POST_REACH else None
         if posts and start < posts[-1].end:
             continue  # a handle quoted inside the previous post
         post = Post(start=start, end=h.end(), author=author.group("author").strip() if author else None,

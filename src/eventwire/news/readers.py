@@ -27,6 +27,7 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 STDIN = "-"
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SNIFF = 8192  # bytes looked at for NUL bytes: binary files have them early
 
 
@@ -124,6 +125,8 @@ def json_document(line: bytes, source: str) -> Document:
         obj = json.loads(decode(line))
     except json.JSONDecodeError as exc:
         raise BadInput(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:  # "[[[[…": Python's decoder recurses once per level
+        raise BadInput("invalid JSON: nested too deeply") from None
     return record_document(obj, source)
 
 
@@ -144,6 +147,9 @@ def record_document(obj: object, source: str) -> Document:
     for key in ("title", "url"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
             raise BadInput(f'"{key}" of {doc_id!r} must be a string')
+    for key in ("id", "text", "title", "url"):  # a JSON escape like "\\ud800" is no character: no UTF-8 for it
+        if isinstance(obj.get(key), str) and (bad := _SURROGATE.search(obj[key])):
+            raise BadInput(f'"{key}" of {doc_id!a} has an unpaired surrogate {bad.group()!a} at character {bad.start()}')
     published = check_published(obj.get("published"))
     return Document(
         id=doc_id, text=text, published=published, published_source="given" if published else "none",
