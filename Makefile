@@ -17,11 +17,14 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-# Extract and print the examples' events, store them (merged across articles) in ./eventwire.duckdb, list the store.
+# Extract and print the examples' events, store them (merged across articles) in ./eventwire.duckdb, list the
+# store, and write the brief of the example article's main event.
 demo: $(STAMP)
 	$(BIN)/eventwire extract $(EXAMPLES) --format table
 	$(BIN)/eventwire ingest $(EXAMPLES) --db eventwire.duckdb
 	$(BIN)/eventwire events --db eventwire.duckdb
+	$(BIN)/eventwire brief --doc examples/kerman-twin-blasts.txt -o kerman-brief.md
+	@echo "brief of the Kerman bombing written to kerman-brief.md; explore the store with: make serve"
 
 # The browser tests drive Debian's Chromium (headless); installed once, as root or with sudo.
 CHROMIUM := /usr/bin/chromium

@@ -174,7 +174,7 @@ class KB:
         out = []
         i = 0
         while i < len(toks):
-            hit = self._longest(toks, i, nocase)
+            hit = self._longest(toks, i, nocase) if (toks[i].norm,) in self.prefixes else None  # most words start no alias
             if hit and not self._shouting(toks, i, hit[0]):
                 out.append((toks[i].start, toks[hit[0] - 1].end, self.actors[hit[1]]))
                 i = hit[0]

@@ -545,7 +545,7 @@ class Arguments:
 
     def np_text(self, tok) -> str:
         toks = self.np_tokens(tok)
-        return toks[0].doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)] if toks else ""
+        return toks[0].doc[toks[0].i:toks[-1].i + 1].text if toks else ""  # not doc.text: built anew per call
 
     def perp_extent(self, tok, org: bool = False) -> tuple[int, int]:
         toks = self.np_tokens(tok)

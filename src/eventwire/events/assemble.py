@@ -473,7 +473,7 @@ def best_place(places: list[Place]) -> Place | None:
     if not places:
         return None
     countries = [p.country_code for p in places if p.country_code]
-    main = max(set(countries), key=countries.count) if countries else None
+    main = max(dict.fromkeys(countries), key=countries.count) if countries else None  # ties: first mentioned
     pool = [p for p in places if p.country_code == main] or places
     return max(pool, key=lambda p: (FEATURE_RANK.get(p.feature, 0), -pool.index(p)))
 
