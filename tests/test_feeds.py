@@ -219,3 +219,25 @@ def test_a_custom_fetch_replaces_http():
 
     [doc] = feeds.read_feeds(["https://news.example/rss"], fetch=fetch)
     assert doc.title == "Clash" and "clashed with rebels" in doc.text
+
+
+def test_ingest_and_watch_store_a_feed_once_and_later_polls_add_nothing(server, tmp_path):
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+    from eventwire.store.db import Store
+
+    db = tmp_path / "feeds.duckdb"
+    cli = CliRunner()
+    first = cli.invoke(main, ["ingest", f"{server}/atom.xml", "--db", str(db), "--allow-private"])
+    assert first.exit_code == 0, first.stderr
+    assert "1 stored" in first.stderr
+    polls = cli.invoke(main, ["watch", f"{server}/atom.xml", f"{server}/rss.xml", "--db", str(db), "--allow-private",
+                              "--every", "1s", "--times", "2"])
+    assert "poll 2" in polls.stderr
+    assert polls.stderr.count("1 already in the store") >= 1  # the Atom story, stored by the first ingest
+    with Store(db) as store:
+        urls = sorted(url for (url,) in store.con.execute("SELECT url FROM documents").fetchall())
+    assert len(urls) == len(set(urls)) == 3  # kidnap, market, the moved market story: each once
+    refused = cli.invoke(main, ["ingest", f"{server}/rss.xml", "--db", str(db)])
+    assert refused.exit_code == 1 and "--allow-private" in refused.stderr

@@ -256,3 +256,15 @@ def test_a_store_from_an_older_schema_is_migrated_when_opened_for_writing(tmp_pa
     with Store(path) as store:
         assert store.version() == SCHEMA_VERSION == 2
         assert store.con.execute("SELECT count(*) FROM copies").fetchone()[0] == 0
+
+
+def test_events_filter_by_actor_name_or_alias(tmp_path):
+    db = tmp_path / "s.duckdb"
+    ingested(write_jsonl(tmp_path / "k.jsonl", [{"id": "kerman-b", "text": KERMAN_2, "published": "2024-01-04"}]), db)
+
+    def types(name):
+        return {json.loads(line)["type"] for line in
+                invoke("events", "--db", db, "--format", "jsonl", "--actor", name).stdout.splitlines()}
+    assert "explosions_remote_violence" in types("Islamic State")
+    assert "explosions_remote_violence" in types("islamic")
+    assert types("Boko Haram") == set()
