@@ -268,3 +268,14 @@ def test_events_filter_by_actor_name_or_alias(tmp_path):
     assert "explosions_remote_violence" in types("Islamic State")
     assert "explosions_remote_violence" in types("islamic")
     assert types("Boko Haram") == set()
+
+
+def test_two_worker_processes_store_what_one_process_stores(tmp_path):
+    corpus = many_articles(tmp_path / "many.jsonl", 70)  # more than one batch of documents handed to the workers
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    ingested(corpus, one)
+    result = invoke("ingest", corpus, "--db", two, "--workers", "2")
+    assert result.exit_code == 0, result.stderr
+    assert invoke("export", "--db", one).stdout == invoke("export", "--db", two).stdout
+    with Store(two) as store:
+        assert store.counts()["documents"] == 70 and store.problems() == []

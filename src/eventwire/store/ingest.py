@@ -13,6 +13,7 @@ not depend on the number of workers.
 from __future__ import annotations
 
 import multiprocessing
+from itertools import islice
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import NamedTuple
@@ -50,10 +51,20 @@ def extract_one(doc: Document) -> Extracted:
     return extracted(next(shared().run([doc])))
 
 
-def extract_parallel(docs: Iterable[Document], workers: int) -> Iterator[Extracted]:
-    """Documents extracted by `workers` processes, yielded in input order."""
+def extract_parallel(docs: Iterable[Document], workers: int, batch: int = 64) -> Iterator[Extracted]:
+    """Documents extracted by `workers` processes, yielded in input order. The documents are drawn here, a
+    batch ahead, not by the pool's feeder thread: drawing one asks the store (this thread's connection)."""
+    docs = iter(docs)
     with multiprocessing.get_context("spawn").Pool(workers) as pool:
-        yield from pool.imap(extract_one, docs, chunksize=4)
+        running = None
+        while True:
+            chunk = list(islice(docs, batch))
+            queued = pool.imap(extract_one, chunk, chunksize=2) if chunk else None
+            if running is not None:
+                yield from running
+            if queued is None:
+                return
+            running = queued
 
 
 @dataclass
@@ -74,6 +85,7 @@ class Ingest:
         self.workers = workers
         self.merger = Merger()
         self.seen: dict[str, str] = {}  # text hash or URL -> doc_id, for this run
+        self.ids: set[str] = set()  # doc_ids given in this run
         self.copies = 0
         for canon_id, report in store.reports():
             self.merger.add(Report(**report), canon_id)
@@ -114,6 +126,9 @@ class Ingest:
         original = self.seen.get(digest) or self.store.known(None, digest)
         if original is None:
             doc_id = self.store.free_id(doc_id, digest)
+            if doc_id in self.ids:  # taken by a document of this run not stored yet
+                doc_id = f"{doc_id}~{digest[:8]}"
+            self.ids.add(doc_id)
             self.seen.update({key: doc_id for key in (digest, url) if key})
             return doc_id
         if doc_id != original and not self.store.copy_known(doc_id, url):
