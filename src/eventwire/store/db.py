@@ -277,8 +277,11 @@ class Store:
             [doc_id, url, doc_id, url]).fetchone() is not None
 
     def insert(self, table: str, rows: list[list]) -> None:
-        if rows:  # DuckDB refuses executemany with no rows
-            self.con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+        """All rows in one statement: DuckDB's executemany prepares and runs a statement per row."""
+        if rows:
+            one = f"({', '.join('?' * len(rows[0]))})"
+            self.con.execute(f"INSERT INTO {table} VALUES {', '.join([one] * len(rows))}",
+                             [value for row in rows for value in row])
 
     def add_actors(self, doc: dict) -> None:
         """People and organisations across the corpus, their aliases unioned, first and last seen."""
