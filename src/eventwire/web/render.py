@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
+from ..views.brief import safe_url
 from ..views.schema import schema
 
 # Outer fields first: an evidence sentence contains the spans of the fields it supports.
@@ -30,13 +30,7 @@ def event_types() -> tuple[list[str], list[str]]:
 
 def http_url(url: object) -> str | None:
     """`url` if it is an http(s) address a page may link to, else None (javascript:, data:, relative...)."""
-    if not isinstance(url, str):
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+    return safe_url(url) if isinstance(url, str) else None
 
 
 @dataclass
