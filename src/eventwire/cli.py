@@ -110,9 +110,7 @@ def good_documents(items: Iterable[Document | ReadError], published: str | None,
             failures.append(item)
             click.echo(f"error: {item}", err=True)
             continue
-        if published and not item.published:
-            item.published, item.published_source = published, "given"
-        yield item
+        yield with_published(item, published) if published and not item.published else item
 
 
 def progress():

@@ -16,7 +16,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import asdict
 from pathlib import Path
 
 from ..events.merge import Report
@@ -57,7 +56,7 @@ class Extractor:
         for doc in self.pipeline.run(docs):
             result = extracted(doc)
             out_row(out, doc_id=doc.id, published=doc.published, contract=json.dumps(result.contract),
-                    text=doc.text, reports=json.dumps([asdict(r) for r in result.reports]))
+                    text=doc.text, reports=json.dumps([r.to_json() for r in result.reports]))
         import pyarrow as pa  # Ray Data's own dependency: one fixed schema, whatever the input shards were
 
         types = {"stored": pa.bool_()}
@@ -160,7 +159,7 @@ def stored_results(job: Ingest, out: Path, stats: IngestStats, on_error: Callabl
                 stats.skipped += 1
                 continue
             contract["doc_id"] = new_id
-            found = [Report(**r) for r in json.loads(reports)]
+            found = [Report.from_json(r) for r in json.loads(reports)]
             for r in found:
                 r.doc_id = contract["doc_id"]
             yield Extracted(contract, text, found)

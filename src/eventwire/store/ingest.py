@@ -15,7 +15,7 @@ from __future__ import annotations
 import multiprocessing
 from itertools import islice
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..events.merge import Merger, Report, canonical, reports_of
@@ -88,7 +88,7 @@ class Ingest:
         self.ids: set[str] = set()  # doc_ids given in this run
         self.copies = 0
         for canon_id, report in store.reports():
-            self.merger.add(Report(**report), canon_id)
+            self.merger.add(Report.from_json(report), canon_id)
 
     def run(self, items: Iterable[Document | ReadError], *, on_error: Callable[[ReadError], None] = lambda e: None,
             on_document: Callable[[IngestStats], None] = lambda s: None) -> IngestStats:
@@ -147,7 +147,7 @@ class Ingest:
         for report in result.reports:
             canon_id = self.merger.add(report)
             stats.events += len(self.merger.reports(canon_id)) == 1
-            placed.append((canon_id, asdict(report)))
+            placed.append((canon_id, report.to_json()))
         # A report can show that canonical events are one: the merger folds them together, and the store must
         # too (move their reports, drop the absorbed events) or it keeps stale events listing moved reports.
         moved = {old: self.merger.resolve(old) for old, _ in self.merger.absorbed()}
