@@ -13,6 +13,7 @@ import hashlib
 import json
 import math
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -181,8 +182,16 @@ class Store:
                     self.con.execute(ddl)
                 self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(step + 1)])
 
-    def transaction(self):
-        return _Transaction(self.con)
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """BEGIN … COMMIT, or ROLLBACK when the block raises."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
 
     # ---- writing -------------------------------------------------------------------------------------
 
@@ -368,17 +377,4 @@ class Store:
 
 def best(count: dict | None) -> int | None:
     return count.get("best") if count else None
-
-
-class _Transaction:
-    """BEGIN … COMMIT, or ROLLBACK when the block raises."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection):
-        self.con = con
-
-    def __enter__(self) -> None:
-        self.con.execute("BEGIN TRANSACTION")
-
-    def __exit__(self, kind, exc, tb) -> None:
-        self.con.execute("ROLLBACK" if kind else "COMMIT")
 
