@@ -166,7 +166,7 @@ def ingest_child(corpus: Path, db: Path, marks: int | None) -> None:
         mark("opened")
         job = Ingest(store)
         mark("rebuilt")
-        save, add_document, put_event = job.save, store.add_document, store.put_event
+        save, add_document, put_events = job.save, store.add_document, store.put_events
 
         def traced_save(result, stats):
             mark(f"merge {result.contract['doc_id']}")
@@ -177,11 +177,12 @@ def ingest_child(corpus: Path, db: Path, marks: int | None) -> None:
             mark(f"write {doc['doc_id']}")
             add_document(doc, *args)
 
-        def traced_put_event(canon_id, *args):
-            mark(f"rewrite {canon_id}")
-            put_event(canon_id, *args)
+        def traced_put_events(events, *args):
+            if events:
+                mark(f"rewrite {' '.join(events)}")
+            put_events(events, *args)
 
-        job.save, store.add_document, store.put_event = traced_save, traced_add_document, traced_put_event
+        job.save, store.add_document, store.put_events = traced_save, traced_add_document, traced_put_events
         job.run(read([str(corpus)]))
         store.close()
         mark("done")

@@ -65,3 +65,16 @@ def test_ray_refuses_inputs_it_cannot_read_and_says_which(tmp_path, monkeypatch)
     result = invoke("ingest", article, "--engine", "ray", "--db", tmp_path / "s.duckdb")
     assert result.exit_code == 1
     assert "a.txt" in result.stderr and ".jsonl" in result.stderr
+
+
+def test_ray_ingest_keeps_a_stored_text_under_another_id_as_one_more_source(shards, tmp_path):
+    invoke("ingest", shards, "--engine", "ray", "--workers", "1", "--db", tmp_path / "ray.duckdb")
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    copy = {**ROWS[2], "id": "b1-wire", "url": "https://wire.example/b1", "text": ROWS[2]["text"].upper()}
+    (wire / "part-0.jsonl").write_text(json.dumps(copy) + "\n", encoding="utf-8")
+    result = invoke("ingest", wire, "--engine", "ray", "--workers", "1", "--db", tmp_path / "ray.duckdb")
+    assert "0 stored, 1 already in the store (1 of them copies" in result.stderr
+    [protest] = [json.loads(line) for line in invoke("events", "--db", tmp_path / "ray.duckdb", "--format", "jsonl",
+                                                      "--type", "protests").stdout.splitlines()]
+    assert {(r["doc_id"], r.get("copy_of")) for r in protest["reports"]} == {("b1", None), ("b1-wire", "b1")}

@@ -143,6 +143,7 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False):
         self.path = str(path)
+        self.seq: int | None = None  # the last report's merge order, read once: this is the only writer
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store; create one with `eventwire ingest PATH --db {self.path}`")
         try:
@@ -213,7 +214,8 @@ class Store:
                      moved: dict[str, str] | None = None) -> None:
         """Store one extracted document (its contract object), its reports as (canon_id, report), the canonical
         events absorbed into others (`moved`: absorbed id -> absorbing id) and the canonical events they
-        changed, all or nothing."""
+        changed, all or nothing. A handful of statements per document, whatever its size: the writer is the
+        one serial step of a parallel ingest."""
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         with self.transaction():
             self.con.execute(
@@ -227,56 +229,74 @@ class Store:
                 [doc["doc_id"], n, p.get("mention"), p.get("start"), p.get("end"), p.get("name"),
                  p.get("country_code"), p.get("admin1"), p.get("lat"), p.get("lon"), p.get("geonames_id"),
                  p.get("feature")] for n, p in enumerate(doc.get("places", []))])
-            seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM reports").fetchone()[0]
+            if self.seq is None:
+                self.seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM reports").fetchone()[0]
             self.insert("reports", [
-                [doc["doc_id"], r["event_id"], canon_id, seq + k + 1, json.dumps(r, ensure_ascii=False)]
+                [doc["doc_id"], r["event_id"], canon_id, self.seq + k + 1, json.dumps(r, ensure_ascii=False)]
                 for k, (canon_id, r) in enumerate(reports)])
+            self.seq += len(reports)  # a rolled-back document leaves a gap: merge order is all `seq` keeps
             for old, new in (moved or {}).items():
                 self.con.execute("UPDATE reports SET canon_id = ? WHERE canon_id = ?", [new, old])
-                self.drop_event(old)
-            for canon_id, event in canons.items():
-                self.put_event(canon_id, event, now)
+            self.drop_events(list(moved or {}))
+            self.put_events(canons, now)
             self.add_actors(doc)
 
-    def drop_event(self, canon_id: str) -> None:
-        for table in ("events", "event_actors", "count_history"):
-            self.con.execute(f"DELETE FROM {table} WHERE canon_id = ?", [canon_id])
+    def drop_events(self, canon_ids: list[str]) -> None:
+        if canon_ids:
+            marks = ", ".join("?" * len(canon_ids))
+            for table in ("events", "event_actors", "count_history"):
+                self.con.execute(f"DELETE FROM {table} WHERE canon_id IN ({marks})", canon_ids)
 
-    def put_event(self, canon_id: str, event: dict, now: datetime) -> None:
-        event = self.with_copies(event)
-        loc = event.get("location") or {}
-        self.drop_event(canon_id)
-        self.con.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            canon_id, event.get("type"), event.get("subtype"), event.get("date"), loc.get("country_code"),
-            loc.get("name"), loc.get("lat"), loc.get("lon"), best(event.get("killed")), best(event.get("injured")),
-            event.get("sources") or len({r["doc_id"] for r in event.get("reports", [])}),
-            json.dumps(event, ensure_ascii=False), now])
+    def put_events(self, events: dict[str, dict], now: datetime) -> None:
+        """Write (or rewrite) canonical events, by canon_id, with their actor and count-history rows."""
+        if not events:
+            return
+        events = self.with_copies(events)
+        self.drop_events(list(events))
+        rows = []
+        for canon_id, event in events.items():
+            loc = event.get("location") or {}
+            rows.append([canon_id, event.get("type"), event.get("subtype"), event.get("date"),
+                         loc.get("country_code"), loc.get("name"), loc.get("lat"), loc.get("lon"),
+                         best(event.get("killed")), best(event.get("injured")), event["sources"],
+                         json.dumps(event, ensure_ascii=False), now])
+        self.insert("events", rows)
         self.insert("event_actors", [[canon_id, p.get("name") or p.get("mention"), role, p.get("attribution")]
+                                     for canon_id, event in events.items()
                                      for role in ("perpetrators", "targets") for p in event.get(role, [])
                                      if p.get("name") or p.get("mention")])
         self.insert("count_history", [[canon_id, h.get("doc_id"), h.get("published"), h.get("killed"),
-                                       h.get("injured")] for h in event.get("count_history", [])])
+                                       h.get("injured")] for canon_id, event in events.items()
+                                      for h in event.get("count_history", [])])
 
-    def with_copies(self, event: dict) -> dict:
-        """The event with a report for each stored copy of its documents, marked `copy_of`."""
-        own = [r for r in event.get("reports", []) if not r.get("copy_of")]
-        copies = self.con.execute(
-            "SELECT doc_id, same_as, url, title, published FROM copies WHERE list_contains(?, same_as) ORDER BY doc_id",
-            [sorted({r["doc_id"] for r in own})]).fetchall()
-        extra = [{"doc_id": c, "event_id": r["event_id"], "published": published, "title": title, "url": url,
-                  "copy_of": same_as}
-                 for c, same_as, url, title, published in copies for r in own if r["doc_id"] == same_as]
-        return {**event, "reports": own + extra, "sources": len({r["doc_id"] for r in own + extra})}
+    def with_copies(self, events: dict[str, dict]) -> dict[str, dict]:
+        """The events, each with a report for every stored copy of its documents (marked `copy_of`) and its
+        count of distinct sources."""
+        own = {c: [r for r in e.get("reports", []) if not r.get("copy_of")] for c, e in events.items()}
+        doc_ids = sorted({r["doc_id"] for reports in own.values() for r in reports})
+        copies: dict[str, list[tuple]] = {}
+        if doc_ids:
+            for c, same_as, url, title, published in self.con.execute(
+                    "SELECT doc_id, same_as, url, title, published FROM copies"
+                    f" WHERE same_as IN ({', '.join('?' * len(doc_ids))}) ORDER BY doc_id", doc_ids).fetchall():
+                copies.setdefault(same_as, []).append((c, url, title, published))
+        out = {}
+        for canon_id, event in events.items():
+            extra = [{"doc_id": c, "event_id": r["event_id"], "published": published, "title": title, "url": url,
+                      "copy_of": r["doc_id"]}
+                     for r in own[canon_id] for c, url, title, published in copies.get(r["doc_id"], [])]
+            reports = own[canon_id] + sorted(extra, key=lambda r: r["doc_id"])
+            out[canon_id] = {**event, "reports": reports, "sources": len({r["doc_id"] for r in reports})}
+        return out
 
     def add_copy(self, doc_id: str, same_as: str, url: str | None, title: str | None, published: str | None) -> None:
         """Record a copy of a stored document and list it as a source of that document's events."""
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         with self.transaction():
             self.con.execute("INSERT INTO copies VALUES (?, ?, ?, ?, ?, ?)", [doc_id, same_as, url, title, published, now])
-            for canon_id, event in self.con.execute(
-                    "SELECT e.canon_id, e.event FROM events e WHERE e.canon_id IN"
-                    " (SELECT canon_id FROM reports WHERE doc_id = ?)", [same_as]).fetchall():
-                self.put_event(canon_id, json.loads(event), now)
+            self.put_events({canon_id: json.loads(event) for canon_id, event in self.con.execute(
+                "SELECT e.canon_id, e.event FROM events e WHERE e.canon_id IN"
+                " (SELECT canon_id FROM reports WHERE doc_id = ?)", [same_as]).fetchall()}, now)
 
     def copy_known(self, doc_id: str, url: str | None) -> bool:
         """Whether this id (or URL) is already stored, as a document or as a copy."""
@@ -285,31 +305,36 @@ class Store:
             " SELECT 1 FROM copies WHERE doc_id = ? OR (url IS NOT NULL AND url = ?) LIMIT 1",
             [doc_id, url, doc_id, url]).fetchone() is not None
 
-    def insert(self, table: str, rows: list[list]) -> None:
+    def insert(self, table: str, rows: list[list], replace: bool = False) -> None:
         """All rows in one statement: DuckDB's executemany prepares and runs a statement per row."""
         if rows:
             one = f"({', '.join('?' * len(rows[0]))})"
-            self.con.execute(f"INSERT INTO {table} VALUES {', '.join([one] * len(rows))}",
+            verb = "INSERT OR REPLACE" if replace else "INSERT"
+            self.con.execute(f"{verb} INTO {table} VALUES {', '.join([one] * len(rows))}",
                              [value for row in rows for value in row])
 
     def add_actors(self, doc: dict) -> None:
-        """People and organisations across the corpus, their aliases unioned, first and last seen."""
+        """People and organisations across the corpus, their aliases unioned, first and last seen; one read
+        and one upsert per document."""
         day = doc.get("published")
+        seen: dict[str, tuple[str, set[str]]] = {}
         for e in doc.get("entities", []):
-            if e.get("kind") not in ("person", "organization"):
-                continue
-            row = self.con.execute("SELECT aliases, documents, first_seen, last_seen FROM actors WHERE name = ?",
-                                   [e["name"]]).fetchone()
-            aliases = set(e.get("aliases") or []) - {e["name"]}
-            if row is None:
-                self.con.execute("INSERT INTO actors VALUES (?, ?, ?, 1, ?, ?)",
-                                 [e["name"], e["kind"], json.dumps(sorted(aliases)), day, day])
-                continue
-            aliases |= set(json.loads(row[0]))
-            first = min(filter(None, [row[2], day]), default=None)
-            last = max(filter(None, [row[3], day]), default=None)
-            self.con.execute("UPDATE actors SET aliases = ?, documents = ?, first_seen = ?, last_seen = ?"
-                             " WHERE name = ?", [json.dumps(sorted(aliases)), row[1] + 1, first, last, e["name"]])
+            if e.get("kind") in ("person", "organization"):
+                kind, aliases = seen.setdefault(e["name"], (e["kind"], set()))
+                aliases.update(set(e.get("aliases") or []) - {e["name"]})
+        if not seen:
+            return
+        names = sorted(seen)
+        stored = {row[0]: row[1:] for row in self.con.execute(
+            "SELECT name, kind, aliases, documents, first_seen, last_seen FROM actors"
+            f" WHERE name IN ({', '.join('?' * len(names))})", names).fetchall()}
+        rows = []
+        for name in names:
+            kind, aliases = seen[name]
+            kind, old_aliases, documents, first, last = stored.get(name, (kind, "[]", 0, None, None))
+            rows.append([name, kind, json.dumps(sorted(aliases | set(json.loads(old_aliases)))), documents + 1,
+                         min(filter(None, [first, day]), default=None), max(filter(None, [last, day]), default=None)])
+        self.insert("actors", rows, replace=True)
 
     # ---- reading -------------------------------------------------------------------------------------
 

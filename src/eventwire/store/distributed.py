@@ -42,12 +42,14 @@ class Extractor:
 
     def __call__(self, batch):
         out: dict[str, list] = {"doc_id": [], "published": [], "contract": [], "text": [], "reports": [],
-                                "error": [], "stored": []}
+                                "error": [], "stored": [], "url": [], "title": [], "hash": []}
         docs = []
         for row in batch.to_pylist():
             record = {k: row.get(k) for k in FIELDS if row.get(k) is not None}
-            if text_hash(record.get("text") or "") in self.known:
-                out_row(out, doc_id=str(record.get("id")), stored=True)
+            digest = text_hash(record.get("text") or "")
+            if digest in self.known:  # not parsed again; the driver still records it as a copy when it is one
+                out_row(out, doc_id=str(record.get("id")), stored=True, hash=digest,
+                        **{k: str(record[k]) for k in ("url", "title", "published") if k in record})
                 continue
             try:
                 docs.append(record_document(record, f"{row.get('_source', '?')}: id {record.get('id')!r}"))
@@ -56,7 +58,7 @@ class Extractor:
         for doc in self.pipeline.run(docs):
             result = extracted(doc)
             out_row(out, doc_id=doc.id, published=doc.published, contract=json.dumps(result.contract),
-                    text=doc.text, reports=json.dumps([r.to_json() for r in result.reports]))
+                    text=doc.text, reports=json.dumps([r.to_json() for r in result.reports]), hash=text_hash(doc.text))
         import pyarrow as pa  # Ray Data's own dependency: one fixed schema, whatever the input shards were
 
         types = {"stored": pa.bool_()}
@@ -65,7 +67,7 @@ class Extractor:
 
 def out_row(out: dict[str, list], **values) -> None:
     for key, column in out.items():
-        column.append(values.get(key, {"published": None, "stored": False}.get(key, "")))
+        column.append(values.get(key, {"published": None, "url": None, "title": None, "stored": False}.get(key, "")))
 
 
 def ray_inputs(paths: tuple[str, ...]) -> tuple[list[str], list[str]]:
@@ -140,13 +142,14 @@ def stored_results(job: Ingest, out: Path, stats: IngestStats, on_error: Callabl
     import duckdb
 
     con = duckdb.connect()
-    cur = con.execute(f"SELECT doc_id, contract, text, reports, error, stored FROM read_parquet('{out}/*.parquet')"
-                      " ORDER BY published NULLS LAST, doc_id")
+    cur = con.execute("SELECT doc_id, contract, text, reports, error, stored, url, title, published, hash"
+                      f" FROM read_parquet('{out}/*.parquet') ORDER BY published NULLS LAST, doc_id")
     while rows := cur.fetchmany(256):
-        for doc_id, contract, text, reports, error, stored in rows:
+        for doc_id, contract, text, reports, error, stored, url, title, published, digest in rows:
             if stored:
                 stats.read += 1
                 stats.skipped += 1
+                job.admit(doc_id, url, digest, title, published)  # None: stored; a copy is recorded as such
                 continue
             if error:
                 stats.failed += 1
@@ -154,7 +157,7 @@ def stored_results(job: Ingest, out: Path, stats: IngestStats, on_error: Callabl
                 continue
             stats.read += 1
             contract = json.loads(contract)
-            new_id = job.admit(doc_id, contract.get("url"), text, contract.get("title"), contract.get("published"))
+            new_id = job.admit(doc_id, contract.get("url"), digest, contract.get("title"), contract.get("published"))
             if new_id is None:
                 stats.skipped += 1
                 continue

@@ -46,22 +46,26 @@ def extract_local(docs: Iterable[Document]) -> Iterator[Extracted]:
         yield extracted(doc)
 
 
-def extract_one(doc: Document) -> Extracted:
-    """In a worker process: its pipeline loads on the first document and stays."""
-    return extracted(next(shared().run([doc])))
+def extract_batch(docs: list[Document]) -> list[Extracted]:
+    """In a worker process: its pipeline loads on the first batch and stays; a batch goes through one
+    `nlp.pipe`, as it does in-process."""
+    return [extracted(doc) for doc in shared().run(docs)]
 
 
-def extract_parallel(docs: Iterable[Document], workers: int, batch: int = 64) -> Iterator[Extracted]:
+def extract_parallel(docs: Iterable[Document], workers: int, batch: int = 64, task: int = 4) -> Iterator[Extracted]:
     """Documents extracted by `workers` processes, yielded in input order. The documents are drawn here, a
-    batch ahead, not by the pool's feeder thread: drawing one asks the store (this thread's connection)."""
+    batch ahead, not by the pool's feeder thread: drawing one asks the store (this thread's connection).
+    Small tasks keep the workers evenly loaded up to the last document."""
     docs = iter(docs)
     with multiprocessing.get_context("spawn").Pool(workers) as pool:
         running = None
         while True:
             chunk = list(islice(docs, batch))
-            queued = pool.imap(extract_one, chunk, chunksize=2) if chunk else None
+            tasks = [chunk[i:i + task] for i in range(0, len(chunk), task)]
+            queued = pool.imap(extract_batch, tasks) if tasks else None
             if running is not None:
-                yield from running
+                for results in running:
+                    yield from results
             if queued is None:
                 return
             running = queued
@@ -107,7 +111,7 @@ class Ingest:
                 on_error(item)
                 continue
             stats.read += 1
-            doc_id = self.admit(item.id, item.url, item.text, item.title, item.published)
+            doc_id = self.admit(item.id, item.url, text_hash(item.text), item.title, item.published)
             if doc_id is None:
                 stats.skipped += 1
                 on_document(stats)
@@ -115,11 +119,12 @@ class Ingest:
             item.id = doc_id
             yield item
 
-    def admit(self, doc_id: str, url: str | None, text: str, title: str | None, published: str | None) -> str | None:
+    def admit(self, doc_id: str, url: str | None, digest: str, title: str | None, published: str | None
+              ) -> str | None:
         """The id to store a new document under (its own, unless another document holds it), or None when it is
-        stored or seen in this run already, by URL or normalised text. A known text under another id and URL
-        (the same wire story from another outlet) is recorded as one more source of that document's events."""
-        digest = text_hash(text)
+        stored or seen in this run already, by URL or normalised text (`digest`, its `text_hash`). A known text
+        under another id and URL (the same wire story from another outlet) is recorded as one more source of
+        that document's events."""
         by_url = (url and self.seen.get(url)) or (url and self.store.known(url, "-"))
         if by_url:
             return None

@@ -428,12 +428,12 @@ class Writer:
                 _load_pipeline()
 
     def extract(self, doc):
-        from ..store.ingest import extract_one
+        from ..store.ingest import extract_batch
 
         if not self.separate:
-            return extract_one(doc)
+            return extract_batch([doc])[0]
         try:
-            return self.extractor().submit(extract_one, doc).result()
+            return self.extractor().submit(extract_batch, [doc]).result()[0]
         except BrokenProcessPool:
             self.pool = None  # the process died (e.g. out of memory): the next write starts another
             raise
