@@ -185,7 +185,7 @@ def test_a_person_the_ner_took_for_a_place_is_still_profiled_by_context(run, tmp
             for p in ev["targets"]:
                 p["entity"] = None
     with Store(tmp_path / "s.duckdb") as store:
-        Ingest(store).save(Extracted(contract, doc.text, reports_of(doc, contract)), IngestStats())
+        Ingest(store).save([Extracted(contract, doc.text, reports_of(doc, contract))], IngestStats())
         event_id = store.con.execute("SELECT canon_id FROM reports ORDER BY seq LIMIT 1").fetchone()[0]
         brief = gather(store, event_id)
     profile = next(p for p in brief.profiles if p.name == "Ahmed Karimi")

@@ -164,25 +164,25 @@ def ingest_child(corpus: Path, db: Path, marks: int | None) -> None:
 
         store = Store(db)
         mark("opened")
-        job = Ingest(store)
+        job = Ingest(store, batch=2)  # small transactions: more of them for the kills to land in
         mark("rebuilt")
-        save, add_document, put_events = job.save, store.add_document, store.put_events
+        save, add_documents, put_events = job.save, store.add_documents, store.put_events
 
-        def traced_save(result, stats):
-            mark(f"merge {result.contract['doc_id']}")
-            save(result, stats)
-            mark(f"committed {result.contract['doc_id']}")
+        def traced_save(results, *args):
+            mark(f"merge {results[0].contract['doc_id']}")
+            save(results, *args)
+            mark(f"committed {' '.join(r.contract['doc_id'] for r in results)}")
 
-        def traced_add_document(doc, *args):
-            mark(f"write {doc['doc_id']}")
-            add_document(doc, *args)
+        def traced_add_documents(docs, *args):
+            mark(f"write {docs[0][0]['doc_id']}")
+            add_documents(docs, *args)
 
         def traced_put_events(events, *args):
             if events:
                 mark(f"rewrite {' '.join(events)}")
             put_events(events, *args)
 
-        job.save, store.add_document, store.put_events = traced_save, traced_add_document, traced_put_events
+        job.save, store.add_documents, store.put_events = traced_save, traced_add_documents, traced_put_events
         job.run(read([str(corpus)]))
         store.close()
         mark("done")
@@ -221,7 +221,7 @@ def phase(mark: str | None) -> str:
         return "starting"  # forked, opening the store (replaying its write-ahead log)
     word = mark.split()[0]
     return {"opened": "rebuilding the merger", "rebuilt": "extracting", "committed": "extracting",
-            "merge": "merging", "write": "writing the document", "rewrite": "rewriting canonical events"}[word]
+            "merge": "merging", "write": "writing documents", "rewrite": "rewriting canonical events"}[word]
 
 
 def exit_code(pid: int) -> int:
@@ -268,7 +268,7 @@ def test_ingest_killed_dozens_of_times_mid_merge_ends_in_the_store_of_a_clean_in
         # further on any machine: a third come as a canonical event is being rewritten once `after` documents
         # are committed; the rest a random time after the child's `n`th mark (n = 0: while it opens the store).
         aimed, killing = rng.random() < 1 / 3, len(landed) < KILLS
-        after, n, delay = rng.randint(1, 2), rng.randint(0, 6), rng.uniform(0.0, 0.06)
+        after, n, delay = rng.randint(1, 2), rng.randint(0, 4), rng.uniform(0.0, 0.06)
         last, seen, committed, finished, due = None, 0, 0, False, None
         while not finished:
             for m in read_marks(fd, 0.002):

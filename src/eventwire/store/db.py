@@ -1,9 +1,9 @@
 """The event store: one DuckDB file holding documents, their annotations, canonical events,
 their source reports, actors with aliases, places and count history.
 
-Every document is written in one transaction together with its reports and the canonical
-events they touch, so a store is always whole: a killed ingest loses at most the document
-it was writing, and the next run redoes it. The schema carries a version; `MIGRATIONS`
+Documents are written in small batches, each one transaction together with their reports and
+the canonical events they touch, so a store is always whole: a killed ingest loses at most the
+batch it was writing (16 documents, or a second's worth), and the next run redoes it. The schema carries a version; `MIGRATIONS`
 brings an older file forward step by step when it is opened.
 """
 
@@ -127,6 +127,15 @@ class Filters:
         return " AND ".join(where), args
 
 
+def actors_of(doc: dict) -> dict[str, tuple[str, set[str]]]:
+    """A document's people and organisations: name -> (kind, its other names here)."""
+    out: dict[str, tuple[str, set[str]]] = {}
+    for e in doc.get("entities", []):
+        if e.get("kind") in ("person", "organization"):
+            out.setdefault(e["name"], (e["kind"], set()))[1].update(set(e.get("aliases") or []) - {e["name"]})
+    return out
+
+
 def schema_version(con: duckdb.DuckDBPyConnection, path: str) -> int:
     """The schema version of an open DuckDB file: 0 when empty; a file of other tables is refused."""
     has_meta = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
@@ -210,36 +219,37 @@ class Store:
         taken = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
         return f"{doc_id}~{digest[:8]}" if taken else doc_id
 
-    def add_document(self, doc: dict, text: str, reports: list[tuple[str, dict]], canons: dict[str, dict],
-                     moved: dict[str, str] | None = None) -> None:
-        """Store one extracted document (its contract object), its reports as (canon_id, report), the canonical
-        events absorbed into others (`moved`: absorbed id -> absorbing id) and the canonical events they
-        changed, all or nothing. A handful of statements per document, whatever its size: the writer is the
-        one serial step of a parallel ingest."""
+    def add_documents(self, docs: list[tuple[dict, str, list[tuple[str, dict]]]], canons: dict[str, dict],
+                      moved: dict[str, str] | None = None) -> None:
+        """Store extracted documents, each as (contract object, text, its reports as (canon_id, report)), the
+        canonical events absorbed into others (`moved`: absorbed id -> absorbing id) and the canonical events
+        they changed, all or nothing: a handful of statements, however many documents."""
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         with self.transaction():
-            self.con.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.insert("documents", [
                 [doc["doc_id"], doc.get("url"), text_hash(text), doc.get("title"), doc.get("published"),
-                 doc.get("published_source"), doc.get("source"), text, json.dumps(doc, ensure_ascii=False), now])
+                 doc.get("published_source"), doc.get("source"), text, json.dumps(doc, ensure_ascii=False), now]
+                for doc, text, _ in docs])
             self.insert("entities", [
                 [doc["doc_id"], e["id"], e["name"], e.get("kind"), json.dumps(e.get("aliases") or []),
-                 len(e.get("mentions") or [])] for e in doc.get("entities", [])])
+                 len(e.get("mentions") or [])] for doc, _, _ in docs for e in doc.get("entities", [])])
             self.insert("places", [
                 [doc["doc_id"], n, p.get("mention"), p.get("start"), p.get("end"), p.get("name"),
                  p.get("country_code"), p.get("admin1"), p.get("lat"), p.get("lon"), p.get("geonames_id"),
-                 p.get("feature")] for n, p in enumerate(doc.get("places", []))])
+                 p.get("feature")] for doc, _, _ in docs for n, p in enumerate(doc.get("places", []))])
             if self.seq is None:
                 self.seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM reports").fetchone()[0]
-            self.insert("reports", [
-                [doc["doc_id"], r["event_id"], canon_id, self.seq + k + 1, json.dumps(r, ensure_ascii=False)]
-                for k, (canon_id, r) in enumerate(reports)])
-            self.seq += len(reports)  # a rolled-back document leaves a gap: merge order is all `seq` keeps
+            rows = [[doc["doc_id"], r["event_id"], canon_id, 0, json.dumps(r, ensure_ascii=False)]
+                    for doc, _, reports in docs for canon_id, r in reports]
+            for k, row in enumerate(rows, start=self.seq + 1):
+                row[3] = k
+            self.insert("reports", rows)
+            self.seq += len(rows)  # a rolled-back batch leaves a gap: merge order is all `seq` keeps
             for old, new in (moved or {}).items():
                 self.con.execute("UPDATE reports SET canon_id = ? WHERE canon_id = ?", [new, old])
             self.drop_events(list(moved or {}))
             self.put_events(canons, now)
-            self.add_actors(doc)
+            self.add_actors([doc for doc, _, _ in docs])
 
     def drop_events(self, canon_ids: list[str]) -> None:
         if canon_ids:
@@ -313,15 +323,16 @@ class Store:
             self.con.execute(f"{verb} INTO {table} VALUES {', '.join([one] * len(rows))}",
                              [value for row in rows for value in row])
 
-    def add_actors(self, doc: dict) -> None:
-        """People and organisations across the corpus, their aliases unioned, first and last seen; one read
-        and one upsert per document."""
-        day = doc.get("published")
-        seen: dict[str, tuple[str, set[str]]] = {}
-        for e in doc.get("entities", []):
-            if e.get("kind") in ("person", "organization"):
-                kind, aliases = seen.setdefault(e["name"], (e["kind"], set()))
-                aliases.update(set(e.get("aliases") or []) - {e["name"]})
+    def add_actors(self, docs: list[dict]) -> None:
+        """People and organisations across the corpus: the documents naming them, their aliases unioned, first
+        and last seen; one read and one upsert for the lot."""
+        seen: dict[str, list] = {}  # name -> [kind, aliases, documents, days]
+        for doc in docs:
+            for name, (kind, aliases) in actors_of(doc).items():
+                entry = seen.setdefault(name, [kind, set(), 0, []])
+                entry[1] |= aliases
+                entry[2] += 1
+                entry[3] += [doc.get("published")]
         if not seen:
             return
         names = sorted(seen)
@@ -330,10 +341,11 @@ class Store:
             f" WHERE name IN ({', '.join('?' * len(names))})", names).fetchall()}
         rows = []
         for name in names:
-            kind, aliases = seen[name]
-            kind, old_aliases, documents, first, last = stored.get(name, (kind, "[]", 0, None, None))
-            rows.append([name, kind, json.dumps(sorted(aliases | set(json.loads(old_aliases)))), documents + 1,
-                         min(filter(None, [first, day]), default=None), max(filter(None, [last, day]), default=None)])
+            kind, aliases, documents, days = seen[name]
+            kind, old_aliases, before, first, last = stored.get(name, (kind, "[]", 0, None, None))
+            days = [d for d in [first, last, *days] if d]
+            rows.append([name, kind, json.dumps(sorted(aliases | set(json.loads(old_aliases)))), before + documents,
+                         min(days, default=None), max(days, default=None)])
         self.insert("actors", rows, replace=True)
 
     # ---- reading -------------------------------------------------------------------------------------

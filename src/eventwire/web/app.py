@@ -448,7 +448,7 @@ class Writer:
                 if self.job is None:
                     self.job = Ingest(self.store)
                 for fresh in self.job.fresh([doc], stats, lambda error: None, lambda stats: None):
-                    self.job.save(self.extract(fresh), stats)
+                    self.job.save([self.extract(fresh)], stats)
             except Exception:
                 self.job = None  # its merger may be ahead of the store: rebuild it from the store next time
                 raise
