@@ -121,3 +121,10 @@ def test_the_following_weekday_counts_from_the_narrative_date(run):
     t = times(run, "He was arrested on March 3, 2023. The following Sunday, protesters marched. Later that day police left.")
     assert t["The following Sunday"].value == "2023-03-05"
     assert t["Later that day"].value == "2023-03-05"
+
+
+def test_a_numeric_date_leading_an_incident_summary_is_kept_whatever_ner_labels_it(run):
+    # The small English model labels this leading date an organisation.
+    t = times(run, "05/02/2016: Unknown gunmen opened fire on a bus carrying pilgrims in Mastung district.",
+              published="2016-05-03")
+    assert t["05/02/2016"].value == "2016-05-02"

@@ -4,7 +4,7 @@
     python tools/bench.py lgl geovirus     # some sets
     python tools/bench.py muc4 --stages events --errors 20
     python tools/bench.py --speed          # throughput and memory only
-    python tools/bench.py --workers        # ingest speed-up from 1 to 2 worker processes
+    python tools/bench.py --workers        # ingest speed-up from 1 to 2 worker processes (all dev texts)
 
 Reads ../shared/bench when present (says so and exits 0 when absent). Writes predictions
 to build/bench/<set>.pred.jsonl. With no set named, the scores are followed by speed and
@@ -32,6 +32,7 @@ SETS = ["seed", "muc4", "wikievents", "lgl", "geovirus", "timebank", "gvc-doc-de
 INPUTS = {"gvc-doc-dev": "gvc-dev"}  # scored per document from another set's files
 EXPORT_SETS = {"gvc-dev"}  # scored from `eventwire export` after `eventwire ingest`
 SPEED_SETS = ["muc4", "wikievents", "timebank"]  # news text of three kinds, ~130k words
+DEV_SETS = ["muc4", "wikievents", "lgl", "geovirus", "timebank", "gvc-dev"]  # every development text, ~450k words
 
 
 def read_inputs(name: str) -> list[dict]:
@@ -139,22 +140,51 @@ def speed() -> None:
 
 
 def workers() -> None:
-    """Ingest of the speed corpus with 1 and 2 extraction workers: wall time, speed-up, largest process."""
+    """Ingest of every development text with 1 and 2 extraction workers, each into a fresh store: wall time
+    with the model loads (each process loads once), the steady rate once documents are being stored (what a
+    long backfill sees), the speed-ups, and the largest process."""
     OUT.mkdir(parents=True, exist_ok=True)
-    rows = [r for name in SPEED_SETS for r in read_inputs(name)]
+    rows = [r for name in DEV_SETS for r in read_inputs(name)]
+    words = sum(len(r["text"].split()) for r in rows)
     source = OUT / f"workers.{os.getpid()}.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    print(f"== workers ({len(rows)} docs of {', '.join(SPEED_SETS)}; ingest into a fresh store; model loads included)")
-    walls = {}
+    print(f"== workers ({len(rows)} docs, {words:,} words: every development text ({', '.join(DEV_SETS)});"
+          f" `ingest` into a fresh store)")
+    walls, rates = {}, {}
     for n in (1, 2):
         db = OUT / f"workers.{os.getpid()}.{n}.duckdb"
-        cmd = [sys.executable, "-m", "eventwire", "ingest", str(source), "--db", str(db), "--workers", str(n)]
-        walls[n], _ = timed(lambda: subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL))
+        cmd = [sys.executable, __file__, "--ingest-run", str(source), str(db), str(n)]
+        out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
+        run = json.loads(out)
         db.unlink()
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"{n} worker(s): {walls[n]:.1f} s wall, {len(rows) / walls[n]:.1f} docs/s; largest process so far {peak:,.0f} MB")
-    print(f"speed-up from 1 to 2 workers: {walls[1] / walls[2]:.2f}x (on {os.cpu_count()} cores)")
+        walls[n] = run["wall"]
+        rates[n] = (run["stored"] - run["first_stored"]) / (run["last"] - run["first"])
+        memory = f"peak RSS {run['main_mb']:,.0f} MB" if n == 1 else \
+            f"peak RSS {run['main_mb']:,.0f} MB merging and writing, {run['worker_mb']:,.0f} MB per worker"
+        print(f"{n} worker(s): {walls[n]:.1f} s wall with model loads ({len(rows) / walls[n]:.1f} docs/s,"
+              f" {words / walls[n]:,.0f} words/s); steady {rates[n]:.1f} docs/s after the first commit at"
+              f" {run['first']:.1f} s; {memory}")
+    print(f"speed-up from 1 to 2 workers: {walls[1] / walls[2]:.2f}x wall with model loads,"
+          f" {rates[2] / rates[1]:.2f}x steady (on {os.cpu_count()} cores)")
     source.unlink()
+
+
+def ingest_run(source: str, db: str, workers: int) -> None:
+    """One timed ingest, in this fresh process, printed as JSON for `workers()`."""
+    from eventwire.news.readers import read
+    from eventwire.store.db import Store
+    from eventwire.store.ingest import Ingest
+
+    t0 = time.perf_counter()
+    marks: list[tuple[float, int]] = []
+    with Store(db) as store:
+        Ingest(store, workers).run(read([source]), on_document=lambda s: marks.append(
+            (time.perf_counter() - t0, s.stored)))
+    first = next(m for m in marks if m[1])
+    rss = {who: resource.getrusage(who).ru_maxrss / 1024 for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)}
+    print(json.dumps({"wall": time.perf_counter() - t0, "first": first[0], "first_stored": first[1],
+                      "last": marks[-1][0], "stored": marks[-1][1], "main_mb": rss[resource.RUSAGE_SELF],
+                      "worker_mb": rss[resource.RUSAGE_CHILDREN]}))
 
 
 def merge_scaling() -> None:
@@ -171,6 +201,7 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=0, help="list N example errors")
     ap.add_argument("--speed", action="store_true", help="measure speed and memory only")
     ap.add_argument("--workers", action="store_true", help="measure the 1 -> 2 worker speed-up only")
+    ap.add_argument("--ingest-run", nargs=3, metavar=("SOURCE", "DB", "N"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if not BENCH.is_dir():
         print(f"bench: {BENCH} is absent; nothing to measure (the shared development sets live there)")
@@ -181,6 +212,9 @@ def main() -> None:
         return
     if args.workers:
         workers()
+        return
+    if args.ingest_run:
+        ingest_run(args.ingest_run[0], args.ingest_run[1], int(args.ingest_run[2]))
         return
     stages = args.stages.split(",") if args.stages else None
     for name in args.sets or SETS:
