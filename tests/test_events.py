@@ -80,3 +80,14 @@ def test_participants_in_a_markdown_heading_leave_the_markup_out(run):
               published="2009-09-19")
     mentions = [p.mention for e in doc.events for p in e.perpetrators]
     assert mentions and not any(m.startswith("#") for m in mentions)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Militants attacked an army checkpoint near Gao on Sunday, killing four soldiers.", "battles"),
+    ("Gunmen attacked a police patrol in Zamfara on Sunday, killing two policemen.", "battles"),
+    ("Gunmen attacked a village near Gao on Sunday, killing four farmers.", "violence_against_civilians"),
+])
+def test_an_attack_on_armed_forces_is_a_battle_and_on_civilians_is_violence_against_them(run, text, kind):
+    [event] = violent(run(text, published="2024-03-06"))
+    assert event.type == kind
+    assert (event.subtype == "armed_clash") == (kind == "battles")

@@ -602,6 +602,10 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool) -
     if value is None and (main or g.type == "statement") and doc.published:
         value, precision = doc.published, "day"
     found = g.casualties
+    targets = merge_participants([p for t in g.triggers for p in t.targets])
+    etype = g.type
+    if etype == "violence_against_civilians" and subtype in GENERIC_SUBTYPES and armed(targets, doc):
+        etype, subtype = "battles", "armed_clash"
     if g.type == "statement":
         perps = merge_participants(speakers(g, doc, layout))
     else:
@@ -610,13 +614,13 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool) -
     weapons = {(w.start, w.end): w for t in g.triggers for w in t.weapons}
     return Event(
         id=eid,
-        type=g.type,
+        type=etype,
         subtype=subtype,
         date=value,
         date_precision=precision or (None if value is None else {4: "year", 7: "month"}.get(len(value), "day")),
         location=best_place(g.places) or (lead_place(doc, layout) if main and g.violent else None),
         perpetrators=perps,
-        targets=merge_participants([p for t in g.triggers for p in t.targets]),
+        targets=targets,
         weapons=list(weapons.values()),
         killed=combine_counts(found, "killed"),
         injured=combine_counts(found, "injured"),
@@ -624,6 +628,24 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool) -
         confidence=confidence(g, found, perps),
         trigger=head.span,
     )
+
+
+def armed(targets: list[Participant], doc: Document) -> bool:
+    """Whether a target is armed (soldiers, police, militants, a checkpoint or base, a known force or armed
+    group): ACLED codes an attack on armed actors as a battle, and keeps violence against civilians for the
+    unarmed. Words are matched on the mention's last word or its last two, so "army officers" counts and
+    "army doctors" does not."""
+    k = knowledge()
+    words, phrases, types = set(k["armed_target_words"]), set(k["armed_target_phrases"]), set(k["armed_actor_types"])
+    entities = {e.id: e for e in doc.entities}
+    for p in targets:
+        ent = entities.get(p.entity) if p.entity else None
+        if ent is not None and ent.actor_type in types:
+            return True
+        tail = p.mention.lower().split()[-2:]
+        if tail and (tail[-1] in words or " ".join(tail) in phrases):
+            return True
+    return False
 
 
 def best_subtype(subtypes: list[str]) -> str:
