@@ -91,3 +91,20 @@ def test_an_attack_on_armed_forces_is_a_battle_and_on_civilians_is_violence_agai
     [event] = violent(run(text, published="2024-03-06"))
     assert event.type == kind
     assert (event.subtype == "armed_clash") == (kind == "battles")
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("Two car bombs exploded at a ministry in Mogadishu on Saturday, killing 20 people. "
+     "The president blamed al-Shabaab.", "al-Shabaab"),
+    ("A bomb exploded at a market in Kabul on Saturday, killing nine people. "
+     "The government blamed the attack on the Taliban, who denied involvement.", "Taliban"),
+])
+def test_an_actor_blamed_after_the_attack_is_its_accused_perpetrator(run, text, accused):
+    event = violent(run(text, published="2024-03-06"))[0]
+    assert (accused, "accused") in {(p.name, p.attribution) for p in event.perpetrators}
+
+
+def test_a_blamed_actor_who_is_no_named_actor_is_not_made_a_perpetrator(run):
+    event = violent(run("A bomb exploded at a market in Kabul on Saturday, killing nine people. "
+                        "Residents blamed poor security.", published="2024-03-06"))[0]
+    assert all("security" not in p.mention for p in event.perpetrators)

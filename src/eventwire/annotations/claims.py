@@ -73,6 +73,11 @@ def _lexicon() -> _Lexicon:
             ("deny_objects", "deny_objects"))})
 
 
+def act_nouns() -> frozenset[str]:
+    """Nouns naming an act ("the attack", "the bombing"): what "blamed the attack on X" blames."""
+    return _lexicon().act_nouns
+
+
 def attribution_for(claims: Iterable[Claim], start: int, end: int) -> Claim | None:
     """The claim governing a perpetrator mentioned at [start, end): the narrowest non-denial
     scope that covers it. An accuser, suspecting or confirming official is not its own

@@ -28,7 +28,7 @@ from itertools import count as counter
 
 from ..annotations.actors import entity_at
 from ..annotations.casualties import combine
-from ..annotations.claims import attribution_for
+from ..annotations.claims import act_nouns, attribution_for
 from ..annotations.dates import resolve_relative
 from ..annotations.gazetteer import distance_km
 from ..model import Casualty, Count, Document, Event, Participant, Place, Span, Time, Trigger
@@ -125,8 +125,10 @@ class Events:
         ordered = by_salience(groups, doc, layout)
         if ordered and ordered[0].violent:  # a toll in a sentence of its own is the main event's
             ordered[0].casualties += [c for c in unowned if not c.mixed]
+        accused = accused_perpetrators(ordered, doc)
         ids = counter(1)
-        doc.events = [build_event(f"e{next(ids)}", g, doc, layout, main=(i == 0)) for i, g in enumerate(ordered)]
+        doc.events = [build_event(f"e{next(ids)}", g, doc, layout, main=(i == 0), accused=accused.get(id(g), []))
+                      for i, g in enumerate(ordered)]
 
 
 # ---------------------------------------------------------------- grouping
@@ -530,6 +532,56 @@ def claimed_perpetrators(g: Group, doc: Document) -> list[Participant]:
     return out
 
 
+def accused_perpetrators(groups: list[Group], doc: Document) -> dict[int, list[Participant]]:
+    """Actors someone else blames with no act in the words ("He blamed al-Shabaab", "the government held
+    the Taliban responsible"), or only an anaphoric one ("blamed the attack on the FMLN"): accused
+    perpetrators of the violent event the accusation is about, the one mentioned inside it, else the
+    latest mentioned before it. Keyed by id(group)."""
+    out: dict[int, list[Participant]] = {}
+    violent = [g for g in groups if g.violent]
+    for c in doc.claims:
+        if c.attribution != "accused" or c.denied:
+            continue
+        verb = doc.doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+        accused = accused_of(verb.root) if verb is not None and len(verb) else None
+        if accused is None:
+            continue
+        span = Span(doc.text[accused[0]:accused[1]], *accused)
+        if not names_actor(doc, span):
+            continue
+        inside = [g for g in violent if any(c.scope_start <= t.span.start < c.scope_end for t in g.triggers)]
+        before = [g for g in violent if g.first < c.cue.start]
+        target = inside[0] if inside else max(before, key=lambda g: max(t.span.start for t in g.triggers
+                                                                         if t.span.start < c.cue.start), default=None)
+        if target is None:
+            continue
+        ent = entity_at(doc, span.start, span.end)
+        kind = "individual" if ent is not None and ent.kind == "person" else "organization"
+        out.setdefault(id(target), []).append(participant_for(doc, span, kind, "accused"))
+    return out
+
+
+def accused_of(verb) -> tuple[int, int] | None:
+    """The character range of whom an accusing verb accuses: its object ("accused X", "held X responsible"),
+    what "blamed the attack on" and "attributed it to" point at, the passive subject ("X was blamed"); the
+    phrase without its relative clauses and appositions ("the Taliban, who denied it")."""
+    kids = list(verb.children)
+    obj = next((k for k in kids if k.dep_ in ("dobj", "nsubjpass")), None)
+    kids += list(obj.children) if obj is not None else []  # the parse may hang "on X" on "the attack"
+    to = next((g for k in kids if k.dep_ == "prep" and k.lower_ in ("on", "to")
+               for g in k.children if g.dep_ == "pobj"), None)
+    if to is not None and (obj is None or obj.lemma_.lower() in act_nouns() or obj.pos_ == "PRON"):
+        obj = to
+    if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    toks = [obj] + [t for k in obj.children if k.dep_ in ("compound", "amod", "det", "poss", "nmod")
+                    for t in k.subtree]
+    toks += [t for k in obj.children if k.dep_ == "prep" and k.lower_ == "of" for t in k.subtree]
+    first, last = min(t.i for t in toks), max(t.i for t in toks)
+    span = verb.doc[first:last + 1]
+    return span.start_char, span.end_char
+
+
 def names_actor(doc: Document, s: Span) -> bool:
     """ "Islamic State claimed" names its actor; "the militant Sunni Muslim group said" only
     describes one (the entity inside covers a modifier, not the head noun)."""
@@ -594,7 +646,8 @@ def by_salience(groups: list[Group], doc: Document, layout: Layout) -> list[Grou
     return [main] + sorted((g for g in groups if g is not main), key=lambda g: g.first)
 
 
-def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool) -> Event:
+def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
+                accused: list[Participant] | None = None) -> Event:
     head = min(g.triggers, key=lambda t: (TYPE_RANK[t.type] != TYPE_RANK[g.type], t.subtype in GENERIC_SUBTYPES, t.span.start))
     subtype = best_subtype([t.subtype for t in g.triggers if t.type == g.type] or [head.subtype])
     date = g.date or (lead_date(doc, layout) if main and g.violent else None) or carried_date(g, doc, layout)
@@ -609,7 +662,8 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool) -
     if g.type == "statement":
         perps = merge_participants(speakers(g, doc, layout))
     else:
-        perps = merge_participants([attribute(p, doc) for t in g.triggers for p in t.perpetrators] + claimed_perpetrators(g, doc))
+        perps = merge_participants([attribute(p, doc) for t in g.triggers for p in t.perpetrators]
+                                   + claimed_perpetrators(g, doc) + (accused or []))
     evidence_sents = sorted(g.sentences | {layout.sent(c.count.start) for c in found})
     weapons = {(w.start, w.end): w for t in g.triggers for w in t.weapons}
     return Event(
