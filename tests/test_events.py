@@ -108,3 +108,11 @@ def test_a_blamed_actor_who_is_no_named_actor_is_not_made_a_perpetrator(run):
     event = violent(run("A bomb exploded at a market in Kabul on Saturday, killing nine people. "
                         "Residents blamed poor security.", published="2024-03-06"))[0]
     assert all("security" not in p.mention for p in event.perpetrators)
+
+
+def test_a_charge_for_the_act_is_the_same_event_not_a_new_one_on_the_charge_date(run):
+    doc = run("A gunman killed 50 people at two mosques in Christchurch, New Zealand, on Friday. "
+              "Brenton Tarrant, 28, was charged with murder on Saturday.", published="2019-03-16")
+    [event] = violent(doc)
+    assert event.date == "2019-03-15"
+    assert ("Brenton Tarrant", "accused") in {(p.name, p.attribution) for p in event.perpetrators}

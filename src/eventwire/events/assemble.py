@@ -221,7 +221,7 @@ def merge_groups(groups: list[Group], doc: Document, layout: Layout) -> list[Gro
             home.sentences |= g.sentences
             home.casualties += g.casualties
             home.apart |= g.apart
-            if g.date and (home.date is None or len(g.date.value or "") > len(home.date.value or "")):
+            if g.date and not legal_reference(g, doc) and (home.date is None or len(g.date.value or "") > len(home.date.value or "")):
                 home.date = g.date
     return merged
 
@@ -231,6 +231,8 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
         return same_statement(a, b, doc, layout)
     if a.violent != b.violent or (not a.violent and a.type != b.type):
         return False
+    if b.violent and legal_reference(b, doc):
+        return True  # "X was charged with murder on Saturday": the act told before, not a new one
     if any(id(t) in a.apart for t in b.triggers) or any(id(t) in b.apart for t in a.triggers):
         return False
     if not dates_agree(a.date, b.date):
@@ -249,6 +251,23 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     own_act = bool(target_entities(b.triggers)) and any(t.perpetrators for t in b.triggers)
     refers_back = b.date is None and not pb and not own_act
     return refers_back or bool(pa and pb)
+
+
+def legal_reference(g: Group, doc: Document) -> bool:
+    """Every mention of the group names an act as what someone is charged with, convicted of, tried or
+    arrested for ("charged with murder", "murder charges", "convicted of killing"): a later step about an
+    act already told, whose date is that of the step."""
+    legal = set(knowledge()["legal_words"])
+
+    def governed(tok) -> bool:
+        for _ in range(4):
+            if tok.dep_ not in ("pobj", "pcomp", "prep", "compound", "nmod", "amod"):
+                return False
+            tok = tok.head
+            if tok.lemma_.lower() in legal:
+                return True
+        return False
+    return all(governed(doc.doc[t.head]) for t in g.triggers)
 
 
 def counts_conflict(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
