@@ -109,3 +109,13 @@ def test_protesters_gathering_is_a_protest(triggers):
     found = triggers("Hundreds of protesters gathered in front of the parliament in Bamako.")
     assert (found["gathered"].type, found["gathered"].subtype) == ("protests", "peaceful_protest")
     assert "gathered" not in triggers("Villagers gathered firewood near the river.")
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    ("Israeli strikes on an aid convoy killed seven aid workers.", "strikes", "explosions_remote_violence"),
+    ("Russian strikes hit Kharkiv overnight.", "strikes", "explosions_remote_violence"),
+    ("Teachers went on strike on Monday over unpaid wages.", "strike", "protests"),
+    ("Dock workers are on strike in Rotterdam.", "strike", "protests"),
+])
+def test_strikes_on_a_place_are_attacks_and_going_on_strike_is_a_protest(triggers, text, word, kind):
+    assert triggers(text)[word].type == kind
