@@ -116,3 +116,14 @@ def test_a_charge_for_the_act_is_the_same_event_not_a_new_one_on_the_charge_date
     [event] = violent(doc)
     assert event.date == "2019-03-15"
     assert ("Brenton Tarrant", "accused") in {(p.name, p.attribution) for p in event.perpetrators}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Thousands of protesters clashed with police in Nairobi on Tuesday. At least 23 people were killed.",
+     ("riots", "violent_demonstration")),
+    ("Police shot dead five protesters in Khartoum on Monday.", ("protests", "excessive_force_against_protesters")),
+    ("A mob lynched two men in Lagos on Sunday.", ("riots", "mob_violence")),
+])
+def test_violence_by_or_against_protesters_is_typed_as_acled_codes_it(run, text, kind):
+    event = violent(run(text, published="2024-03-06"))[0]
+    assert (event.type, event.subtype) == kind

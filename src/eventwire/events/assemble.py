@@ -675,14 +675,12 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         value, precision = doc.published, "day"
     found = g.casualties
     targets = merge_participants([p for t in g.triggers for p in t.targets])
-    etype = g.type
-    if etype == "violence_against_civilians" and subtype in GENERIC_SUBTYPES and armed(targets, doc):
-        etype, subtype = "battles", "armed_clash"
     if g.type == "statement":
         perps = merge_participants(speakers(g, doc, layout))
     else:
         perps = merge_participants([attribute(p, doc) for t in g.triggers for p in t.perpetrators]
                                    + claimed_perpetrators(g, doc) + (accused or []))
+    etype, subtype = acled_type(g.type, subtype, perps, targets, doc)
     evidence_sents = sorted(g.sentences | {layout.sent(c.count.start) for c in found})
     weapons = {(w.start, w.end): w for t in g.triggers for w in t.weapons}
     return Event(
@@ -701,6 +699,29 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         confidence=confidence(g, found, perps),
         trigger=head.span,
     )
+
+
+def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list[Participant],
+               doc: Document) -> tuple[str, str]:
+    """A generic attack typed by who fought whom, as ACLED codes it: protesters or a mob doing the violence
+    make a riot; state forces attacking protesters are excessive force against a protest; an attack on
+    armed actors is a battle."""
+    if etype not in ("violence_against_civilians", "battles") or subtype not in GENERIC_SUBTYPES:
+        return etype, subtype
+    k = knowledge()
+    if any(tail_in(p, k["mob_words"]) for p in perps):
+        return "riots", "mob_violence"
+    if any(tail_in(p, k["protester_words"]) for p in perps):
+        return "riots", "violent_demonstration"
+    if any(tail_in(p, k["protester_words"]) for p in targets) and armed(perps, doc):
+        return "protests", "excessive_force_against_protesters"
+    if etype == "violence_against_civilians" and armed(targets, doc):
+        return "battles", "armed_clash"
+    return etype, subtype
+
+
+def tail_in(p: Participant, words: list[str]) -> bool:
+    return p.mention.lower().split()[-1:] in ([w] for w in words)
 
 
 def armed(targets: list[Participant], doc: Document) -> bool:
