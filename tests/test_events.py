@@ -127,3 +127,16 @@ def test_a_charge_for_the_act_is_the_same_event_not_a_new_one_on_the_charge_date
 def test_violence_by_or_against_protesters_is_typed_as_acled_codes_it(run, text, kind):
     event = violent(run(text, published="2024-03-06"))[0]
     assert (event.type, event.subtype) == kind
+
+
+def test_a_toll_of_a_natural_disaster_in_a_sentence_of_its_own_is_not_the_attacks(run):
+    doc = run("The death toll from Sunday's landslide climbed to 40. Meanwhile, suspected Boko Haram fighters "
+              "abducted 20 women near Gwoza on Monday.", published="2024-05-02")
+    [event] = violent(doc)
+    assert event.subtype == "abduction_forced_disappearance" and event.killed is None
+
+
+def test_a_toll_in_a_sentence_of_its_own_is_the_main_attacks(run):
+    doc = run("A car bomb exploded at a market in Kabul on Monday. The death toll climbed to 40.",
+              published="2024-05-02")
+    assert violent(doc)[0].killed.best == 40

@@ -32,6 +32,7 @@ from ..annotations.claims import act_nouns, attribution_for
 from ..annotations.dates import resolve_relative
 from ..annotations.gazetteer import distance_km
 from ..model import Casualty, Count, Document, Event, Participant, Place, Span, Time, Trigger
+from .triggers import lexicon as trigger_lexicon
 
 VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians", "riots"}
 # A more specific type wins when mentions of one incident disagree ("blasts" + "killed").
@@ -507,6 +508,7 @@ def assign_casualties(groups: list[Group], doc: Document) -> list[Casualty]:
     or whose target it counts ("Saleh al-Aroui ... killed" belongs to that killing). Returns the
     figures of sentences without a violent trigger."""
     tokens = doc.doc
+    natural_words = trigger_lexicon().natural
     unowned: list[Casualty] = []
     heads = [(g, t, tokens[t.head].sent.start) for g in groups if g.violent for t in g.triggers]  # sentences once
     for c in doc.casualties:
@@ -516,7 +518,8 @@ def assign_casualties(groups: list[Group], doc: Document) -> list[Casualty]:
         start = span.sent.start  # once: `Span.sent` walks the sentence
         here = [(g, t) for g, t, sent in heads if sent == start]
         if not here:
-            unowned.append(c)
+            if not natural_sentence(span.sent, natural_words):  # not "the toll from the landslide rose to 40"
+                unowned.append(c)
             continue
 
         def distance(pair: tuple[Group, Trigger]) -> tuple:
@@ -527,6 +530,11 @@ def assign_casualties(groups: list[Group], doc: Document) -> list[Casualty]:
 
         min(here, key=distance)[0].casualties.append(c)
     return unowned
+
+
+def natural_sentence(sent, words: frozenset) -> bool:
+    """A sentence that names a natural or accidental cause: its figures count that, not the violence."""
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
 
 
 def recalled_token(span) -> bool:
