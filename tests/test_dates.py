@@ -128,3 +128,17 @@ def test_a_numeric_date_leading_an_incident_summary_is_kept_whatever_ner_labels_
     t = times(run, "05/02/2016: Unknown gunmen opened fire on a bus carrying pilgrims in Mastung district.",
               published="2016-05-03")
     assert t["05/02/2016"].value == "2016-05-02"
+
+
+def test_the_weekend_is_its_saturday_before_or_after_the_document_date_by_tense(run):
+    assert times(run, "Gunmen killed five villagers over the weekend.", published="2024-03-14")["the weekend"].value \
+        == "2024-03-09"
+    assert times(run, "Protesters will march this weekend.", published="2024-03-14")["this weekend"].value \
+        == "2024-03-16"
+
+
+def test_a_week_takes_the_month_that_holds_it_never_the_document_day(run):
+    t = times(run, "Gunmen killed five villagers last week.", published="2024-03-14")["last week"]
+    assert (t.value, t.precision) == ("2024-03", "month")
+    t = times(run, "Gunmen killed five villagers last week.", published="2024-03-04")["last week"]
+    assert (t.value, t.precision) == ("2024", "year")  # 26 February to 3 March

@@ -140,3 +140,9 @@ def test_a_toll_in_a_sentence_of_its_own_is_the_main_attacks(run):
     doc = run("A car bomb exploded at a market in Kabul on Monday. The death toll climbed to 40.",
               published="2024-05-02")
     assert violent(doc)[0].killed.best == 40
+
+
+def test_a_day_in_the_lead_inside_a_vague_week_dates_the_event(run):
+    doc = run("A man was shot dead outside a bar in Tulsa on Friday night. Police said the man died late "
+              "last week after an argument.", published="2016-11-07")
+    assert violent(doc)[0].date == "2016-11-04"

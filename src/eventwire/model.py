@@ -58,6 +58,7 @@ class Time:
     offset_years: int | None = None  # "the fourth anniversary of X" = X + 4 years
     relation: Literal["after", "before", "later", "earlier", "anniversary"] | None = None
     offset_months: int | None = None  # "two months after X" = X + 2 months
+    days: int = 1  # days the expression covers at its precision: "the weekend" is its Saturday, and 2
 
 
 @dataclass

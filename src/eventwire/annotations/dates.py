@@ -96,6 +96,7 @@ def grammar() -> list[tuple[str, re.Pattern]]:
         "decade": rf"{b}(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<decade>1[0-9]\d0|20\d0)'?s\b",
         "year": rf"{b}{pmod}(?:(?P<fiscal>fiscal)\s+)?(?P<theyear>the\s+year\s+)?{y4}",
         "dayword": rf"{b}(?:(?P<tmod>early|late|earlier|later)\s+)?(?P<dw>{dayw})\b",
+        "weekend": rf"{b}(?:(?P<wrel>last|this\s+past|this|next|coming|past|the\s+past|the)\s+)?weekend\b",
         "period": rf"{b}(?:(?P<tmod>early|late|earlier|later)\s+(?:in\s+)?)?{rel}\s+(?P<fiscal>fiscal\s+)?(?P<unit>year|month|week)\b(?!-)",
         "adjrel": rf"{b}(?P<unit>year|month|week)-(?:earlier|ago)\b",
         "ago": rf"{b}{hedge}{num}\s+{unit}\s+(?:or\s+so\s+)?ago\b",
@@ -439,6 +440,14 @@ def resolve(m: Match, pub: dt.date | None, when: str | None) -> dict | None:
         else:
             delta = -back
         return {**out, "value": (pub + dt.timedelta(days=delta)).isoformat(), "precision": "day"}
+    if k == "weekend":  # its Saturday (as ACLED dates an event within a range): the last one, or the next
+        rel = _norm(p.get("wrel", ""))
+        last = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)  # on or before the document date
+        if rel in ("next", "coming") or when == "future" and rel in ("this", "the", ""):
+            last = pub if pub.weekday() == 5 else last + dt.timedelta(days=7)
+        elif rel == "last" and pub.weekday() >= 5:
+            last -= dt.timedelta(days=7)  # said on a weekend, "last weekend" is the one before
+        return {**out, "value": last.isoformat(), "precision": "day", "days": 2}
     if k == "dayword":
         delta = lexicon()["day_words"][_norm(p["dw"])]
         return {**out, "value": (pub + dt.timedelta(days=delta)).isoformat(), "precision": "day"}
@@ -446,8 +455,12 @@ def resolve(m: Match, pub: dt.date | None, when: str | None) -> dict | None:
         unit, rel = p["unit"].lower(), _norm(p.get("rel", "last"))
         if rel == "the" and unit != "year":
             return None  # "the month", "the week": which one is anaphoric
-        if unit == "week":
-            return {**out, "value": None, "precision": None}  # a week has no ISO date value here
+        if unit == "week":  # no week precision here: the month (else year) that holds the whole week
+            monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=7 * _REL_STEP[rel])
+            sunday = monday + dt.timedelta(days=6)
+            if (monday.year, monday.month) == (sunday.year, sunday.month):
+                return {**out, "value": fmt(monday, "month"), "precision": "month"}
+            return {**out, "value": str(monday.year), "precision": "year"} if monday.year == sunday.year else None
         step = _REL_STEP[rel]
         if unit == "month":
             return {**out, "value": fmt(add_months(pub, step), "month"), "precision": "month"}
@@ -533,7 +546,7 @@ def _keeps(m: Match, text: str, span, date_ents: list[tuple[int, int]]) -> bool:
 
 
 # Expressions whose year, month or week depends on the tense of their clause.
-_TENSED = {"md", "dm", "ordday", "month", "weekday"}
+_TENSED = {"md", "dm", "ordday", "month", "weekday", "weekend"}
 
 
 class Dates:

@@ -19,6 +19,7 @@ near its mentions, and orders the events by salience. Rules, in order:
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
@@ -371,6 +372,16 @@ def date_for(t: Trigger, doc: Document, layout: Layout) -> Time | None:
     return min(own or other, key=lambda x: abs(x.start - t.span.start), default=None)
 
 
+def within(day: Time, period: Time) -> bool:
+    """Whether a day-precise date falls inside a coarser or longer one."""
+    if period.value is None or day.value is None:
+        return False
+    if period.precision != "day":
+        return day.value.startswith(period.value)
+    first = dt.date.fromisoformat(period.value)
+    return first <= dt.date.fromisoformat(day.value) < first + dt.timedelta(days=period.days)
+
+
 def event_times(doc: Document, sent: int, layout: Layout):
     """(time, its root token) for the dated expressions of a sentence."""
     for x in doc.times:
@@ -677,7 +688,12 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
                 accused: list[Participant] | None = None) -> Event:
     head = min(g.triggers, key=lambda t: (TYPE_RANK[t.type] != TYPE_RANK[g.type], t.subtype in GENERIC_SUBTYPES, t.span.start))
     subtype = best_subtype([t.subtype for t in g.triggers if t.type == g.type] or [head.subtype])
-    date = g.date or (lead_date(doc, layout) if main and g.violent else None) or carried_date(g, doc, layout)
+    date = g.date
+    if main and g.violent and (date is None or date.precision != "day" or date.days > 1):
+        lead = lead_date(doc, layout)  # a day the lead gives, inside a vague date ("last week", "the weekend")
+        if lead is not None and (date is None or within(lead, date)):
+            date = lead
+    date = date or carried_date(g, doc, layout)
     value, precision = (date.value, date.precision) if date else (None, None)
     if value is None and (main or g.type == "statement") and doc.published:
         value, precision = doc.published, "day"
