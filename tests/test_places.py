@@ -371,3 +371,9 @@ def test_elided_name_shared_by_two_directions(places):
     _, found = places("Storms hit North and South Dakota on Monday, and East and West Africa saw floods.")
     assert [(p.mention, p.name) for p in found] == [
         ("North", "North Dakota"), ("South Dakota", "South Dakota"), ("East", "East Africa"), ("West Africa", "West Africa")]
+
+
+def test_a_direction_province_resolves_in_the_country_of_its_city(run):
+    doc = run("Around 200 residents protested in Colombo city (Colombo, Western) on Saturday.",
+              stages=["docdate", "places"], published="2022-07-10")
+    assert {(p.mention, p.country_code) for p in doc.places} >= {("Colombo city", "LK"), ("Western", "LK")}

@@ -45,6 +45,10 @@ BIG_CITY = 5000  # alternate names of smaller places are mostly foreign spelling
 COUNTY_COUNTRIES = ("US", "GB", "IE")  # second-level divisions news names on their own (Rapides Parish, Suffolk)
 # Elsewhere only second-level divisions with an ISO 3166-2 code are kept: provinces and departments
 # (Pangasinan, Somme), not the tens of thousands of municipalities named after their towns.
+# "Western Province" is also "Western", as GeoNames names Uganda's "Western" region: a direction and a division word.
+DIRECTION_DIVISION = re.compile(r"^((?:(?:north|south|east|west|northern|southern|eastern|western|central|"
+                                r"north[- ]?(?:east|west)(?:ern)?|south[- ]?(?:east|west)(?:ern)?)\s*)+)\s+"
+                                r"(?:province|region|division|state|zone)$", re.I)
 # A division's aliases are indexed only with one of these words ("Cebu Province", "Hall County").
 DIVISION_WORDS = ("County", "Parish", "Borough", "Province", "District", "Department", "Prefecture", "Regency")
 
@@ -231,7 +235,9 @@ def main() -> None:
             lat, lon = middle(pts)
         else:
             lat = lon = None
-        rows.append([rec["id"], "A", rec["name"], cc, a1, "", lat, lon, a1_pop.get((cc, a1), 0), rec["alts"]])
+        bare = DIRECTION_DIVISION.match(rec["name"])
+        alts = rec["alts"] + ([bare.group(1).strip()] if bare else [])
+        rows.append([rec["id"], "A", rec["name"], cc, a1, "", lat, lon, a1_pop.get((cc, a1), 0), alts])
     for code, rec in admin2.items():
         cc, a1 = code.split(".")[:2]
         keys = ((cc, a1 if cc == "US" else "", division_key(cc, n)) for n in (rec["name"], *rec["alts"]))
