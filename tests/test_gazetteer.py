@@ -110,3 +110,10 @@ def test_country_points_lean_to_the_mainland_but_stay_near_the_reference_point()
     assert gaz().countries["RU"].lon < 100.0  # toward Russia's middle, west of the reference point
     us = gaz().countries["US"]
     assert 37 < us.lat < 42 and -101 < us.lon < -97
+
+
+def test_arabic_transliterations_of_al_and_dayr_find_the_same_place():
+    from eventwire.annotations.gazetteer import norm
+
+    assert norm("Deir el-Balah") == norm("Dayr al Balah") == norm("Deir al-Balah")
+    assert norm("El Paso") != norm("Paso")

@@ -26,8 +26,10 @@ _NAN = math.nan
 _CACHE_SIZE = 50_000  # built entries kept; a worker touches a few thousand places per thousand articles
 _PUNCT = re.compile(r"[.'’`]")
 _SPACE = re.compile(r"[\s\-]+")
-# Spelling variants that name the same place: "St. Louis" / "Saint Louis", "Ft." / "Fort".
-_PREFIX = {"saint": "st", "sainte": "ste", "fort": "ft", "mount": "mt", "the": ""}
+# Spelling variants that name the same place: "St. Louis" / "Saint Louis", "Ft." / "Fort", and the
+# transliterations of Arabic "al" and "dayr" ("Deir el-Balah" / "Dayr al Balah").
+_PREFIX = {"saint": "st", "sainte": "ste", "fort": "ft", "mount": "mt", "the": "", "el": "al", "dayr": "deir",
+           "dair": "deir"}
 
 
 # Latin letters that Unicode does not decompose into a base letter and an accent.
