@@ -119,3 +119,8 @@ def test_protesters_gathering_is_a_protest(triggers):
 ])
 def test_strikes_on_a_place_are_attacks_and_going_on_strike_is_a_protest(triggers, text, word, kind):
     assert triggers(text)[word].type == kind
+
+
+def test_taking_people_hostage_is_an_abduction_however_far_the_verb(triggers):
+    found = triggers("Houthi rebels seized a cargo ship and took its 25 crew members hostage.")
+    assert found["hostage"].subtype == "abduction_forced_disappearance"

@@ -88,10 +88,11 @@ def lexicon() -> Lexicon:
 
 
 def context(tok) -> set[str]:
-    """Lemmas and lowercase forms a sense's `requires` may name: children and nearby tokens."""
+    """Lemmas and lowercase forms a sense's `requires` may name: its head, children and nearby tokens
+    ("took its 25 crew members hostage")."""
     sent = tok.sent
     lo, hi = max(sent.start, tok.i - WINDOW), min(sent.end, tok.i + WINDOW + 1)
-    near = list(tok.doc[lo:hi]) + list(tok.children)
+    near = list(tok.doc[lo:hi]) + list(tok.children) + [tok.head]
     return {lemma(t) for t in near} | {t.lower_ for t in near}
 
 
