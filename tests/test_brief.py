@@ -71,6 +71,11 @@ def test_kerman_brief_states_the_bombing_its_date_the_claim_and_the_toll_with_so
     assert "## Sources" in text and "kerman-twin-blasts" in text
 
 
+def test_kerman_brief_lists_who_was_targeted_not_the_bare_counts_again(kerman):
+    targets = [t.text for t in {f.label: f for f in kerman.facts}["Targets"].children]
+    assert targets and not any(t.endswith(("people", "others", "victims")) for t in targets)
+
+
 def test_kerman_brief_profiles_soleimani_and_al_aroui_with_roles_from_the_parse(kerman):
     profiles = {p.name: p for p in kerman.profiles}
     soleimani = next(p for n, p in profiles.items() if "Soleimani" in n)

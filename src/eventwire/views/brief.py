@@ -487,6 +487,9 @@ class _Gatherer:
             out.append(Line(text, self.cite(self.location_doc(loc), loc.get("start"), loc.get("end")), label="Place"))
         for role, label in (("perpetrators", "Perpetrators"), ("targets", "Targets")):
             items = event.get(role) or []
+            if role == "targets":  # "over 100 people", "several others": the counts below say it better
+                items = [p for p in items if not (p.get("kind") == "human" and not p.get("entity") and
+                         (p.get("mention") or "").lower().split()[-1:] in ([g] for g in w["generic_victims"]))]
             if items:
                 line = Line("", label=label)
                 for p in items:
