@@ -441,8 +441,8 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, max_bytes: in
            workers: int, engine: str, ray_address: str | None) -> None:
     """Extract events from articles and feeds into the store, merging reports of the same event.
 
-    Each document is committed on its own with its events, so an interrupted ingest keeps
-    what it did and the next run resumes. A document already stored (same URL, or the same
+    Documents are committed with their events in small batches (16, or a second's worth),
+    so an interrupted ingest keeps what it committed and the next run resumes. A document already stored (same URL, or the same
     text up to spacing and case) is skipped: re-running an ingest adds nothing. Reports of
     one real-world event from different articles join one canonical event that keeps every
     source and the history of its tolls.
