@@ -285,3 +285,117 @@ def test_an_acronym_outside_the_actors_mentions_is_linked_to_its_entity(run):
 def test_an_activity_is_no_victim(roles):
     _, targets, _ = roles("the army waged a battle against drug trafficking.")["battle"]
     assert targets == set()
+
+
+def test_armed_forces_keep_their_adjective(roles):
+    perps, _, _ = roles("Witnesses said members of the armed forces shot three farmers near the border.")["shot"]
+    assert ("armed forces", "organization") in perps
+
+
+def test_nobody_claiming_responsibility_names_no_perpetrator(roles):
+    found = roles("No group has claimed responsibility for the bombing of the market.")
+    assert found["bombing"][0] == set()
+    found = roles("The rebels have not claimed responsibility for the attack on the convoy.")
+    assert found["attack"][0] == set()
+
+
+def test_possessive_name_of_a_killing_is_not_its_doer(roles):
+    found = roles("After Mendoza's assassination, the opposition suspended the talks.", stages=FULL)
+    assert found["assassination"][0] == set()
+
+
+def test_pronoun_we_is_not_the_united_states(roles):
+    found = roles("The ministry tried to blame us for the attack on the hospital.", stages=FULL)
+    assert found["attack"][0] == set()
+
+
+def test_date_and_wire_section_mark_are_no_part_of_the_doer(roles):
+    found = roles("Officials said that on 10 March suspected cartel gunmen murdered a judge.")
+    assert ("cartel gunmen", "individual") in found["murdered"][0]
+    found = roles("[TEXT] Unidentified individuals shot a journalist outside his home.")
+    assert found["shot"][0] == {("Unidentified individuals", "individual")}
+
+
+def test_attack_planned_and_carried_out_by_a_force(roles):
+    found = roles("The kidnapping of the students was planned and carried out by the national police.")
+    assert ("national police", "organization") in found["kidnapping"][0]
+
+
+def test_bombings_of_an_air_force_are_its_acts(roles):
+    found = roles("The bishop condemned the bombings of the air force in the northern provinces.")
+    assert found["bombings"][0] == {("air force", "organization")}
+
+
+def test_descriptive_group_keeps_its_head(roles):
+    perps, _, _ = roles("A local businessman was kidnapped by a criminal group on Monday.")["kidnapped"]
+    assert perps == {("criminal group", "organization")}
+
+
+def test_reporter_pronoun_stands_for_the_reporter(roles):
+    found = roles("The army reported that it arrested fifteen people in the capital.")
+    assert ("army", "organization") in found["arrested"][0]
+    found = roles('The army said that "they will arrest anyone" in the capital.')
+    assert found["arrest"][0] == set()
+
+
+def test_people_involved_in_an_act_are_its_perpetrators(roles):
+    found = roles("Investigators said that two officers were involved in the murder of the judge.")
+    assert ("two officers", "individual") in found["murder"][0]
+    found = roles("Police are searching for the men involved in the attack on the mosque.")
+    assert ("men", "individual") in found["attack"][0]
+
+
+def test_people_suspected_of_an_act_are_suspects_not_a_group(run):
+    doc = run("Police arrested ten people suspected of having detonated a car bomb.", stages=STAGES)
+    detonated = next(t for t in doc.triggers if t.span.text == "detonated")
+    assert [(p.mention, p.kind, p.attribution) for p in detonated.perpetrators] == [("ten people", "individual", "suspected")]
+
+
+def test_an_unknown_number_of_fighters_are_individuals(roles):
+    perps, _, _ = roles("An unknown number of rebels attacked the army post at dawn.")["attacked"]
+    assert perps == {("unknown number of rebels", "individual")}
+
+
+def test_road_after_on_is_the_scene_not_the_target(roles):
+    found = roles("A bus driver was shot dead on the coastal highway.")
+    assert found["shot"][1] == {("bus driver", "human")}
+    found = roles("Rebels dynamited the road to the port.")
+    assert ("road", "physical") in found["dynamited"][1]
+
+
+def test_group_reporting_its_own_units_claims_their_act(run):
+    doc = run("The rebel front reported that commando units attacked the garrison.", stages=STAGES)
+    attacked = next(t for t in doc.triggers if t.span.text == "attacked")
+    assert ("rebel front", "organization", "claimed") in {(p.mention, p.kind, p.attribution) for p in attacked.perpetrators}
+    doc = run("Police said gunmen attacked the bank.", stages=STAGES)
+    attacked = next(t for t in doc.triggers if t.span.text == "attacked")
+    assert [(p.mention, p.kind) for p in attacked.perpetrators] == [("gunmen", "individual")]
+
+
+def test_an_owner_of_the_responsibility_is_the_doer(roles):
+    found = roles("The commission established the army's responsibility for the massacre of the villagers.")
+    assert ("army", "organization") in found["massacre"][0]
+
+
+def test_people_detained_in_raids_are_not_charged_with_the_raids(roles):
+    found = roles("Hundreds of people were detained by the police in raids across the city.")
+    assert found["raids"][0] == set()
+    found = roles("Police arrested two men in connection with the murder of the judge.")
+    assert ("two men", "individual") in found["murder"][0]
+
+
+def test_spokesman_claiming_an_act_gives_his_group(run):
+    doc = run("A spokesman of the Sinaloa cartel claimed responsibility for the assassination of the mayor.", stages=FULL)
+    act = next(t for t in doc.triggers if t.span.text == "assassination")
+    assert [(p.mention, p.kind, p.attribution) for p in act.perpetrators] == [("Sinaloa cartel", "organization", "claimed")]
+
+
+def test_quoted_group_name_before_group_is_the_name(run):
+    doc = run('The killing of the two aid workers was claimed by a self-styled "Red Dawn Brigades" group.', stages=STAGES)
+    act = next(t for t in doc.triggers if t.span.text == "killing")
+    assert [(p.mention, p.attribution) for p in act.perpetrators] == [("Red Dawn Brigades", "claimed")]
+
+
+def test_what_unknown_attackers_wore_stays_in_their_mention(roles):
+    perps, _, _ = roles("Gunmen dressed in black attacked the bus near the market.")["attacked"]
+    assert perps == {("Gunmen dressed in black", "individual")}

@@ -9,7 +9,9 @@ no determiner, relative clause or apposition), as event-extraction gold writes t
 person is named without titles ("president cerezo" -> "cerezo"; a perpetrator keeps a military
 rank, "colonel ponce"), a physical target without its demonym ("the salvadoran consulate" ->
 "consulate"). The clause above an act can name its doer too: "accused X of", "held X responsible for", "X claimed responsibility for" (with that
-attribution). Inclusion phrases add participants ("eight people, including the mayor"); a bare
+attribution), "X were involved in", "X's responsibility for"; "no group has claimed" names nobody. A
+spokesman's claim is his group's, a group reporting that its units acted claims the act, and a
+reporter's "it"/"they" is the reporter ("police said they arrested"). Inclusion phrases add participants ("eight people, including the mayor"); a bare
 count is a human target ("wounded 71"); a noun for the doer ("a suicide bomber") is its own
 perpetrator. Lexicons under data/events/ decide kinds: individual vs organization
 perpetrators, human vs physical targets; in lowercase text a word outside the model's WordNet
@@ -33,6 +35,9 @@ FIRST_PERSON = {"we", "i"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 NAME_POS = {"PROPN", "NOUN", "ADJ", "VERB", "X"}  # a parser reads lowercase names as any of these
 NAME_JOINERS = {"de", "del", "y", "la", "van", "von", "bin", "al"}  # inside a name: "stela torrado de otalora"
+NEGATIVE_DETS = {"no", "neither", "nor"}  # "no group has claimed": nobody claimed
+SELF_PRONOUNS = {"it", "they"}  # in a clause reported by its subject, the reporter itself
+QUOTES = {'"', "“", "”", "'", "‘", "’"}
 PRONOUN_RELATIVES = {"who", "whom", "which", "that", "whose"}
 NP_LEFT = {"compound", "amod", "nummod", "nmod", "quantmod", "npadvmod", "advmod", "poss", "case", "punct", "hmod", "hyph"}
 TARGET_PREPS = {"on", "against", "at", "in", "inside", "outside", "near", "into", "onto", "upon", "to"}
@@ -60,6 +65,7 @@ class Words:
     victim_nouns: frozenset
     target_nouns: frozenset
     place_heads: frozenset
+    routes: frozenset
     hedges: frozenset
     unknown: frozenset  # "an unidentified group" names no organisation (GTD: gname Unknown)
     ideologies: frozenset
@@ -79,6 +85,12 @@ class Words:
     blame: dict  # verb -> attribution of its object for the act it governs
     claim_nouns: frozenset
     claim_verbs: frozenset
+    attire_verbs: frozenset
+    speaker_heads: frozenset
+    custody_verbs: frozenset
+    own_units: frozenset
+    involvement: dict  # verb -> attribution of its subject for the act it is "in"
+    say_verbs: frozenset
     english: frozenset  # WordNet lemmas: a lowercase word outside them is likely a name
 
 
@@ -106,6 +118,7 @@ def words() -> Words:
         victim_nouns=frozenset(t["victim_nouns"]),
         target_nouns=frozenset(p["target_nouns"]),
         place_heads=frozenset(p["place_heads"]),
+        routes=frozenset(p["route_heads"]),
         hedges=frozenset(p["hedges"]),
         unknown=frozenset(p["unknown_modifiers"]),
         ideologies=frozenset(p["ideologies"]),
@@ -125,6 +138,12 @@ def words() -> Words:
         blame=dict(t["blame"]),
         claim_nouns=frozenset(t["claim_nouns"]),
         claim_verbs=frozenset(t["claim_verbs"]),
+        attire_verbs=frozenset(p["attire_verbs"]),
+        speaker_heads=frozenset(p["speaker_heads"]),
+        custody_verbs=frozenset(p["custody_verbs"]),
+        own_units=frozenset(p["own_unit_heads"]),
+        involvement=dict(p["involvement_verbs"]),
+        say_verbs=frozenset(load("claims.json")["say_verbs"]),
         english=english,
     )
 
@@ -197,7 +216,21 @@ class Arguments:
             f.agents = self.speakers(tok, f.agents)
         else:
             self.blamed(tok, f)
+            self.reporting_group(f)
         return f
+
+    def reporting_group(self, f: Frame) -> None:
+        """A group reporting what its own units did is their group: "the FMLN reports that urban
+        commando units attacked" (claimed), unlike "police said gunmen attacked"."""
+        for a in list(f.agents):
+            verb = a.head
+            if a.dep_ != "nsubj" or lemma(a) not in self.w.own_units or verb.dep_ != "ccomp" \
+                    or not verb_keys(verb.head) & self.w.say_verbs:
+                continue
+            if any(c.dep_ in ("compound", "nmod", "poss", "amod") and self.perp_kind(c, modifier=True) == "organization"
+                   for c in a.children) or pobjs(a, {"of", "from"}):
+                continue  # "FMLN units", "units of the army": the phrase names its own group
+            self.add_agents(f, [r for r in children(verb.head, "nsubj") if self.plain_group(r)], "claimed")
 
     def speakers(self, tok, agents: list) -> list:
         """Who made the statement: the clause's subject, or for "we"/"I" in a quote the one who said it."""
@@ -227,10 +260,11 @@ class Arguments:
         for _ in range(6):
             if node.dep_ not in ("pobj", "pcomp", "prep", "dobj", "acomp", "oprd", "conj") or node.head == node:
                 return
-            node = node.head
+            node, below = node.head, node
             key = lemma(node)
-            if node.dep_ == "prep" and node.lower_ in self.w.scene_preps:
-                return  # "captured rifles during the battle": no charge for the battle
+            if node.dep_ == "prep" and (node.lower_ in self.w.scene_preps or node.lower_ == "in" and lemma(
+                    node.head) in self.w.custody_verbs and lemma(below) != "connection"):
+                return  # "captured rifles during the battle", "detained in raids": no charge for the act
             if node.dep_ == "prep" and node.lower_ == "behind" and is_verb(node.head):  # "X are behind the attack"
                 self.add_agents(f, children(node.head, "nsubj"), "accused")
                 return
@@ -243,17 +277,33 @@ class Arguments:
                     actors = children(node, "nsubj") or (children(gov, "dobj") if how else children(gov, "nsubj"))
                 self.add_agents(f, actors, how or "reported")
                 return
+            owner = children(node, "poss") if key in self.w.claim_nouns and not children(node, "det") else []
+            if owner and owner[0].pos_ != "PRON":  # "the army's responsibility for the massacre"
+                self.add_agents(f, owner, "accused")
+                return
             if key in self.w.claim_nouns and node.dep_ == "dobj" and verb_keys(node.head) & self.w.claim_verbs:
-                self.add_agents(f, children(node.head, "nsubj"), "claimed")
+                self.add_agents(f, affirmed(node.head, node), "claimed")
                 return
             if verb_keys(node) & self.w.claim_verbs and any(lemma(c) in self.w.claim_nouns for c in node.children):
-                self.add_agents(f, children(node, "nsubj"), "claimed")  # "claimed responsibility for"
+                noun = next(c for c in node.children if lemma(c) in self.w.claim_nouns)
+                self.add_agents(f, affirmed(node, noun), "claimed")  # "claimed responsibility for"
                 return
+            if key in self.w.involvement and node.dep_ != "prep":  # "X were involved in the massacre"
+                actors = children(node, "nsubj", "nsubjpass")
+                if not actors and node.dep_ in ("acomp", "xcomp"):
+                    actors = children(node.head, "nsubj", "nsubjpass")
+                elif not actors and node.dep_ in ("acl", "amod") and noun_like(node.head):
+                    actors = [node.head]  # "the men involved in the attack"
+                if actors:  # else "suspected X of being involved in" is read further up
+                    self.add_agents(f, actors, self.w.involvement[key])
+                    return
             if key in self.w.blame:
                 if tok.dep_ == "oprd" and tok.head.i == node.i:
                     return  # "were held hostage": the act's own verb, no charge
                 if not is_verb(node):  # "the arrest of X for the killing"
                     actors = pobjs(node, {"of"})
+                elif node.dep_ == "acl" and noun_like(node.head):  # "10 people suspected of having detonated"
+                    actors = [node.head]
                 else:
                     actors = children(node, "nsubjpass") if passive(node) else children(node, "dobj")
                 if tok.dep_ == "dobj" and tok.head.i == node.i:  # "blamed the attack on X"
@@ -278,7 +328,7 @@ class Arguments:
             if tok.dep_ == "acl":
                 f.agents += self.stray_agents(tok)
         f.instruments += pobjs(tok, {"with", "using"})
-        f.patients += pobjs(tok, {"on", "against"})
+        f.patients += [p for p in pobjs(tok, {"on", "against"}) if not self.route(p)]
         for p in pobjs(tok, TARGET_PREPS - {"on", "against"}) if located else ():  # "exploded outside the embassy"
             if self.target_kind(self.through_part(p)) is not None or self.weapon(p):
                 f.patients.append(p)
@@ -342,7 +392,7 @@ class Arguments:
         if lemma(tok) in self.w.individual:  # "a suicide bomber" names its own doer
             f.agents.append(tok)
         for c in children(tok, "poss"):  # "the FMLN's attack", but "Galan's murder"
-            victim = lemma(tok) in self.w.victim_nouns and self.perp_kind(c) != "organization"
+            victim = lemma(tok) in self.w.victim_nouns and not self.plain_group(c)
             (f.patients if victim else f.agents).append(c)
         for c in children(tok, "compound", "amod", "nmod"):
             if self.weapon(c):
@@ -351,7 +401,11 @@ class Arguments:
                 f.agents.append(c)
             elif self.target_kind(c) == "physical":
                 f.patients.append(c)
-        f.patients += pobjs(tok, {"of", "on", "against", "upon"})
+        for p in pobjs(tok, {"of"}):  # "the bombings of the air force": a force acts, a town suffers
+            mine = lemma(tok) not in self.w.victim_nouns and self.target_kind(p) is None \
+                and self.perp_kind(p) == "organization"
+            (f.agents if mine else f.patients).append(p)
+        f.patients += [p for p in pobjs(tok, {"on", "against", "upon"}) if not self.route(p)]
         f.agents += pobjs(tok, {"by"})
         f.instruments += pobjs(tok, {"with", "using"})
         for p in pobjs(tok, TARGET_PREPS - {"on", "against"}):
@@ -364,7 +418,10 @@ class Arguments:
             f.patients += children(head, "nsubj")
         elif head != tok and is_verb(head) and verb_keys(head) & self.w.light_verbs and tok.dep_ != "nsubj":
             pas = passive(head)  # "carried out an attack", "were taken hostage"
-            f.agents += pobjs(head, {"by"}) + ([] if pas else children(head, "nsubj"))
+            by = pobjs(head, {"by"}) or [p for c in head.conjuncts if passive(c) for p in pobjs(c, {"by"})]
+            doers = by + ([] if pas else children(head, "nsubj"))  # "was planned and carried out by X"
+            claimed = verb_keys(head) & self.w.claim_verbs  # "the killing was claimed by X"
+            self.add_agents(f, doers, "claimed" if claimed else "reported")
             f.patients += pobjs(head, {"on", "against", "to"}) + (children(head, "nsubjpass") if pas else [])
             f.instruments += pobjs(head, {"with", "using"})
             if not children(head, "nsubj", "nsubjpass"):
@@ -379,6 +436,19 @@ class Arguments:
         for c in children(tok, "acl"):  # "the killing, carried out by uniformed men"
             if verb_keys(c) & self.w.light_verbs:
                 f.agents += pobjs(c, {"by"})
+
+    def route(self, tok) -> bool:
+        """ "killed on the highway", "an ambush on the road": a road after "on" is where, not what."""
+        return tok.head.lower_ == "on" and lemma(tok) in self.w.routes
+
+    def plain_group(self, tok) -> bool:
+        """A group or state for sure: a group word, or an actor the knowledge base knows. A name
+        the entity tagger merely guessed to be an organisation ("Oqueli's assassination") is
+        more often the victim."""
+        if self.perp_kind(tok) != "organization":
+            return False
+        ent = self.entity_at(tok)
+        return ent is None or bool(ent.actor_type) or self.org_word(tok)
 
     def through_part(self, tok):
         """"in front of the embassy" is about the embassy."""
@@ -454,6 +524,8 @@ class Arguments:
 
     def perp_kind(self, tok, modifier: bool = False) -> str | None:
         key = lemma(tok)
+        if tok.pos_ == "PRON" and not children(tok, "det"):
+            return None  # "blame us for", not "the US"
         ent = self.entity_at(tok)
         if ent is not None:  # a person, a group, or a place that is a state actor ("US drone"), not "Manchester"
             if ent.kind == "person":
@@ -515,12 +587,16 @@ class Arguments:
         i = tok.i
         while i - 1 in keep and not tok.doc[i].is_sent_start and tok.doc[i - 1].dep_ not in ("det", "predet", "cc"):
             i -= 1
+        dated = [t.i for t in tok.doc[i:tok.i] if t.ent_type_ in ("DATE", "TIME")]
+        if dated:
+            i = dated[-1] + 1  # "on 10 march alleged members", "early sunday morning terrorists"
         while i < tok.i and (tok.doc[i].is_punct and tok.doc[i].text not in ('"', "'")
                              or tok.doc[i].lower_ in self.w.hedges or tok.doc[i].tag_ == "JJS"):
             i += 1  # no leading punctuation, hedge or superlative ("so-called", "alleged", "biggest")
-        closed = [t.i for t in tok.doc[i:tok.i] if t.text == ")"]
+        closed = [t.i for t in tok.doc[i:tok.i] if t.text in (")", "]")]
         if closed:
-            i = closed[-1] + 1  # "CPI (Maoist) cadres": the bracket ends the group's name, not the men's
+            i = closed[-1] + 1  # "CPI (Maoist) cadres": the bracket ends the group's name, not the men's;
+            # "[TEXT] unidentified individuals": a wire's section mark is no part of the phrase
         return list(tok.doc[i:tok.i + 1])
 
     def name_tokens(self, tok, ranked: bool = False):
@@ -555,10 +631,15 @@ class Arguments:
                 inner = self.np_tokens(p)
                 end_tok = inner[-1]
         if org:  # a group's name: "maoist shining path group" -> "shining path", "army of national liberation"
-            while toks[:-1] and (toks[0].lower_ in self.w.ideologies or toks[0].is_punct):
+            while toks[:-1] and (toks[0].lower_ in self.w.ideologies or toks[0].is_punct) and not (
+                    len(toks) == 2 and lemma(toks[1]) in self.w.organization):
                 toks = toks[1:]
-            if lemma(tok) in self.w.generic_groups and len(toks) > 1 and noun_like(toks[-2]):
-                end_tok = toks[-2]
+            if lemma(tok) in self.w.generic_groups and len(toks) > 1 and noun_like(toks[-2]) and (
+                    self.org_word(toks[-2]) or " ".join(t.lower_ for t in toks[:-1]) in self.w.groups):
+                end_tok = toks[-2]  # a known name: "mrta group" -> "mrta"; not "zarate wilka group", "guerrilla group"
+            if lemma(tok) in self.w.generic_groups and len(toks) > 2 and toks[-2].text in QUOTES:
+                opening = [k for k, t in enumerate(toks[:-2]) if t.text in QUOTES]  # 'a "Zarate Willka" group'
+                toks, end_tok = toks[opening[-1] + 1 if opening else 0:], toks[-3]
             for p in pobjs(tok, {"of"}):
                 if not any(c.dep_ in ("det", "poss") for c in p.children) and not self.place(p):
                     end_tok = p
@@ -624,7 +705,13 @@ class Arguments:
 
     # ---- assembling one trigger --------------------------------------------------------
     def resolve(self, tok):
-        """Relative pronouns stand for their antecedent; conjuncts are arguments too."""
+        """Relative pronouns stand for their antecedent, and a reporter's "it"/"they" for the
+        reporter ("the group said it carried out", "who said they were responsible"); conjuncts
+        are arguments too."""
+        if tok.lower_ in SELF_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and self.own_report(tok.head):
+            said = [s for s in children(tok.head.head, "nsubj") if s.lower_ not in SELF_PRONOUNS
+                    and (self.perp_kind(s) == "organization" or s.tag_ in ("NNS", "NNPS") and not self.name_like([s]))]
+            tok = said[0] if said else tok  # a spokesman's "they" is his group, not himself
         if tok.lower_ in PRONOUN_RELATIVES and tok.head.dep_ == "relcl":
             tok = tok.head.head
         whole, inner = tok, pobjs(tok, {"of"})
@@ -639,6 +726,15 @@ class Arguments:
         for c in self.companions([whole, *out]):
             out += [c, *c.conjuncts]  # "eight people, including the mayor", "X, together with Y"
         return list(dict.fromkeys(out))
+
+    def own_report(self, clause) -> bool:
+        """A plain statement of fact reported by a speaker ("the army reported that it arrested"),
+        not a quote, a denial or a possibility ("said they had not ordered", "it can kill")."""
+        verb = clause.head
+        if clause.dep_ != "ccomp" or not verb_keys(verb) & self.w.say_verbs or children(clause, "neg"):
+            return False
+        quoted = any(t.text in ('"', "“", "”") for t in clause.doc[min(verb.i, clause.i):max(verb.i, clause.i)])
+        return not quoted and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
 
     def companions(self, heads):
         """Nouns an inclusion phrase adds to a participant: "including Y", "together with Y", "along with Y"."""
@@ -661,6 +757,11 @@ class Arguments:
                         and self.perp_kind(c, modifier=True)]
                 out += self.perpetrators(doc, mods, {c.i: how.get(h.i, "reported") for c in mods})
                 continue
+            if lemma(h) in self.w.speaker_heads:  # "a spokesman of the Medellin cartel claimed": the cartel
+                voiced = [c for c in h.children if c.dep_ in ("compound", "nmod", "poss") and self.plain_group(c)]
+                voiced += [p for p in pobjs(h, {"of", "for"}) if self.plain_group(p)]
+                out += self.perpetrators(doc, voiced, {c.i: how.get(h.i, "reported") for c in voiced})
+                continue
             named = [a for a in h.children if a.dep_ == "appos" and self.perp_kind(a) == "individual"
                      and self.name_like(self.name_tokens(a))]
             if named and lemma(h) not in self.w.partitive:  # "the spokesman, Randhir Jaiswal": the name
@@ -678,6 +779,11 @@ class Arguments:
                 start, end = self.mention_at(h)[:2]  # the group's name as the actors stage delimited it
             else:
                 start, end = self.perp_extent(h, org=kind == "organization")
+                wearers = [h, *pobjs(h, {"of"})] if lemma(h) in self.w.partitive else [h]
+                worn = [c for w in wearers for c in w.children if c.dep_ == "acl" and lemma(c) in self.w.attire_verbs]
+                if kind == "individual" and worn:  # "men wearing military uniforms": how they were known
+                    last = max(t.i for t in worn[0].subtree)
+                    end = max(end, h.doc[last].idx + len(h.doc[last].text))
             said = how.get(h.i, "reported")
             if doc.text[start:end].lower() in self.w.anaphoric and not self.entity_at(h):
                 continue  # "the group", "the forces": a pointer to a group named elsewhere
@@ -931,6 +1037,17 @@ def acronym(word: str) -> bool:
         if run >= 3:
             return True
     return False
+
+
+def affirmed(verb, noun) -> list:
+    """The subjects of a claim that is made: none for "no group has claimed", "neither X nor Y
+    claimed", "has not claimed", "bears no responsibility"."""
+    if children(verb, "neg") or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return []
+    subjects = children(verb, "nsubj")
+    if any(c.dep_ in ("det", "preconj") and c.lower_ in NEGATIVE_DETS for s in subjects for c in s.children):
+        return []
+    return subjects
 
 
 def contains(words: tuple, part: tuple) -> bool:
