@@ -124,3 +124,7 @@ def test_strikes_on_a_place_are_attacks_and_going_on_strike_is_a_protest(trigger
 def test_taking_people_hostage_is_an_abduction_however_far_the_verb(triggers):
     found = triggers("Houthi rebels seized a cargo ship and took its 25 crew members hostage.")
     assert found["hostage"].subtype == "abduction_forced_disappearance"
+
+
+def test_machinegunned_is_an_attack_though_the_lemmatizer_garbles_it(triggers):
+    assert triggers("Gunmen machinegunned a bus near Medellin.")["machinegunned"].subtype == "attack"
