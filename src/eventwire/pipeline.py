@@ -131,7 +131,7 @@ class Pipeline:
     said in the document's warnings.
     """
 
-    def __init__(self, stages: Iterable[str] | None = None, batch_size: int = 32,
+    def __init__(self, stages: Iterable[str] | None = None, batch_size: int = 8,
                  max_chars: int = MAX_CHARS, max_tokens: int = MAX_TOKENS, time_budget: float = TIME_BUDGET):
         names = list(stages) if stages is not None else list(STAGES)
         unknown = [n for n in names if n not in STAGES]

@@ -320,7 +320,8 @@ class Actors:
             return
         taken = sorted((m.start, m.end) for m in ments)
         for t in doc.doc:
-            if fold(t.text) not in surnames or t.ent_type_ not in ("", "PERSON"):  # 'May 24'
+            plain = t.text.isascii() and "'" not in t.text  # most words: their lower case is their fold
+            if (t.lower_ if plain else fold(t.text)) not in surnames or t.ent_type_ not in ("", "PERSON"):  # 'May 24'
                 continue
             if not nocase and not (t.text[0].isupper() and t.pos_ == "PROPN"):  # 'Brown' the colour
                 continue

@@ -11,7 +11,7 @@ names always stay: the tagger misses lowercase names the parse reads); a tagged 
 trigger has yet is given to the nearest violent trigger of its sentence (trimmed to its noun
 phrase). Last, every filler takes its referent's fullest mention in the document
 (`Arguments.complete_mentions`), so the tagger's names complete the parse's and back.
-Only sentences with event words are tagged. The tagger reads the lowercased words of the
+Only sentences with words of violence are tagged. The tagger reads the lowercased words of the
 existing parse, so its spans map back to exact offsets of `Document.text`.
 """
 
@@ -95,9 +95,10 @@ class Roles:
         self.arguments = Arguments()
 
     def __call__(self, doc: Document) -> None:
-        if doc.doc is None or not doc.triggers:
-            return
-        sents = list({doc.doc[t.head].sent.start: doc.doc[t.head].sent for t in doc.triggers}.values())
+        violent = [t for t in doc.triggers if t.type in VIOLENT]
+        if doc.doc is None or not violent:
+            return  # its roles are those of violence: sentences of statements and protests are not tagged
+        sents = list({doc.doc[t.head].sent.start: doc.doc[t.head].sent for t in violent}.values())
         tags = tag(doc, sents)
         marked = {doc.doc[i].sent.start for i, *_ in tags}  # the tagger read roles there
         judged = [(s.start_char, s.end_char) for s in sents if s.start in marked]
