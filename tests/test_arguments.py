@@ -399,3 +399,24 @@ def test_quoted_group_name_before_group_is_the_name(run):
 def test_what_unknown_attackers_wore_stays_in_their_mention(roles):
     perps, _, _ = roles("Gunmen dressed in black attacked the bus near the market.")["attacked"]
     assert perps == {("Gunmen dressed in black", "individual")}
+
+
+@pytest.mark.parametrize("text, doers", [
+    ("Five soldiers killed in Mali ambush", set()),
+    ("Iraq bombing kills 12", set()),
+    ("A US drone strike killed a commander in Somalia.", {"US"}),
+    ("An Israeli ambush killed two fighters.", {"Israeli"}),
+])
+def test_a_country_before_an_act_is_its_doer_only_for_strikes_from_afar(run, text, doers):
+    doc = run(text, published="2016-05-01")
+    assert {p.mention for e in doc.events for p in e.perpetrators} == doers
+
+
+def test_a_headline_without_were_makes_its_counted_subject_the_victims(run):
+    doc = run("3 Afghan Police Killed in Suicide Attack", published="2016-05-01")
+    assert not any("Police" in p.mention for e in doc.events for p in e.perpetrators)
+
+
+def test_a_vehicle_named_before_the_act_in_a_headline_is_no_perpetrator(run):
+    doc = run("Minibus bombing in Iraq kills nine, injures 24", published="2009-06-08")
+    assert not any(p.mention == "Minibus" for e in doc.events for p in e.perpetrators)

@@ -86,6 +86,7 @@ class Words:
     claim_nouns: frozenset
     claim_verbs: frozenset
     attire_verbs: frozenset
+    state_act_nouns: frozenset
     speaker_heads: frozenset
     custody_verbs: frozenset
     own_units: frozenset
@@ -139,6 +140,7 @@ def words() -> Words:
         claim_nouns=frozenset(t["claim_nouns"]),
         claim_verbs=frozenset(t["claim_verbs"]),
         attire_verbs=frozenset(p["attire_verbs"]),
+        state_act_nouns=frozenset(p["state_act_nouns"]),
         speaker_heads=frozenset(p["speaker_heads"]),
         custody_verbs=frozenset(p["custody_verbs"]),
         own_units=frozenset(p["own_unit_heads"]),
@@ -318,7 +320,7 @@ class Arguments:
             f.attribution[a.i] = how
 
     def verb_roles(self, tok, f: Frame, located: bool) -> None:
-        pas = passive(tok) or lemma(tok) in self.w.undergoers  # "the soldiers died": their subject suffers
+        pas = passive(tok) or lemma(tok) in self.w.undergoers or headline_passive(tok)
         subj = children(tok, "nsubj", "nsubjpass", "csubj")
         (f.patients if pas else f.agents).extend(subj)
         f.patients += children(tok, "dobj", "attr")
@@ -397,8 +399,8 @@ class Arguments:
         for c in children(tok, "compound", "amod", "nmod"):
             if self.weapon(c):
                 f.instruments.append(c)
-            elif self.perp_kind(c, modifier=True) == "organization":  # "Israeli drone strike", not "terrorist attack"
-                f.agents.append(c)
+            elif self.perp_kind(c, modifier=True) == "organization" and self.acts_as_modifier(c, tok):
+                f.agents.append(c)  # "Israeli drone strike", "US strike"; not "terrorist attack", "Mali ambush"
             elif self.target_kind(c) == "physical":
                 f.patients.append(c)
         for p in pobjs(tok, {"of"}):  # "the bombings of the air force": a force acts, a town suffers
@@ -522,11 +524,19 @@ class Arguments:
         return i >= 0 and self._places[i].start <= tok.idx < self._places[i].end and \
             self._places[i].feature not in ("country", "other") and not self._places[i].demonym
 
+    def acts_as_modifier(self, mod, act) -> bool:
+        """A country's name before an act names its doer only for acts states do from afar ("US drone
+        strike"); before others it says where ("Mali ambush", "Iraq bombing"). Demonyms and groups act."""
+        return mod.ent_type_ != "GPE" or lemma(act) in self.w.state_act_nouns or any(
+            lemma(c) in self.w.state_act_nouns for c in act.children if c.dep_ in ("compound", "amod"))
+
     def perp_kind(self, tok, modifier: bool = False) -> str | None:
         key = lemma(tok)
         if tok.pos_ == "PRON" and not children(tok, "det"):
             return None  # "blame us for", not "the US"
         ent = self.entity_at(tok)
+        if modifier and key in self.w.physical and (ent is None or ent.actor_type is None):
+            return None  # "Minibus bombing" in a title-case headline: what was hit, whatever NER says
         if ent is not None:  # a person, a group, or a place that is a state actor ("US drone"), not "Manchester"
             if ent.kind == "person":
                 return "individual"
@@ -754,7 +764,7 @@ class Arguments:
         for h in heads:
             if self.instrument_noun(h):  # "killed by a US drone": the modifier acts
                 mods = [c for c in h.children if c.dep_ in ("compound", "amod", "nmod", "poss")
-                        and self.perp_kind(c, modifier=True)]
+                        and self.perp_kind(c, modifier=True) and self.acts_as_modifier(c, h)]
                 out += self.perpetrators(doc, mods, {c.i: how.get(h.i, "reported") for c in mods})
                 continue
             if lemma(h) in self.w.speaker_heads:  # "a spokesman of the Medellin cartel claimed": the cartel
@@ -1023,6 +1033,16 @@ class Arguments:
         if before is not None and before.dep_ in ("det", "predet"):
             return before.lower_ in DEFINITE
         return span[-1].tag_ in ("NNS", "NNPS") and not (before is not None and before.like_num)
+
+
+def headline_passive(tok) -> bool:
+    """Headlines drop "were": in "3 Afghan Police Killed in Suicide Attack" a counted subject of a
+    past form with no object suffered the act ("Gunmen Killed 3 Police" has one)."""
+    sent = tok.sent
+    if tok.tag_ not in ("VBD", "VBN") or children(tok, "dobj", "attr", "ccomp") or sent[-1].text in (".", "!", "?"):
+        return False  # prose keeps its "were"; only a line without a full stop is a headline
+    return any(any(c.dep_ == "nummod" or c.like_num for c in s.subtree if c is not s) or s.like_num
+               for s in children(tok, "nsubj"))
 
 
 def acronym(word: str) -> bool:
