@@ -147,3 +147,11 @@ def test_a_day_in_the_lead_inside_a_vague_week_dates_the_event(run):
               "According to a news release, the man was shot once Friday at a home on Archer Road.",
               published="2016-11-07")
     assert violent(doc)[0].date == "2016-11-04"
+
+
+def test_an_undated_unplaced_headline_is_the_leads_event_not_one_of_its_own(run):
+    doc = run("3 Afghan Police Killed in Suicide Attack\n\nA suicide car bombing near a police training center in "
+              "southern Afghanistan has killed three police officers, officials said on Monday.",
+              published="2016-05-03")
+    [event] = violent(doc)
+    assert event.location is not None and event.location.country_code == "AF"
