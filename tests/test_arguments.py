@@ -420,3 +420,14 @@ def test_a_headline_without_were_makes_its_counted_subject_the_victims(run):
 def test_a_vehicle_named_before_the_act_in_a_headline_is_no_perpetrator(run):
     doc = run("Minibus bombing in Iraq kills nine, injures 24", published="2009-06-08")
     assert not any(p.mention == "Minibus" for e in doc.events for p in e.perpetrators)
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Gunmen shot dead two men outside a bar in Tulsa on Saturday. The victims were identified as David Lecky, 34, "
+     "and James Donnelly, 29.", {"David Lecky", "James Donnelly"}),
+    ("guerrillas kidnapped two teachers in medellin. the victims were identified as david lecky, director of the "
+     "columbus school, and james donnelly.", {"david lecky", "james donnelly"}),
+])
+def test_victims_identified_by_name_after_the_act_are_its_human_targets(run, text, named):
+    doc = run(text, published="2016-05-01")
+    assert named <= {p.mention for e in doc.events for p in e.targets if p.kind == "human"}

@@ -87,6 +87,8 @@ class Words:
     claim_verbs: frozenset
     attire_verbs: frozenset
     state_act_nouns: frozenset
+    victim_subjects: frozenset
+    naming_verbs: frozenset
     speaker_heads: frozenset
     custody_verbs: frozenset
     own_units: frozenset
@@ -141,6 +143,8 @@ def words() -> Words:
         claim_verbs=frozenset(t["claim_verbs"]),
         attire_verbs=frozenset(p["attire_verbs"]),
         state_act_nouns=frozenset(p["state_act_nouns"]),
+        victim_subjects=frozenset(p["victim_subjects"]),
+        naming_verbs=frozenset(p["naming_verbs"]),
         speaker_heads=frozenset(p["speaker_heads"]),
         custody_verbs=frozenset(p["custody_verbs"]),
         own_units=frozenset(p["own_unit_heads"]),
@@ -907,6 +911,35 @@ class Arguments:
                 t.weapons.append(doc.span(s, e))
                 taken.add((s, e))
 
+    def identified_victims(self, doc: Document, trigs: list[tuple[Trigger, object]]) -> None:
+        """"The victims were identified as David Lecky and James Donnelly", "the dead include X": the
+        people named are human targets of the nearest violent act told before, or in, their sentence."""
+        violent = [(t, tok) for t, tok in trigs if t.type in VIOLENT and not t.negated]
+        if not violent:
+            return
+        for tok in doc.doc:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or lemma(tok) not in self.w.victim_subjects:
+                continue
+            verb = tok.head
+            if lemma(verb) not in self.w.naming_verbs:
+                continue
+            names = pobjs(verb, {"as"}) + children(verb, "attr", "dobj")
+            names += [c for n in names for a in (n, *children(n, "appos")) for c in a.conjuncts]  # "X, director, and Y"
+            before = [(t, h) for t, h in violent if h.i <= verb.i]
+            if not names or not before:
+                continue
+            trig = max(before, key=lambda pair: pair[1].i)[0]
+            taken = {(p.start, p.end) for p in trig.targets}
+            for n in names:
+                toks = self.name_tokens(n)
+                if not toks or not self.person_name(toks):
+                    continue
+                start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+                if (start, end) not in taken:
+                    text = doc.text[start:end]
+                    trig.targets.append(Participant(name=text, mention=text, kind="human", start=start, end=end))
+                    taken.add((start, end))
+
     def __call__(self, doc: Document) -> None:
         if doc.doc is None or not doc.triggers:
             return
@@ -915,6 +948,7 @@ class Arguments:
         for trig, tok in pairs:
             self.attach(doc, trig, tok)
         self.sentence_weapons(doc, pairs)
+        self.identified_victims(doc, pairs)
         self.complete_mentions(doc)
 
     # ---- coreference -------------------------------------------------------------------
