@@ -431,3 +431,12 @@ def test_a_vehicle_named_before_the_act_in_a_headline_is_no_perpetrator(run):
 def test_victims_identified_by_name_after_the_act_are_its_human_targets(run, text, named):
     doc = run(text, published="2016-05-01")
     assert named <= {p.mention for e in doc.events for p in e.targets if p.kind == "human"}
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("A woman died Friday after her husband shot her during an argument at their home in Tulsa.", "husband"),
+    ("Two people were wounded when a teenager fired into a crowd in Dayton.", "teenager"),
+])
+def test_a_person_word_who_does_the_act_is_an_individual_perpetrator(run, text, doer):
+    doc = run(text, published="2016-06-20")
+    assert (doer, "individual") in {(p.mention, p.kind) for e in doc.events for p in e.perpetrators}

@@ -128,3 +128,8 @@ def test_taking_people_hostage_is_an_abduction_however_far_the_verb(triggers):
 
 def test_machinegunned_is_an_attack_though_the_lemmatizer_garbles_it(triggers):
     assert triggers("Gunmen machinegunned a bus near Medellin.")["machinegunned"].subtype == "attack"
+
+
+def test_firing_into_a_crowd_is_an_attack_and_firing_workers_is_not(triggers):
+    assert triggers("A teenager fired into a crowd in Dayton.")["fired"].type == "violence_against_civilians"
+    assert "fired" not in triggers("The company fired 200 workers on Monday.")

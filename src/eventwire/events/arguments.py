@@ -88,6 +88,7 @@ class Words:
     attire_verbs: frozenset
     state_act_nouns: frozenset
     victim_subjects: frozenset
+    passive_human_heads: frozenset
     naming_verbs: frozenset
     speaker_heads: frozenset
     custody_verbs: frozenset
@@ -144,6 +145,7 @@ def words() -> Words:
         attire_verbs=frozenset(p["attire_verbs"]),
         state_act_nouns=frozenset(p["state_act_nouns"]),
         victim_subjects=frozenset(p["victim_subjects"]),
+        passive_human_heads=frozenset(p["passive_human_heads"]),
         naming_verbs=frozenset(p["naming_verbs"]),
         speaker_heads=frozenset(p["speaker_heads"]),
         custody_verbs=frozenset(p["custody_verbs"]),
@@ -781,6 +783,9 @@ class Arguments:
             if named and lemma(h) not in self.w.partitive:  # "the spokesman, Randhir Jaiswal": the name
                 h = named[0]
             kind = self.perp_kind(h, modifier=h.dep_ in ("compound", "amod", "nmod"))
+            if kind is None and h.dep_ in ("nsubj", "pobj") and lemma(h) in self.w.human \
+                    and lemma(h) not in self.w.passive_human_heads:
+                kind = "individual"  # "her husband shot her", "a man opened fire": a person who acts
             if kind is None:
                 continue
             if kind == "organization" and not self.entity_at(h) and any(
