@@ -26,6 +26,11 @@ def roles(run):
     return _roles
 
 
+def trigger(doc, text):
+    """The document's trigger written `text`."""
+    return next(t for t in doc.triggers if t.span.text == text)
+
+
 def test_active_subject_is_perpetrator_and_object_physical_target(roles):
     perps, targets, _ = roles("Guerrillas attacked the presidential farm on Tuesday.")["attacked"]
     assert perps == {("Guerrillas", "individual")}
@@ -52,7 +57,7 @@ def test_compound_state_actor_of_a_drone_strike(roles):
 
 def test_demonym_on_nominal_trigger_names_the_state(run):
     doc = run("The leader died in an Israeli drone strike.", stages=STAGES)
-    strike = next(t for t in doc.triggers if t.span.text == "drone strike")
+    strike = trigger(doc, "drone strike")
     assert [(p.name, p.kind) for p in strike.perpetrators] == [("Israel", "organization")]
 
 
@@ -347,7 +352,7 @@ def test_people_involved_in_an_act_are_its_perpetrators(roles):
 
 def test_people_suspected_of_an_act_are_suspects_not_a_group(run):
     doc = run("Police arrested ten people suspected of having detonated a car bomb.", stages=STAGES)
-    detonated = next(t for t in doc.triggers if t.span.text == "detonated")
+    detonated = trigger(doc, "detonated")
     assert [(p.mention, p.kind, p.attribution) for p in detonated.perpetrators] == [("ten people", "individual", "suspected")]
 
 
@@ -365,10 +370,10 @@ def test_road_after_on_is_the_scene_not_the_target(roles):
 
 def test_group_reporting_its_own_units_claims_their_act(run):
     doc = run("The rebel front reported that commando units attacked the garrison.", stages=STAGES)
-    attacked = next(t for t in doc.triggers if t.span.text == "attacked")
+    attacked = trigger(doc, "attacked")
     assert ("rebel front", "organization", "claimed") in {(p.mention, p.kind, p.attribution) for p in attacked.perpetrators}
     doc = run("Police said gunmen attacked the bank.", stages=STAGES)
-    attacked = next(t for t in doc.triggers if t.span.text == "attacked")
+    attacked = trigger(doc, "attacked")
     assert [(p.mention, p.kind) for p in attacked.perpetrators] == [("gunmen", "individual")]
 
 
@@ -386,13 +391,13 @@ def test_people_detained_in_raids_are_not_charged_with_the_raids(roles):
 
 def test_spokesman_claiming_an_act_gives_his_group(run):
     doc = run("A spokesman of the Sinaloa cartel claimed responsibility for the assassination of the mayor.", stages=FULL)
-    act = next(t for t in doc.triggers if t.span.text == "assassination")
+    act = trigger(doc, "assassination")
     assert [(p.mention, p.kind, p.attribution) for p in act.perpetrators] == [("Sinaloa cartel", "organization", "claimed")]
 
 
 def test_quoted_group_name_before_group_is_the_name(run):
     doc = run('The killing of the two aid workers was claimed by a self-styled "Red Dawn Brigades" group.', stages=STAGES)
-    act = next(t for t in doc.triggers if t.span.text == "killing")
+    act = trigger(doc, "killing")
     assert [(p.mention, p.attribution) for p in act.perpetrators] == [("Red Dawn Brigades", "claimed")]
 
 

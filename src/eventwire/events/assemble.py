@@ -56,6 +56,16 @@ def knowledge() -> dict:
     return json.loads(files("eventwire").joinpath("data/assembly.json").read_text(encoding="utf-8"))
 
 
+@cache
+def words(key: str) -> frozenset[str]:
+    """A word list of data/assembly.json as a set, built once."""
+    return frozenset(knowledge()[key])
+
+
+def last_word(p: Participant) -> str:
+    return (p.mention.lower().split() or [""])[-1]
+
+
 @dataclass
 class Group:
     """Triggers taken to report one event, with what assembly has found for it."""
@@ -261,14 +271,12 @@ def legal_reference(g: Group, doc: Document) -> bool:
     """Every mention of the group names an act as what someone is charged with, convicted of, tried or
     arrested for ("charged with murder", "murder charges", "convicted of killing"): a later step about an
     act already told, whose date is that of the step."""
-    legal = set(knowledge()["legal_words"])
-
     def governed(tok) -> bool:
         for _ in range(4):
             if tok.dep_ not in ("pobj", "pcomp", "prep", "compound", "nmod", "amod"):
                 return False
             tok = tok.head
-            if tok.lemma_.lower() in legal:
+            if tok.lemma_.lower() in words("legal_words"):
                 return True
         return False
     return all(governed(doc.doc[t.head]) for t in g.triggers)
@@ -318,7 +326,7 @@ def speakers(g: Group, doc: Document, layout: Layout) -> list[Participant]:
                 return [participant_for(doc, doc.span(at, at + len(post.author)), "individual", "reported")]
     if g.triggers[0].subtype == "threat":  # the threatener is the one who threatens, not whoever said so
         return []
-    say = set(knowledge()["say_verbs"])
+    say = words("say_verbs")
     first = layout.sent(g.first)
     for s in (first, first - 1):
         if s < 0 or layout.para(layout.sent_starts[s]) != layout.para(g.first):
@@ -403,7 +411,7 @@ def clause_of(tok):
 def reporting(tok) -> bool:
     """A time in a clause of saying dates the report, not the event."""
     verb = tok.doc[clause_of(tok)]
-    return verb.lemma_.lower() in knowledge()["say_verbs"]
+    return verb.lemma_.lower() in words("say_verbs")
 
 
 def lead_date(doc: Document, layout: Layout) -> Time | None:
@@ -734,20 +742,15 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
     armed actors is a battle."""
     if etype not in ("violence_against_civilians", "battles") or subtype not in GENERIC_SUBTYPES:
         return etype, subtype
-    k = knowledge()
-    if any(tail_in(p, k["mob_words"]) for p in perps):
+    if any(last_word(p) in words("mob_words") for p in perps):
         return "riots", "mob_violence"
-    if any(tail_in(p, k["protester_words"]) for p in perps):
+    if any(last_word(p) in words("protester_words") for p in perps):
         return "riots", "violent_demonstration"
-    if any(tail_in(p, k["protester_words"]) for p in targets) and armed(perps, doc):
+    if any(last_word(p) in words("protester_words") for p in targets) and armed(perps, doc):
         return "protests", "excessive_force_against_protesters"
     if etype == "violence_against_civilians" and armed(targets, doc):
         return "battles", "armed_clash"
     return etype, subtype
-
-
-def tail_in(p: Participant, words: list[str]) -> bool:
-    return p.mention.lower().split()[-1:] in ([w] for w in words)
 
 
 def armed(targets: list[Participant], doc: Document) -> bool:
@@ -755,15 +758,13 @@ def armed(targets: list[Participant], doc: Document) -> bool:
     group): ACLED codes an attack on armed actors as a battle, and keeps violence against civilians for the
     unarmed. Words are matched on the mention's last word or its last two, so "army officers" counts and
     "army doctors" does not."""
-    k = knowledge()
-    words, phrases, types = set(k["armed_target_words"]), set(k["armed_target_phrases"]), set(k["armed_actor_types"])
     entities = {e.id: e for e in doc.entities}
     for p in targets:
         ent = entities.get(p.entity) if p.entity else None
-        if ent is not None and ent.actor_type in types:
+        if ent is not None and ent.actor_type in words("armed_actor_types"):
             return True
         tail = p.mention.lower().split()[-2:]
-        if tail and (tail[-1] in words or " ".join(tail) in phrases):
+        if tail and (tail[-1] in words("armed_target_words") or " ".join(tail) in words("armed_target_phrases")):
             return True
     return False
 

@@ -239,12 +239,10 @@ class Store:
                  p.get("feature")] for doc, _, _ in docs for n, p in enumerate(doc.get("places", []))])
             if self.seq is None:
                 self.seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM reports").fetchone()[0]
-            rows = [[doc["doc_id"], r["event_id"], canon_id, 0, json.dumps(r, ensure_ascii=False)]
-                    for doc, _, reports in docs for canon_id, r in reports]
-            for k, row in enumerate(rows, start=self.seq + 1):
-                row[3] = k
-            self.insert("reports", rows)
-            self.seq += len(rows)  # a rolled-back batch leaves a gap: merge order is all `seq` keeps
+            placed = [(doc["doc_id"], canon_id, r) for doc, _, reports in docs for canon_id, r in reports]
+            self.insert("reports", [[doc_id, r["event_id"], canon_id, seq, json.dumps(r, ensure_ascii=False)]
+                                    for seq, (doc_id, canon_id, r) in enumerate(placed, start=self.seq + 1)])
+            self.seq += len(placed)  # a rolled-back batch leaves a gap: merge order is all `seq` keeps
             for old, new in (moved or {}).items():
                 self.con.execute("UPDATE reports SET canon_id = ? WHERE canon_id = ?", [new, old])
             self.drop_events(list(moved or {}))

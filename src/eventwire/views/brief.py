@@ -488,8 +488,9 @@ class _Gatherer:
         for role, label in (("perpetrators", "Perpetrators"), ("targets", "Targets")):
             items = event.get(role) or []
             if role == "targets":  # "over 100 people", "several others": the counts below say it better
-                items = [p for p in items if not (p.get("kind") == "human" and not p.get("entity") and
-                         (p.get("mention") or "").lower().split()[-1:] in ([g] for g in w["generic_victims"]))]
+                generic = set(w["generic_victims"])
+                items = [p for p in items if not (p.get("kind") == "human" and not p.get("entity")
+                                                  and ((p.get("mention") or "").lower().split() or [""])[-1] in generic)]
             if items:
                 line = Line("", label=label)
                 for p in items:
