@@ -31,6 +31,11 @@ def trigger(doc, text):
     return next(t for t in doc.triggers if t.span.text == text)
 
 
+def attributed(trig):
+    """A trigger's perpetrators as (mention, kind, attribution), in order."""
+    return [(p.mention, p.kind, p.attribution) for p in trig.perpetrators]
+
+
 def test_active_subject_is_perpetrator_and_object_physical_target(roles):
     perps, targets, _ = roles("Guerrillas attacked the presidential farm on Tuesday.")["attacked"]
     assert perps == {("Guerrillas", "individual")}
@@ -352,8 +357,7 @@ def test_people_involved_in_an_act_are_its_perpetrators(roles):
 
 def test_people_suspected_of_an_act_are_suspects_not_a_group(run):
     doc = run("Police arrested ten people suspected of having detonated a car bomb.", stages=STAGES)
-    detonated = trigger(doc, "detonated")
-    assert [(p.mention, p.kind, p.attribution) for p in detonated.perpetrators] == [("ten people", "individual", "suspected")]
+    assert attributed(trigger(doc, "detonated")) == [("ten people", "individual", "suspected")]
 
 
 def test_an_unknown_number_of_fighters_are_individuals(roles):
@@ -391,8 +395,7 @@ def test_people_detained_in_raids_are_not_charged_with_the_raids(roles):
 
 def test_spokesman_claiming_an_act_gives_his_group(run):
     doc = run("A spokesman of the Sinaloa cartel claimed responsibility for the assassination of the mayor.", stages=FULL)
-    act = trigger(doc, "assassination")
-    assert [(p.mention, p.kind, p.attribution) for p in act.perpetrators] == [("Sinaloa cartel", "organization", "claimed")]
+    assert attributed(trigger(doc, "assassination")) == [("Sinaloa cartel", "organization", "claimed")]
 
 
 def test_quoted_group_name_before_group_is_the_name(run):
