@@ -133,3 +133,20 @@ def test_machinegunned_is_an_attack_though_the_lemmatizer_garbles_it(triggers):
 def test_firing_into_a_crowd_is_an_attack_and_firing_workers_is_not(triggers):
     assert triggers("A teenager fired into a crowd in Dayton.")["fired"].type == "violence_against_civilians"
     assert "fired" not in triggers("The company fired 200 workers on Monday.")
+
+
+def test_violence_told_as_a_habit_is_habitual(triggers):
+    text = ("Rebels attacked a bus on Monday.\n"
+            "The opposition accused the regime, which assassinates priests, of lying. "
+            "It demanded that the army stop assassinations. "
+            "Militias generally attack army posts at night.")
+    found = triggers(text)
+    assert found["assassinates"].habitual and found["assassinations"].habitual and found["attack"].habitual
+    assert not found["attacked"].habitual
+
+
+def test_dated_or_past_reports_and_headlines_are_single_acts(triggers):
+    found = triggers("Gunman kills two at mall\n"
+                     "Gunmen attacked the village. Bombings in the capital killed 20 people last year. "
+                     "The attacks today come after a week of calm.")
+    assert not found["kills"].habitual and not found["bombings"].habitual and not found["attacks"].habitual

@@ -164,6 +164,7 @@ class Trigger:
     places: list[int] = field(default_factory=list)
     times: list[int] = field(default_factory=list)
     negated: bool = False  # "denied that guerrillas attacked"
+    habitual: bool = False  # "a regime which assassinates priests": violence in general, no one act
     hypothetical: bool = False  # threats, plans, failed attempts
     outcome: bool = False  # a death/injury/damage word: tells what came of an act, needs one beside it
 

@@ -149,7 +149,7 @@ class Events:
 def kept(t: Trigger, doc: Document) -> bool:
     """Acts that did not happen are left out; an act one side denies is disputed, not absent
     ("the army denied that guerrillas attacked the farm" after the rebels reported it)."""
-    if t.hypothetical and t.type != "statement":
+    if (t.hypothetical or t.habitual) and t.type != "statement":
         return False
     return not t.negated or any(c.denied and c.scope_start <= t.span.start < c.scope_end for c in doc.claims)
 

@@ -5,7 +5,8 @@ is an air strike only near air/drone/missile words). Generic violence words (att
 blast) take their subtype from the instrument the parse attaches to them: "killed in a
 drone strike" is an air/drone strike, "detonated explosive belts" a suicide bombing.
 Each trigger is marked `negated` ("denied that guerrillas attacked", "no one was killed")
-or `hypothetical` (threats, plans, modals, failed attempts) so that assembly can weigh it.
+or `hypothetical` (threats, plans, modals, failed attempts) or `habitual` (violence in general, not one
+act) so that assembly can weigh it.
 Matching uses lowercase lemmas, so lowercased and uppercase texts work alike.
 """
 
@@ -59,6 +60,7 @@ class Lexicon:
     denial_heads: frozenset
     hypothetical_heads: frozenset
     conditional_marks: frozenset
+    habitual_adverbs: frozenset
     natural: frozenset  # causes and victims that make a violence word non-political
 
 
@@ -83,6 +85,7 @@ def lexicon() -> Lexicon:
         denial_heads=frozenset(t["denial_heads"]),
         hypothetical_heads=frozenset(t["hypothetical_heads"]),
         conditional_marks=frozenset(t["conditional_marks"]),
+        habitual_adverbs=frozenset(t["habitual_adverbs"]),
         natural=frozenset(t["natural_causes"]) | frozenset(t["animals"]),
     )
 
@@ -220,6 +223,48 @@ def hypothetical(tok, lex: Lexicon) -> bool:
     return False
 
 
+PAST = {"VBD", "VBN"}
+SPECIFIERS = {"det", "nummod", "poss", "predet"}
+GENERIC_CLIMB = {"prep", "pobj", "conj", "appos", "compound", "dobj", "nsubj", "nsubjpass", "npadvmod"}
+
+
+def habitual(tok, lex: Lexicon) -> bool:
+    """Violence told as a habit or in general, not as one act: an adverb of habit ("generally attack"),
+    a present-tense verb with no auxiliary ("a regime which assassinates priests"), or a bare plural
+    noun that no past-tense verb governs ("to stop assassinations", "through kidnappings and
+    extortion"). Callers spare headlines."""
+    if any(c.lower_ in lex.habitual_adverbs for c in tok.children):
+        return True
+    if tok.pos_ == "VERB":
+        return tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and not dated(tok)
+    if tok.tag_ != "NNS" or any(c.dep_ in SPECIFIERS for c in tok.children):
+        return False
+    node = tok
+    for _ in range(6):
+        if node.dep_ not in GENERIC_CLIMB or node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "prep":  # "including bomb attacks" climbs on
+            past = node.tag_ in PAST or any(c.dep_ in ("aux", "auxpass") and c.tag_ in PAST for c in node.children)
+            return not past and not dated(node)
+    return False
+
+
+def dated(tok) -> bool:
+    """A clause with a time of its own ("the attacks today come after ...") tells of acts, not habits."""
+    return any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("today", "yesterday", "tonight") for t in tok.subtree)
+
+
+def headline(sent, n: int) -> bool:
+    """The first sentence, or a line without closing punctuation ("Teenager accidentally shoots himself"):
+    headline style, whose present tense tells a single act."""
+    words = [t for t in sent if not t.is_space]
+    return n == 0 or not words or words[-1].text not in ENDS
+
+
+ENDS = {".", "!", "?", '"', "”", "'", "’", ")"}
+
+
 class Triggers:
     """Finds and types event triggers sentence by sentence."""
 
@@ -230,7 +275,7 @@ class Triggers:
         if doc.doc is None:
             return
         lex = self.lex
-        for sent in doc.doc.sents:
+        for n, sent in enumerate(doc.doc.sents):
             found = [(tok, s) for tok in sent if (s := sense_of(tok, lex))]
             if not found:
                 continue
@@ -249,6 +294,7 @@ class Triggers:
                         subtype=subtype,
                         negated=negated(tok, lex),
                         hypothetical=etype != "statement" and hypothetical(tok, lex),
+                        habitual=etype != "statement" and not headline(sent, n) and habitual(tok, lex),
                         outcome=s.outcome,
                     )
                 )
