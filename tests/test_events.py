@@ -155,3 +155,10 @@ def test_an_undated_unplaced_headline_is_the_leads_event_not_one_of_its_own(run)
               published="2016-05-03")
     [event] = violent(doc)
     assert event.location is not None and event.location.country_code == "AF"
+
+
+def test_the_day_a_siege_ended_does_not_date_it(run):
+    doc = run("On Saturday, gunmen entered a shopping mall in Nairobi. "
+              "At least 67 people were killed in the siege, which lasted until Tuesday.", published="2024-03-06")
+    assert violent(doc)[0].date == "2024-03-02"
+

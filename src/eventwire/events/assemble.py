@@ -368,9 +368,9 @@ def date_for(t: Trigger, doc: Document, layout: Layout) -> Time | None:
     """The explicit or document-relative date of a trigger: attached by syntax, else one in its
     clause, else the nearest in its sentence that does not date a report ("shot Saturday night
     ..., and Sunday evening police said" dates the shooting Saturday)."""
-    for i in t.times:
-        if i < len(doc.times) and doc.times[i].value and doc.times[i].anchor != "event":
-            return doc.times[i]
+    for x in (doc.times[i] for i in t.times if i < len(doc.times)):
+        if x.value and x.anchor != "event" and not ends_period(doc, x):
+            return x
     head = doc.doc[t.head]
     mine = clause_of(head)
     own, other = [], []
@@ -397,8 +397,16 @@ def event_times(doc: Document, sent: int, layout: Layout):
     for x in doc.times:
         if x.value and x.anchor != "event" and layout.sent(x.start) == sent:
             span = doc.doc.char_span(x.start, x.end, alignment_mode="expand")
-            if span is not None:
+            if span is not None and not ends_period(doc, x, span.root):
                 yield x, span.root
+
+
+def ends_period(doc: Document, x: Time, root=None) -> bool:
+    """ "a siege which lasted until September 24": the day an act ended, not the day it happened."""
+    if root is None:
+        span = doc.doc.char_span(x.start, x.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in words("period_end_words")
 
 
 def clause_of(tok):
