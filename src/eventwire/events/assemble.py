@@ -685,15 +685,19 @@ def merge_participants(found: list[Participant]) -> list[Participant]:
 
 
 def by_salience(groups: list[Group], doc: Document, layout: Layout) -> list[Group]:
-    """The main event first (most mentioned among those in the headline or lead), then text order."""
+    """The main event first (most mentioned among those in the headline or lead), then text order.
+    A text no longer than a lead (an incident summary, an event note) tells its event first: later
+    sentences add what followed ("Israeli strikes later that day killed 20")."""
     if not groups:
         return []
     lead = set(range(0, 3))
+    note = len(layout.sent_starts) <= len(lead) + 1
 
     def weight(g: Group) -> tuple:
         return (
             g.type != "statement",
             bool(g.sentences & lead),
+            note and 0 in g.sentences,
             len(g.triggers) + len(g.casualties),
             -g.first,
         )
