@@ -170,3 +170,15 @@ def test_a_short_note_tells_its_event_first_and_what_followed_after(run):
               published="2021-05-12")
     assert doc.events[0].perpetrators and doc.events[0].perpetrators[0].mention == "militants"
     assert doc.events[0].killed is None
+
+
+def test_what_rioters_burn_is_part_of_their_riot(run):
+    doc = run("On Tuesday, rioters burned tyres and a bank in Shiraz over fuel prices.", published="2019-11-20")
+    assert (doc.events[0].type, doc.events[0].subtype) == ("riots", "violent_demonstration")
+
+
+def test_an_act_alleged_of_the_victims_is_not_the_act_of_the_sentence(run):
+    doc = run("On Sunday, a mob lynched five men suspected of child kidnapping in a village near Dhule.",
+              published="2018-07-02")
+    assert (doc.events[0].type, doc.events[0].subtype) == ("riots", "mob_violence")
+    assert len(violent(doc)) == 1

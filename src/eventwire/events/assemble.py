@@ -127,6 +127,7 @@ class Events:
         if doc.doc is None:
             return
         triggers = [t for t in doc.triggers if kept(t, doc)]
+        triggers = [t for t in triggers if not alleged_of_victims(t, triggers, doc)]
         layout = Layout(doc, triggers)
         groups = sentence_groups(triggers, doc, layout)
         unowned = assign_casualties(groups, doc)
@@ -271,15 +272,27 @@ def legal_reference(g: Group, doc: Document) -> bool:
     """Every mention of the group names an act as what someone is charged with, convicted of, tried or
     arrested for ("charged with murder", "murder charges", "convicted of killing"): a later step about an
     act already told, whose date is that of the step."""
-    def governed(tok) -> bool:
-        for _ in range(4):
-            if tok.dep_ not in ("pobj", "pcomp", "prep", "compound", "nmod", "amod"):
-                return False
-            tok = tok.head
-            if tok.lemma_.lower() in words("legal_words"):
-                return True
+    return all(legal_word(doc.doc[t.head]) is not None for t in g.triggers)
+
+
+def legal_word(tok):
+    """The word that names this act as what someone is charged with, suspected of or tried for, if any."""
+    for _ in range(4):
+        if tok.dep_ not in ("pobj", "pcomp", "prep", "compound", "nmod", "amod"):
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in words("legal_words"):
+            return tok
+    return None
+
+
+def alleged_of_victims(t: Trigger, triggers: list[Trigger], doc: Document) -> bool:
+    """ "A mob lynched five men suspected of kidnapping": an act alleged of the people another act befell
+    is no act of the sentence."""
+    word = legal_word(doc.doc[t.head])
+    if word is None or word.dep_ not in ("acl", "amod", "relcl"):
         return False
-    return all(governed(doc.doc[t.head]) for t in g.triggers)
+    return any(u is not t and u.type in VIOLENT and word.head.head.i == u.head for u in triggers)
 
 
 def counts_conflict(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
@@ -750,14 +763,16 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
 def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list[Participant],
                doc: Document) -> tuple[str, str]:
     """A generic attack typed by who fought whom, as ACLED codes it: protesters or a mob doing the violence
-    make a riot; state forces attacking protesters are excessive force against a protest; an attack on
-    armed actors is a battle."""
-    if etype not in ("violence_against_civilians", "battles") or subtype not in GENERIC_SUBTYPES:
+    make a riot (what rioters burn is part of their riot); state forces attacking protesters are excessive
+    force against a protest; an attack on armed actors is a battle."""
+    generic = etype in ("violence_against_civilians", "battles") and subtype in GENERIC_SUBTYPES
+    if generic or subtype == "looting_property_destruction":
+        if any(last_word(p) in words("mob_words") for p in perps):
+            return "riots", "mob_violence"
+        if any(last_word(p) in words("protester_words") for p in perps):
+            return "riots", "violent_demonstration"
+    if not generic:
         return etype, subtype
-    if any(last_word(p) in words("mob_words") for p in perps):
-        return "riots", "mob_violence"
-    if any(last_word(p) in words("protester_words") for p in perps):
-        return "riots", "violent_demonstration"
     if any(last_word(p) in words("protester_words") for p in targets) and armed(perps, doc):
         return "protests", "excessive_force_against_protesters"
     if etype == "violence_against_civilians" and armed(targets, doc):
