@@ -448,3 +448,190 @@ def test_victims_identified_by_name_after_the_act_are_its_human_targets(run, tex
 def test_a_person_word_who_does_the_act_is_an_individual_perpetrator(run, text, doer):
     doc = run(text, published="2016-06-20")
     assert (doer, "individual") in {(p.mention, p.kind) for e in doc.events for p in e.perpetrators}
+
+
+# ---- GTD-/ACLED-style summaries -------------------------------------------------------------
+
+
+def union(doc):
+    """Every trigger's (targets, weapons) of a document, as (mention, kind) / text sets."""
+    return ({(p.mention, p.kind) for t in doc.triggers for p in t.targets},
+            {w.text for t in doc.triggers for w in t.weapons})
+
+
+def test_admin_unit_word_is_never_a_target(roles):
+    _, targets, _ = roles("Gunmen burned a clinic in Mosul city, Nineveh governorate, Iraq.")["burned"]
+    assert targets == {("clinic", "physical")}
+
+
+def test_object_of_targeting_is_the_target_of_the_act(roles):
+    _, targets, weapons = roles("Assailants detonated an explosive device targeting a police vehicle in Basra.")["detonated"]
+    assert targets == {("police vehicle", "physical")}
+    assert weapons == {"explosive device"}
+
+
+def test_car_bomb_targeting_a_convoy(roles):
+    _, targets, weapons = roles("Militants detonated a car bomb targeting a military convoy near Sirte.")["detonated"]
+    assert ("military convoy", "physical") in targets
+    assert weapons == {"car bomb"}
+
+
+def test_detonated_laden_vehicle_is_the_weapon_not_a_target(roles):
+    _, targets, weapons = roles("A suicide bomber detonated an explosives-laden truck at a checkpoint.")["detonated"]
+    assert targets == {("checkpoint", "physical")}
+    assert weapons == {"explosives-laden truck"}
+
+
+def test_booby_trapped_car_is_a_weapon(roles):
+    _, targets, weapons = roles("A booby-trapped car exploded near the market, killing four shoppers.")["exploded"]
+    assert targets == {("market", "physical")}
+    assert weapons == {"booby-trapped car"}
+
+
+def test_assailant_killed_with_the_victims_is_no_target(run):
+    doc = run("Gunmen opened fire on a minibus near Jalalabad. Three passengers and one assailant were killed in the attack.",
+              stages=STAGES)
+    targets, _ = union(doc)
+    assert ("Three passengers", "human") in targets
+    assert not any("assailant" in m for m, _ in targets)
+
+
+def test_bomber_counted_among_the_dead_is_no_target(run):
+    doc = run("A suicide bomber blew himself up at a wedding. Nine people, including the bomber, were killed.",
+              stages=STAGES)
+    targets, _ = union(doc)
+    assert ("Nine people", "human") in targets
+    assert not any("bomber" in m for m, _ in targets)
+
+
+def test_dead_fighters_called_by_the_attackers_word_are_no_targets(run):
+    doc = run("Rebel militants stormed an army post in Beni. Two soldiers and six militants were killed.", stages=STAGES)
+    targets, _ = union(doc)
+    assert ("Two soldiers", "human") in targets
+    assert ("six militants", "human") not in targets
+
+
+def test_attacker_shot_by_police_stays_the_target_of_that_act(roles):
+    found = roles("A gunman opened fire in a mall. Police shot the gunman.")
+    perps, targets, _ = found["shot"]
+    assert ("gunman", "human") in targets
+
+
+def test_a_failed_plan_names_no_attackers(run):
+    doc = run("Five militants were killed in an accidental blast. The militants tried to plant a bomb on a road.",
+              stages=STAGES)
+    targets, _ = union(doc)
+    assert ("Five militants", "human") in targets
+
+
+def test_multiword_weapons_keep_their_modifiers(run):
+    doc = run("Police fired tear gas and rubber bullets at protesters in Nairobi.", stages=STAGES)
+    _, weapons = union(doc)
+    assert weapons == {"tear gas", "rubber bullets"}
+
+
+def test_improvised_explosive_device_keeps_improvised(roles):
+    _, _, weapons = roles("Insurgents detonated an improvised explosive device near a school.")["detonated"]
+    assert weapons == {"improvised explosive device"}
+
+
+def test_whoever_planted_the_mine_is_the_perpetrator(roles):
+    perps, targets, weapons = roles(
+        "A landmine planted by the Taliban struck a vehicle in Helmand, killing four civilians.")["killing"]
+    assert ("Taliban", "organization") in perps
+    assert targets == {("vehicle", "physical"), ("four civilians", "human")}
+    assert weapons == {"landmine"}
+
+
+def test_weapon_of_the_clause_an_outcome_hangs_on(roles):
+    _, targets, weapons = roles("Police responded with tear gas and live ammunition, injuring 10 protesters.")["injuring"]
+    assert targets == {("10 protesters", "human")}
+    assert weapons == {"tear gas", "live ammunition"}
+
+
+def test_weapons_the_attackers_used_told_after_the_act(run):
+    doc = run("Militants attacked a hotel in Nairobi. The assailants used firearms and grenades.", stages=STAGES)
+    _, weapons = union(doc)
+    assert weapons == {"firearms", "grenades"}
+
+
+def test_a_habit_of_using_weapons_is_no_act(run):
+    doc = run("Militants attacked a hotel in Nairobi. Militants have been using grenades for years.", stages=STAGES)
+    _, weapons = union(doc)
+    assert weapons == set()
+
+
+def test_village_chief_is_a_human_target(roles):
+    _, targets, _ = roles("Assailants shot and killed a village chief in Kidal.")["killed"]
+    assert targets == {("village chief", "human")}
+
+
+def test_soldiers_killed_after_soldiers_attacked_stay_targets(run):
+    doc = run("Soldiers attacked a rebel camp in Kivu. Four soldiers were killed.", stages=STAGES)
+    targets, _ = union(doc)
+    assert ("Four soldiers", "human") in targets
+
+
+def test_named_building_is_a_physical_target_not_a_place(roles):
+    _, targets, _ = roles("A suicide bomber detonated a bomb at the Serena Hotel in Kabul.")["detonated"]
+    assert ("Serena Hotel", "physical") in targets
+
+
+def test_warplanes_carrying_out_strikes_are_no_target_and_their_owner_acts(roles):
+    perps, targets, _ = roles("Saudi-led coalition warplanes carried out air strikes on Houthi positions in Marib.")["strikes"]
+    assert ("Saudi-led coalition", "organization") in perps
+    assert targets == {("Houthi positions", "physical")}
+
+
+def test_weapons_the_attackers_were_armed_with_told_after_the_act(run):
+    doc = run("Gunmen stormed a hospital in Kabul. The attackers were armed with rifles and grenades.", stages=STAGES)
+    _, weapons = union(doc)
+    assert weapons == {"rifles", "grenades"}
+
+
+def test_vehicle_driven_into_a_crowd_is_the_weapon(roles):
+    _, targets, weapons = roles("An assailant drove a truck into a crowded market in Nice.")["drove"]
+    assert weapons == {"truck"}
+    assert ("crowded market", "physical") in targets
+
+
+def test_light_verb_act_inside_a_building_hits_it(roles):
+    _, targets, _ = roles("A gunman opened fire inside a nightclub in Orlando.")["fire"]
+    assert targets == {("nightclub", "physical")}
+
+
+def test_live_rounds_and_ballistic_missiles_are_weapons(run):
+    doc = run("Police fired live rounds at demonstrators. Rebels fired a ballistic missile at the airport.", stages=STAGES)
+    _, weapons = union(doc)
+    assert weapons == {"live rounds", "ballistic missile"}
+
+
+def test_hyphenated_weapon_modifiers_stay_whole(run):
+    doc = run("A gunman killed 51 worshippers with semi-automatic rifles. Rebels attacked trucks with rocket-propelled grenades.",
+              stages=STAGES)
+    _, weapons = union(doc)
+    assert weapons == {"semi-automatic rifles", "rocket-propelled grenades"}
+
+
+def test_the_owner_of_a_firing_weapon_is_the_perpetrator(roles):
+    perps, _, weapons = roles("Russian artillery shelled Kherson, killing two civilians.")["shelled"]
+    assert ("Russian", "organization") in perps
+    assert weapons == {"artillery"}
+
+
+def test_an_arrested_gunman_stays_the_target_of_the_arrest(run):
+    doc = run("A gunman killed two people in a bar. Police arrested the gunman on Friday.", stages=STAGES)
+    arrest = next(t for t in doc.triggers if t.subtype == "arrests")
+    assert [p.mention for p in arrest.targets] == ["gunman"]
+
+
+def test_two_verbs_share_the_object_of_the_second(roles):
+    found = roles("Villagers attacked and torched a police post in Kandhamal.")
+    assert found["attacked"][1] == {("police post", "physical")}
+    assert found["torched"][1] == {("police post", "physical")}
+
+
+def test_supporters_of_parties_who_clash_are_individual_perpetrators(run):
+    doc = run("Supporters of the BNP and the Awami League clashed in Feni, injuring 15 people.", stages=FULL)
+    clash = trigger(doc, "clashed")
+    assert ("Supporters of the BNP", "individual") in {(p.mention, p.kind) for p in clash.perpetrators}

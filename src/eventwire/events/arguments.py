@@ -13,7 +13,12 @@ attribution), "X were involved in", "X's responsibility for"; "no group has clai
 spokesman's claim is his group's, a group reporting that its units acted claims the act, and a
 reporter's "it"/"they" is the reporter ("police said they arrested"). Inclusion phrases add participants ("eight people, including the mayor"); a bare
 count is a human target ("wounded 71"); a noun for the doer ("a suicide bomber") is its own
-perpetrator. Lexicons under data/events/ decide kinds: individual vs organization
+perpetrator. What an act or its weapon is "targeting" is its target; what is detonated or driven
+into a crowd is a weapon whatever it is ("an explosives-laden vehicle"), and so is a thing armed
+("a booby-trapped car"). Attackers killed in an act that names no doer of its own ("one assailant",
+"including the bomber") are no victims of it. Weapons keep the words that name them ("tear gas",
+"improvised explosive device"), and a later "the assailants used X" gives the act its weapons.
+Lexicons under data/events/ decide kinds: individual vs organization
 perpetrators, human vs physical targets; in lowercase text a word outside the model's WordNet
 index is read as a name. Resolved entities from the actors stage give names and ids. Last,
 each participant takes its referent's fullest mention in the document: a part of a name its
@@ -61,6 +66,8 @@ class Words:
     units: frozenset
     use_verbs: frozenset
     container_verbs: frozenset
+    detonate_verbs: frozenset  # what they set off is the weapon ("detonated an explosives-laden vehicle")
+    ram_verbs: frozenset  # with "into": what they drive is the weapon ("drove a truck into a crowd")
     light_verbs: frozenset
     victim_nouns: frozenset
     target_nouns: frozenset
@@ -95,6 +102,9 @@ class Words:
     own_units: frozenset
     involvement: dict  # verb -> attribution of its subject for the act it is "in"
     say_verbs: frozenset
+    aim_verbs: frozenset  # "a device targeting a police vehicle": their object is what the act hit
+    doer_heads: frozenset  # "assailant", "bomber": named by the act they did
+    wield_verbs: frozenset  # "the assailants used firearms": weapons told after the act
     english: frozenset  # WordNet lemmas: a lowercase word outside them is likely a name
 
 
@@ -118,6 +128,8 @@ def words() -> Words:
         units=frozenset(w["units"]),
         use_verbs=frozenset(w["use_verbs"]),
         container_verbs=frozenset(w["container_verbs"]),
+        detonate_verbs=frozenset(w["detonate_verbs"]),
+        ram_verbs=frozenset(w["ram_verbs"]),
         light_verbs=frozenset(t["light_verbs"]),
         victim_nouns=frozenset(t["victim_nouns"]),
         target_nouns=frozenset(p["target_nouns"]),
@@ -152,6 +164,9 @@ def words() -> Words:
         own_units=frozenset(p["own_unit_heads"]),
         involvement=dict(p["involvement_verbs"]),
         say_verbs=frozenset(load("claims.json")["say_verbs"]),
+        aim_verbs=frozenset(p["aim_verbs"]),
+        doer_heads=frozenset(p["doer_heads"]),
+        wield_verbs=frozenset(w["wield_verbs"]),
         english=english,
     )
 
@@ -225,7 +240,23 @@ class Arguments:
         else:
             self.blamed(tok, f)
             self.reporting_group(f)
+            self.aimed(tok, f)
+            self.placers(f)
         return f
+
+    def aimed(self, tok, f: Frame) -> None:
+        """What an act or its weapon aimed at: "detonated a device targeting a police vehicle", "a car
+        bomb targeting a convoy", "fired rockets aimed at the base"."""
+        for node in (tok, *children(tok, "dobj"), *f.instruments):
+            for c in node.children:
+                if c.dep_ in ("acl", "advcl", "xcomp") and lemma(c) in self.w.aim_verbs:
+                    f.patients += children(c, "dobj") + pobjs(c, {"at"})
+
+    def placers(self, f: Frame) -> None:
+        """Who set a weapon: "a landmine planted by the Taliban", "mortars fired by the rebels"."""
+        for w in (*f.agents, *f.instruments, *f.patients):
+            if self.weapon(w):
+                f.agents += [b for c in children(w, "acl") if verb_keys(c) & self.w.use_verbs for b in pobjs(c, {"by"})]
 
     def reporting_group(self, f: Frame) -> None:
         """A group reporting what its own units did is their group: "the FMLN reports that urban
@@ -330,6 +361,9 @@ class Arguments:
         subj = children(tok, "nsubj", "nsubjpass", "csubj")
         (f.patients if pas else f.agents).extend(subj)
         f.patients += children(tok, "dobj", "attr")
+        if not pas and not children(tok, "dobj"):  # "attacked and torched a police post": the object is shared
+            f.patients += [d for c in children(tok, "conj") if is_verb(c) and not children(c, "nsubj", "nsubjpass")
+                           for d in children(c, "dobj")]
         f.agents += pobjs(tok, {"by"})
         if pas and not pobjs(tok, {"by"}):  # "captured at the station by troops": the parser hung "by" low
             f.agents += [b for p in pobjs(tok, TARGET_PREPS) for b in pobjs(p, {"by"})]
@@ -385,9 +419,12 @@ class Arguments:
             hs = children(head, "nsubj", "nsubjpass")
             if not hs and head.dep_ in ("xcomp", "conj") and head.head is not head:
                 hs = children(head.head, "nsubj", "nsubjpass")
+            if dep in ("advcl", "conj"):  # "police responded with tear gas, injuring 10"
+                f.instruments += pobjs(head, {"with", "using"}) + [d for d in children(head, "dobj") if self.weapon(d)]
             for h in hs:
                 if dep == "advcl" and h.dep_ == "nsubj" and self.weapon(h):
                     f.instruments.append(h)  # "a bomb exploded, destroying ..."
+                    f.patients += children(head, "dobj")  # "a landmine struck a vehicle, killing four"
                 elif h.dep_ == "nsubjpass" and not pas and dep == "xcomp":
                     f.agents.append(h)  # "was ordered to kill": the orderee acts
                 elif pas or h.dep_ == "nsubjpass" and (dep == "conj" or dep == "advcl" and tok.tag_ in ("VBD", "VBN")):
@@ -431,6 +468,8 @@ class Arguments:
             claimed = verb_keys(head) & self.w.claim_verbs  # "the killing was claimed by X"
             self.add_agents(f, doers, "claimed" if claimed else "reported")
             f.patients += pobjs(head, {"on", "against", "to"}) + (children(head, "nsubjpass") if pas else [])
+            f.patients += [p for p in pobjs(head, TARGET_PREPS - {"on", "against", "to"})  # "opened fire inside a club"
+                           if self.target_kind(self.through_part(p)) == "physical"]
             f.instruments += pobjs(head, {"with", "using"})
             if not children(head, "nsubj", "nsubjpass"):
                 self.inherit(head, pas, f)
@@ -466,13 +505,32 @@ class Arguments:
     # ---- typing ------------------------------------------------------------------------
     def weapon(self, tok) -> bool:
         key = lemma(tok)
-        if not noun_like(tok) or key not in self.w.weapons:
+        if not noun_like(tok):
             return False
         needs = self.w.weapon_needs.get(key)
-        if needs is None:
+        if key in self.w.weapons and needs is None:
             return True
         mods = {lemma(c) for c in tok.children} | {c.lower_ for c in tok.children}
-        return bool(needs & mods) or lemma(tok.head) in needs
+        return needs is not None and (bool(needs & mods) or lemma(tok.head) in needs) or self.laden(tok)
+
+    def laden(self, tok) -> bool:
+        """A thing armed by a participle with a weapon word in it is the weapon: "an explosives-laden
+        vehicle", "a bomb-rigged car", "an explosives-laden vest"."""
+        return any(self.arming(c) for c in tok.children)
+
+    def arming(self, mod) -> bool:
+        """"explosives-laden", "bomb-rigged": a container participle with a weapon word in it."""
+        return mod.dep_ == "amod" and bool(verb_keys(mod) & self.w.container_verbs) and any(
+            lemma(t) in self.w.weapons for t in mod.subtree if t is not mod)
+
+    def launched(self, tok) -> set[int]:
+        """Objects that are the weapon, whatever they are: what a detonation verb set off ("detonated an
+        explosives-laden vehicle", "set off a car"), a vehicle driven into people ("drove a truck into a crowd")."""
+        keys = verb_keys(tok)
+        phrasal = {f"{k} {c.lower_}" for k in keys for c in children(tok, "prt")}
+        if not ((keys | phrasal) & self.w.detonate_verbs or keys & self.w.ram_verbs and pobjs(tok, {"into"})):
+            return set()
+        return {x.i for d in children(tok, "dobj") for x in (d, *d.conjuncts)}
 
     def instrument_noun(self, tok) -> bool:
         """Nouns naming the means (a drone strike, an airstrike): their modifiers may be the actor.
@@ -516,9 +574,12 @@ class Arguments:
         return single and tok.is_lower and acronym(low) and self.foreign(tok) and tok.pos_ in ("PROPN", "NOUN")
 
     def place(self, tok) -> bool:
-        """A toponym, an area or a date: never a participant ("soyapango", "the zacamil neighborhood")."""
+        """A toponym, an area or a date: never a participant ("soyapango", "the zacamil neighborhood"). A
+        named building is no place but what an act hits ("the Serena Hotel")."""
         if lemma(tok) in self.w.place_heads or tok.ent_type_ in ("DATE", "TIME"):
             return True
+        if tok.ent_type_ == "FAC" and lemma(tok) in self.w.physical:
+            return False  # "the Serena Hotel" is hit, even where the places stage resolved it
         if tok.ent_type_ in ("GPE", "LOC", "FAC") and not tok.is_lower:
             return True
         i = bisect_left(self._other_starts, tok.idx + 1) - 1
@@ -642,6 +703,10 @@ class Arguments:
     def perp_extent(self, tok, org: bool = False) -> tuple[int, int]:
         toks = self.np_tokens(tok)
         end_tok = tok
+        if org and tok.dep_ == "compound":  # "Saudi-led coalition warplanes": the parse hangs "Saudi-led" on the head
+            left = [c for c in tok.head.children if c.dep_ == "amod" and c.i < tok.i
+                    and any(t.text == "-" for t in c.subtree) and c.right_edge.i + 1 == toks[0].i]
+            toks = list(tok.doc[left[0].left_edge.i:tok.i + 1]) if left else toks
         if lemma(tok) in self.w.partitive:
             for p in pobjs(tok, {"of"}):
                 inner = self.np_tokens(p)
@@ -667,20 +732,25 @@ class Arguments:
             if inner:
                 tok = inner[0]
         keep, todo = set(), [tok]  # head, compounds ("car bomb", "m-16 rifle"), weapon adjectives ("hand grenade")
+        named = self.w.weapon_modifiers | self.w.weapon_needs.get(lemma(tok), frozenset())  # "tear gas"
         while todo:
             for c in todo.pop().children:
                 if c.ent_type_ in ("DATE", "TIME"):
                     continue  # "on 27 january dynamite": the date is no part of the weapon
                 if c.i < tok.i and (c.dep_ in ("compound", "nmod", "hmod", "hyph", "nummod", "npadvmod") and c.head != tok
                                     or c.dep_ in ("compound", "nmod", "hmod", "hyph") or c.text == "-"
-                                    or c.dep_ == "amod" and lemma(c) in self.w.weapon_modifiers):
+                                    or c.dep_ == "amod" and (lemma(c) in named or c.lower_ in named or self.arming(c))):
                     keep.add(c.i)
                     todo.append(c)
         i = tok.i
         while i - 1 in keep and not tok.doc[i].is_sent_start:
             i -= 1
-        while i < tok.i and tok.doc[i].like_num and tok.doc[i + 1].text != "-":
-            i += 1  # a count is no part of the weapon's name ("4 akm rifles")
+        while i > 0 and not tok.doc[i].is_sent_start and not tok.doc[i - 1].whitespace_ and "-" in (
+                tok.doc[i].text, tok.doc[i - 1].text):
+            i -= 1  # a hyphenated word is one word: "semi-automatic rifles", "rocket-propelled grenades"
+        while i < tok.i and (tok.doc[i].like_num and tok.doc[i + 1].text != "-" or tok.doc[i].dep_ == "compound"
+                             and self.perp_kind(tok.doc[i], modifier=True) == "organization"):
+            i += 1  # a count or its owner is no part of the weapon's name ("4 akm rifles", "Tatmadaw artillery")
         return tok.doc[i].idx, tok.idx + len(tok.text)
 
     # ---- entities ----------------------------------------------------------------------
@@ -866,12 +936,16 @@ class Arguments:
         for h in (x for a in f.agents for x in self.resolve(a)):
             if self.weapon(h):
                 weapons.append(h)
-            elif self.target_kind(h) == "physical" and self.perp_kind(h) is None:
+                agents += [c for c in h.children if c.dep_ in ("compound", "amod", "nmod", "poss") and self.perp_kind(
+                    c, modifier=True) == "organization" and self.acts_as_modifier(c, h)]  # "Tatmadaw artillery shelled"
+            elif self.target_kind(h) == "physical" and self.perp_kind(h) is None and not self.instrument_noun(h):
                 patients.append(h)  # "the plane blew up"
             else:
                 agents.append(h)
+        fired = self.launched(tok)
         for h in (x for p in f.patients for x in self.resolve(p)):
-            (weapons if self.weapon(h) and trig.type != "statement" else patients).append(h)
+            used = self.weapon(h) or h.i in fired and self.target_kind(h) == "physical"  # "detonated a vehicle"
+            (weapons if used and trig.type != "statement" else patients).append(h)
         weapons += [x for w in f.instruments for x in self.resolve(w) if self.weapon(x)]
         if trig.type not in VIOLENT and trig.subtype != "looting_property_destruction":
             weapons = []  # weapons seized or found are no weapons of this event
@@ -916,6 +990,41 @@ class Arguments:
                 t.weapons.append(doc.span(s, e))
                 taken.add((s, e))
 
+    def used_weapons(self, doc: Document, trigs: list[tuple[Trigger, object]]) -> None:
+        """A sentence after an act that tells what its doers used: "The assailants used firearms and
+        grenades", "they were armed with rifles". The weapons go to the last violent act of the three
+        sentences before. A habit ("have been using IEDs") is no act's."""
+        violent = sorted((tok.i, t) for t, tok in trigs if t.type in VIOLENT and not t.negated)
+        if not violent:
+            return
+        near = {tok.sent.start for _, tok in trigs}
+        sents = list(doc.doc.sents)
+        for k, sent in enumerate(sents):
+            if sent.start in near:
+                continue
+            for verb in (t for t in sent if verb_keys(t) & self.w.wield_verbs and self.past_act(t)):
+                subjects = children(verb, "nsubj", "nsubjpass") or (
+                    children(verb.head, "nsubj", "nsubjpass") if verb.dep_ in ("conj", "acomp") else [])
+                if not any(self.perp_kind(s) for s in subjects):
+                    continue
+                objects = children(verb, "dobj") + pobjs(verb, {"with"})
+                used = [x for d in objects for x in (d, *d.conjuncts) if self.weapon(x)]
+                before = [t for i, t in violent if sents[max(0, k - 3)].start <= i < sent.start]
+                if used and before:
+                    before[-1].weapons = dedupe(before[-1].weapons + [doc.span(*self.weapon_extent(w)) for w in used])
+
+    @staticmethod
+    def past_act(verb) -> bool:
+        """A past act ("used", "were armed with", "and armed with"), not a habit ("have been using")."""
+        if verb.tag_ == "VBD":
+            return True
+        if verb.tag_ != "VBN":
+            return False
+        if verb.dep_ == "acomp":  # "were armed with"
+            return verb.head.tag_ == "VBD"
+        node = verb.head if verb.dep_ == "conj" else verb
+        return any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in node.children)
+
     def identified_victims(self, doc: Document, trigs: list[tuple[Trigger, object]]) -> None:
         """"The victims were identified as David Lecky and James Donnelly", "the dead include X": the
         people named are human targets of the nearest violent act told before, or in, their sentence."""
@@ -953,8 +1062,35 @@ class Arguments:
         for trig, tok in pairs:
             self.attach(doc, trig, tok)
         self.sentence_weapons(doc, pairs)
+        self.used_weapons(doc, pairs)
         self.identified_victims(doc, pairs)
+        self.own_side(doc, pairs)
         self.complete_mentions(doc)
+
+    def own_side(self, doc: Document, trigs: list[tuple[Trigger, object]]) -> None:
+        """Attackers killed are no victims (they still count in the toll): in an act that names no doer
+        of its own, a person called by a word for the doer ("four passengers and one assailant were
+        killed", "including the bomber") or by a perpetrator's own word for fighters ("militants
+        attacked ...; five militants were killed") is the attackers' side. "Police shot the gunman" names
+        its doer, and the gunman stays its target."""
+        fighters = set(self.w.doer_heads)
+        for t, _ in trigs:
+            if t.type in VIOLENT and not (t.hypothetical or t.negated or t.habitual):  # "tried to plant"
+                for forms in (self.head_forms(doc, p) for p in t.perpetrators if p.kind == "individual"):
+                    if forms & self.w.individual and not forms & self.w.human:  # not "soldiers", "people"
+                        fighters |= forms
+        for t, _ in trigs:
+            if t.type in VIOLENT and not t.perpetrators:  # not "the suspect was arrested"
+                t.targets = [p for p in t.targets if p.kind != "human" or not self.head_forms(doc, p) & fighters]
+
+    @staticmethod
+    def head_forms(doc: Document, p: Participant) -> set[str]:
+        """Lemma and singular of a participant's head word ("Assailants" may be tagged a proper noun)."""
+        span = doc.doc.char_span(p.start, p.end, alignment_mode="expand") if p.start is not None else None
+        if span is None:
+            return set()
+        low = span.root.lower_
+        return {lemma(span.root), low, low[:-1] if low.endswith("s") else low}
 
     # ---- coreference -------------------------------------------------------------------
     def complete_mentions(self, doc: Document) -> None:
