@@ -71,3 +71,12 @@ def test_casing_does_not_change_what_is_tagged(run, text):
 def test_text_without_event_words_is_left_alone(run):
     doc = run("The minister met the ambassador on Monday to discuss trade and fishing rights.", stages=WITH)
     assert fillers(doc) == set()
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("On Sunday, unidentified gunmen shot and killed a village chief in Djibo.", "village chief"),
+    ("Suspected militants attacked worshippers at a mosque in Kano on Friday.", "worshippers"),
+])
+def test_the_object_of_the_violent_verb_stays_a_victim_whatever_the_tagger_says(run, text, victim):
+    doc = run(text, published="2020-09-15")
+    assert victim in {p.mention for e in doc.events for p in e.targets}

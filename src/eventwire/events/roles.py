@@ -6,8 +6,9 @@ speaks of it, and misses fillers the parse hangs elsewhere. A small spaCy
 NER trained on MUC-4 training texts (tools/train_roles.py, lowercased: casing is no cue)
 marks perpetrators (individual/organization), targets (human/physical) and weapons in
 running text. In a sentence where the tagger marks roles, rule fillers of the roles the parse
-gets most wrong stay only where it marks them too (people a toll counts and people the text
-names always stay: the tagger misses lowercase names the parse reads); a tagged span that no
+gets most wrong stay only where it marks them too (people a toll counts, people the text
+names and the objects of the violent verb always stay: the tagger misses lowercase names the parse
+reads, and its MUC-4 notion of a victim, named people only, would empty other news); a tagged span that no
 trigger has yet is given to the nearest violent trigger of its sentence (trimmed to its noun
 phrase). Last, every filler takes its referent's fullest mention in the document
 (`Arguments.complete_mentions`), so the tagger's names complete the parse's and back.
@@ -110,9 +111,10 @@ class Roles:
             return any(lab == label and s < end and start < e for lab, s, e in confirmed)
 
         self.arguments.index_document(doc)
+        heads = {t.head for t in violent}
         for t in doc.triggers:
             t.perpetrators = [p for p in t.perpetrators if keep(p.start, p.end, LABELS[p.kind])]
-            t.targets = [p for p in t.targets if counted(doc, p) or self.named(doc, p)
+            t.targets = [p for p in t.targets if counted(doc, p) or self.named(doc, p) or undergoes(doc, heads, p)
                          or keep(p.start, p.end, LABELS[p.kind])]
         self.add(doc, [x for x in tags if x[3] in ADD])
         self.arguments.complete_mentions(doc)  # the tagger's names complete the parse's and back
@@ -143,6 +145,15 @@ class Roles:
 def counted(doc: Document, p: Participant) -> bool:
     """A toll's people ("13 people", "four bus workers"): the text itself counts them as victims."""
     return p.start is not None and doc.doc.char_span(p.start, p.end, alignment_mode="expand")[0].like_num
+
+
+def undergoes(doc: Document, heads: set[int], p: Participant) -> bool:
+    """The object of a violent verb ("shot and killed a village chief", "worshippers were killed"): the
+    parse is sure of these, so the tagger does not judge them, unless a name in apposition stands for
+    them ("murdered the mayor, Pedro Gomez")."""
+    span = doc.doc.char_span(p.start, p.end, alignment_mode="expand") if p.start is not None else None
+    return span is not None and span.root.head.i in heads and span.root.dep_ in ("dobj", "nsubjpass") \
+        and not any(c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" for c in span.root.children)
 
 
 def nearest(doc: Document, triggers: list[Trigger], i: int) -> Trigger | None:
