@@ -240,3 +240,64 @@ def test_distinct_victims_stay_counted(figures):
         ("killed", 1, 1, 1, "John Smith"), ("injured", 1, 1, 1, "Mark Jones")]
     assert figures("A man was killed. Another man was wounded.") == [
         ("killed", 1, 1, 1, "A man"), ("injured", 1, 1, 1, "Another man")]
+
+
+@pytest.fixture
+def toll(run):
+    """toll(text, kind) -> the best figure `combine` makes of all the text's figures of that kind."""
+
+    def _toll(text: str, kind: str = "killed"):
+        count = combine([c for c in run(text, stages=STAGES).casualties if c.kind == kind])
+        return count.best if count else None
+
+    return _toll
+
+
+def test_attackers_killed_apart_from_their_victims_are_added(toll):
+    assert toll("Two attackers were killed when they stormed a police station. The attack killed one police officer.") == 3
+    assert toll("Gunmen stabbed two guards. One guard died of his wounds. The assailant was shot dead by police.") == 2
+
+
+def test_a_total_naming_the_attackers_is_not_added_to(toll):
+    assert toll("At least 12 people, including the bomber, were killed. The bomber was killed instantly.") == 12
+    assert toll("Sixteen people and the two bombers were killed. Both bombers were killed in the blasts.") == 18
+
+
+def test_attackers_named_in_addition_to_the_victims_are_added(toll):
+    assert toll("At least 21 people were killed, in addition to five attackers.") == 26
+
+
+def test_members_of_a_group_killed_in_a_strike_are_its_targets_not_attackers(toll):
+    assert toll("A drone strike killed four militants near the town. Fatalities: 4.") == 4
+
+
+def test_one_definite_person_may_be_the_attacker_so_nothing_is_added(toll):
+    assert toll("The gunman was shot dead by police. The man died at the scene.") == 1
+
+
+def test_revised_toll_still_wins_beside_attackers_counted_in_it(toll):
+    assert toll("Reports said over 100 people were killed. The death toll has risen to 103, including the gunmen.") == 103
+
+
+def test_a_wounded_attacker_is_no_victim_who_died_later(toll):
+    assert toll("Eleven people were killed and six others were wounded. The assailant was wounded and arrested.",
+                "injured") == 7
+
+
+def test_a_toll_excluding_the_attackers_gets_them_added(toll):
+    assert toll("At least 88 people were killed, excluding the bomber, and more than 250 were wounded.") == 89
+    assert toll("Twelve people were killed, not including the two gunmen.") == 14
+    assert toll("Twelve people were killed, including the two gunmen.") == 12
+
+
+def test_a_killer_who_killed_himself_is_not_added_to_a_toll_that_may_count_him(toll):
+    assert toll("A woman killed her two daughters and herself. The three people were found dead.") == 3
+
+
+def test_among_them_the_attacker_names_him_in_the_total(toll):
+    assert toll("Six people were killed, among them the attacker. The attacker was shot by a guard.") == 6
+
+
+def test_a_pronoun_for_the_attacker_killed_in_a_later_clause_is_added(toll):
+    assert toll("An assailant opened fire in the square, killing four civilians before he was shot dead by police.") == 5
+    assert toll("A man shot his neighbour before he was killed by police.") == 1

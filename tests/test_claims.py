@@ -156,3 +156,56 @@ def test_bare_was_suspected_is_a_suspicion(claims):
     doc, found = claims("Three bombers attacked a market in Konduga. Boko Haram was suspected.")
     assert [a for a, *_ in found] == ["suspected"]
     assert scope_of(doc, "Boko Haram") == "suspected"
+
+
+def test_bearing_no_responsibility_is_a_denial_not_a_claim(claims):
+    doc, found = claims("Gunmen attacked a church in Kaya. In a statement, the group said, "
+                        "'We confirm that Ansar al-Islam bears no responsibility for the attack.'")
+    assert [(a, denied) for a, *_, denied in found] == [("reported", True)]
+    assert scope_of(doc, "Ansar al-Islam") == "reported"
+
+
+def test_denying_any_involvement_is_a_denial(claims):
+    _, found = claims("Boko Haram denied any involvement in the attack.")
+    assert [(a, actor, denied) for a, _, actor, _, denied in found] == [("reported", "Boko Haram", True)]
+
+
+def test_having_nothing_to_do_with_an_attack_is_a_denial_by_the_speaker(claims):
+    _, found = claims("The ADF said it has nothing to do with the killings.")
+    assert [(actor, scope, denied) for _, _, actor, scope, denied in found] == [
+        ("The ADF", "it has nothing to do with the killings", True)]
+
+
+def test_not_being_involved_or_responsible_is_a_denial(claims):
+    for text in ("The Taliban said they were not involved in the attack.",
+                 "The group said it was not responsible for the blast.", "Hamas said it had no role in the bombing."):
+        assert [denied for *_, denied in claims(text)[1]] == [True], text
+
+
+def test_unclear_responsibility_and_no_claim_are_no_denials(claims):
+    assert claims("It was not immediately clear who was responsible for the attack.")[1] == []
+    assert claims("No group claimed responsibility for the attack.")[1] == []
+
+
+def test_a_groups_claim_does_not_cover_the_security_forces_that_fought_it(claims):
+    doc, _ = claims("Gunmen stabbed two officers. One gunman was shot dead by security forces. "
+                    "The Islamic State claimed responsibility for the attack.")
+    assert scope_of(doc, "Gunmen") == "claimed"
+    assert scope_of(doc, "security forces") == "reported"
+
+
+def test_saying_it_carried_out_the_attack_claims_the_act_told_before(claims):
+    doc, _ = claims("Militants stormed a police checkpoint and killed five officers. The Taliban said it carried out the attack.")
+    assert scope_of(doc, "Militants") == "claimed"
+
+
+def test_an_attack_claimed_by_a_group_in_the_passive_is_claimed(claims):
+    _, found = claims("Gunmen attacked a convoy. The attack was claimed by Jamaat Nusrat al-Islam wal Muslimin.")
+    assert [(a, actor) for a, _, actor, *_ in found] == [("claimed", "Jamaat Nusrat al-Islam wal Muslimin")]
+
+
+def test_a_group_saying_it_was_behind_the_attack_claims_it(claims):
+    doc, found = claims("Gunmen killed two soldiers. The group said it was behind the attack.")
+    assert [(a, actor, denied) for a, _, actor, _, denied in found] == [("claimed", "The group", False)]
+    assert scope_of(doc, "Gunmen") == "claimed"
+    assert claims("Police said he was behind the attack.")[1] == []

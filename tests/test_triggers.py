@@ -150,3 +150,70 @@ def test_dated_or_past_reports_and_headlines_are_single_acts(triggers):
                      "Gunmen attacked the village. Bombings in the capital killed 20 people last year. "
                      "The attacks today come after a week of calm.")
     assert not found["kills"].habitual and not found["bombings"].habitual and not found["attacks"].habitual
+
+
+def test_firing_on_people_is_an_attack_but_firing_on_a_day_is_not(triggers):
+    assert "fired" in triggers("Police fired on protesters in the capital on Monday.")
+    assert "fired" not in triggers("The minister was fired on Monday.")
+
+
+def test_intercepted_or_downed_missiles_are_disrupted_weapons_use(triggers):
+    for text, word in (("Air defences intercepted two cruise missiles over the city.", "intercepted"),
+                       ("Soldiers shot down a drone near the border.", "shot down")):
+        found = triggers(text)[word]
+        assert (found.type, found.subtype) == ("strategic_developments", "disrupted_weapons_use"), text
+    assert "intercepted" not in triggers("Police intercepted a phone call between the suspects.")
+
+
+def test_breaking_into_premises_is_looting_or_part_of_an_attack(triggers):
+    assert triggers("Youths broke into a warehouse and looted food.")["broke"].subtype == "looting_property_destruction"
+    assert triggers("Gunmen broke into the house of a councillor and shot him dead.")["broke"].subtype == "attack"
+    assert "broke" not in triggers("The crowd broke into song.")
+
+
+def test_terrorist_act_is_an_attack(triggers):
+    assert triggers("The government called the bombing a terrorist act.")["act"].type == "violence_against_civilians"
+
+
+def test_trigger_word_classifying_a_weapon_or_unit_is_no_event(triggers):
+    assert "assault" not in triggers("Assailants armed with assault rifles attacked diners.")
+    assert "riot" not in triggers("Riot police dispersed the crowd.")
+
+
+def test_vehicle_and_landmine_attacks_are_found(triggers):
+    assert triggers("An assailant drove a truck into crowds on the promenade.")["drove"].type == "violence_against_civilians"
+    assert "drove" not in triggers("The family drove into the city on Sunday.")
+    assert triggers("A military vehicle struck a landmine near the village.")["struck"].subtype == "remote_explosive_landmine_ied"
+    assert triggers("Helicopters dropped barrel bombs on the town.")["dropped"].subtype == "air_drone_strike"
+
+
+def test_hijacking_is_an_abduction(triggers):
+    assert triggers("Gunmen hijacked a bus carrying 30 passengers.")["hijacked"].subtype == "abduction_forced_disappearance"
+
+
+def test_rape_is_found_where_the_lemmatizer_mangles_it(triggers):
+    assert triggers("Soldiers raped two women in the village.")["raped"].subtype == "sexual_violence"
+
+
+def test_the_object_of_a_preposition_is_context_for_a_sense(triggers):
+    assert triggers("Assailants hacked three villagers to death with machetes.")["hacked"].type == "violence_against_civilians"
+
+
+def test_taking_control_of_a_town_is_a_territorial_change(triggers):
+    assert triggers("Rebels took control of the town after soldiers withdrew.")["took"].type == "battles"
+
+
+def test_a_participle_describing_destroyed_things_tells_no_act(triggers):
+    assert "razed" not in triggers("It means razed towns, devastated economies and misery.")
+    assert triggers("Soldiers razed the village on Tuesday.")["razed"].subtype == "looting_property_destruction"
+
+
+def test_a_death_that_dates_the_act_is_no_outcome_of_it(triggers):
+    found = triggers("Protesters set fire to a police station after a man died in custody.")
+    assert "died" not in found and found["fire"].subtype == "looting_property_destruction"
+    assert "died" in triggers("Two soldiers died when their vehicle struck a landmine.")
+
+
+def test_an_act_told_as_a_purpose_is_hypothetical(triggers):
+    assert triggers("The army moved into the area to take control of the city.")["take"].hypothetical
+    assert not triggers("Gunmen stormed the hotel and killed five guards.")["killed"].hypothetical

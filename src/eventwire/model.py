@@ -121,6 +121,7 @@ class Casualty:
     trigger: Span | None = None  # the word saying killed/injured
     victims: Span | None = None  # who: "people", "two soldiers"
     mixed: bool = False  # "three casualties": killed and injured together, split unknown
+    side: str | None = None  # "attackers" (their own dead), "all" (names them: "including the bomber"), "one" (a definite person)
 
 
 @dataclass
@@ -133,6 +134,7 @@ class Claim:
     scope_start: int = 0  # the character range the attribution governs
     scope_end: int = 0
     denied: bool = False  # "the army denied that guerrillas attacked": the scope's act is disputed
+    exempt: list = field(default_factory=list)  # (start, end) of state forces in a group's claimed scope
 
 
 @dataclass

@@ -38,6 +38,7 @@ _NOT_COUNT_ENTS = frozenset({"TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 _NOT_PERSON_ENTS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "LAW"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _PRONOUNS_ONE = frozenset({"he", "she", "him", "her", "himself", "herself"})
+_PRONOUNS = frozenset({"he", "she", "they"})
 _AGE_UNITS = frozenset({"year", "month", "week", "day"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _OTHER = frozenset({"other", "another", "second", "third", "fourth", "one", "two", "three"})
@@ -65,6 +66,9 @@ class _Lexicon:
     suffixes: tuple[str, ...]
     not_persons: frozenset[str]
     negators: frozenset[str]
+    attackers: frozenset[str]
+    inclusion: frozenset[str]
+    additive: frozenset[str]
 
 
 @cache
@@ -98,11 +102,34 @@ def _lexicon() -> _Lexicon:
         suffixes=tuple(lex["person_suffixes"]),
         not_persons=frozenset(lex["not_persons"]),
         negators=frozenset(lex["negators"]),
+        attackers=frozenset(lex["attackers"]),
+        inclusion=frozenset(lex["inclusion"]),
+        additive=frozenset(lex["additive"]),
     )
 
 
 def combine(figures: Iterable[Casualty]) -> Count | None:
     """One Count from the figures of one kind (killed or injured) reported for one event.
+
+    The attackers' own dead, told apart from their victims ("Two attackers were killed ... The
+    attack killed one police officer"), are added to them, as GTD and ACLED count every death,
+    unless a figure already names both ("12 people, including the bomber") or may be the attacker
+    under another name ("the man died"); otherwise figures may count the same people and
+    `one_side` keeps one."""
+    figs = list(figures)
+    own = [f for f in figs if f.side == "attackers"]
+    rest = [f for f in figs if f.side != "attackers"]
+    if own and rest and not any(f.side in ("all", "one") for f in figs):
+        a, b = one_side(rest), one_side(own)
+        if a is not None and b is not None and a.best is not None and b.best is not None:
+            return Count(best=a.best + b.best, low=None if a.low is None or b.low is None else a.low + b.low,
+                         high=None if a.high is None or b.high is None else a.high + b.high,
+                         text=a.text, start=a.start, end=a.end)
+    return one_side(figs)
+
+
+def one_side(figs: list[Casualty]) -> Count | None:
+    """One Count from figures of one kind that may count the same people.
 
     Rules, over the figures in text order:
     - Figures from "casualties" (`mixed`) are used only when no explicit figure exists.
@@ -116,7 +143,6 @@ def combine(figures: Iterable[Casualty]) -> Count | None:
     So "the death of over 100 people" then "the death toll has risen to 103" gives
     best 103, low 101, high 103.
     """
-    figs = list(figures)
     if any(not f.mixed for f in figs):
         figs = [f for f in figs if not f.mixed]
     if not figs:
@@ -188,6 +214,8 @@ class _Finder:
         trigger = self.root(cas.trigger) if cas.trigger is not None else None
         if deaths and trigger is not None and trigger.lemma_.lower() in self.lex.unless_dead:
             return True
+        if cas.side == "attackers" and not any(k.side in ("attackers", "one") for k in deaths):
+            return False  # "Eleven people were killed ... The assailant was wounded"
         if any(k.victims.start < cas.victims.end and cas.victims.start < k.victims.end for k in deaths):
             return True
         if cas.count.best != 1 or not deaths:
@@ -271,6 +299,12 @@ class _Finder:
         # a trigger noun standing for its own figure ("12 deaths") is no person to count as 1
         read = None if victim is None else self.read(
             victim, person_only=lemma in self.lex.person_only, single=victim.i != tok.i)
+        side = self.side(victim if read is not None else None, tok)
+        extra = self.besides(tok, victim) if read is not None else None
+        if extra is not None:  # "21 people were killed, in addition to five attackers"
+            part, also = extra
+            read = (*(None if a is None or b is None else a + b for a, b in zip(read[:3], part[:3])), read[3], read[4])
+            side = "all" if also != side else side
         if read is None and (role_name in ("verb", "intransitive", "adjective") or
                              (role_name == "noun" and victim is not None)):  # not "died of his wounds"
             read = self.adjacent(tok, role_name)
@@ -284,8 +318,75 @@ class _Finder:
             if best == 0:
                 return [Casualty("killed", count, trigger=trigger, victims=victims),
                         Casualty("injured", count, trigger=trigger, victims=victims)]
-            return [Casualty("injured", count, trigger=trigger, victims=victims, mixed=True)]
-        return [Casualty(kind, count, trigger=trigger, victims=victims)]
+            return [Casualty("injured", count, trigger=trigger, victims=victims, mixed=True, side=side)]
+        return [Casualty(kind, count, trigger=trigger, victims=victims, side=side)]
+
+    # -- attackers among the dead ---------------------------------------------------------
+    def side(self, victim, tok) -> str | None:
+        """Whose deaths a figure counts, as `combine` needs it: "attackers" when the victims are the
+        perpetrators themselves ("two attackers were killed", "two of the assailants"); "all" when the
+        figure already sums both sides, naming them among others ("sixteen people and the two
+        bombers", "12 people, including the bomber") or as a label ("Fatalities: 4"); "one" for one
+        definite person ("the man died"), who may be the attacker told of by another name."""
+        if self.attackers_included(tok.sent) or tok.i == tok.sent.start and tok.pos_ == "NOUN":
+            return "all"
+        if victim is None:
+            return None
+        own = [self.attacker(v) for v in (victim, *(c for c in victim.conjuncts if c.i > victim.i))]
+        if all(own):
+            return "attackers"
+        if any(own):
+            return "all"
+        return "one" if not victim.conjuncts and self.definite(victim) else None
+
+    def besides(self, tok, victim):
+        """The figure and side of victims added by a preposition ("in addition to five attackers",
+        "besides the bomber", "excluding the bomber": a toll that leaves them out) to the trigger or its
+        victims, or None."""
+        for head in (tok, victim):
+            for c in head.children:
+                obj = self.additive_object(c) if c.dep_ == "prep" else None
+                part = self.read(obj) if obj is not None else None
+                if part is not None and part[0] is not None:
+                    return part, self.side(obj, tok)
+        return None
+
+    def additive_object(self, prep):
+        """The object of an additive preposition, single or multi-word ("in addition to": in -> addition -> to;
+        "not including")."""
+        words, node = ["not"] * any(c.dep_ == "neg" for c in prep.children) + [prep.lower_], prep
+        for _ in range(3):
+            obj = next((c for c in node.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                return None
+            if " ".join(words) in self.lex.additive:
+                return obj
+            node = next((c for c in obj.children if c.dep_ == "prep"), None)
+            if node is None:
+                return None
+            words += [obj.lower_, node.lower_]
+        return None
+
+    def attacker(self, v) -> bool:
+        """A doer's noun ("the gunman", "two of the assailants"), or a pronoun for the subject of the clause
+        above ("an assailant opened fire ... before he was shot dead"). Not "shot himself": murder-suicide
+        tolls mostly count the shooter already, and children shoot themselves by accident."""
+        if v.lemma_.lower() in self.lex.attackers:
+            return True
+        if v.lower_ in _PRONOUNS and v.dep_ in ("nsubjpass", "nsubj"):
+            above = next((c for a in list(v.head.ancestors)[:3] for c in a.children if c.dep_ == "nsubj"), None)
+            return above is not None and above.lemma_.lower() in self.lex.attackers
+        of = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "of"), None)  # "two of the gunmen"
+        return of is not None and any(p.dep_ == "pobj" and p.lemma_.lower() in self.lex.attackers for p in of.children)
+
+    def attackers_included(self, sent) -> bool:
+        """"including the bomber", "among them two gunmen" (not "not including the gunman"); read off the
+        words, as the parse often misplaces "among them"."""
+        for t in sent:
+            if t.lower_ in self.lex.inclusion and not (t.i > sent.start and t.doc[t.i - 1].lower_ == "not") and \
+                    any(d.lemma_.lower() in self.lex.attackers for d in t.doc[t.i + 1:min(t.i + 6, sent.end)]):
+                return True
+        return False
 
     # -- victims --------------------------------------------------------------------------
     def victim(self, tok, role: str):
@@ -506,7 +607,8 @@ class _Finder:
         if fig is None:
             return []
         count = Count(best=fig.best, low=fig.low, high=fig.high, **self.offsets(fig.start, fig.end))
-        return [Casualty(kind, count, revision=revision, trigger=self.span(start, tok.i + 1))]
+        side = "all" if self.attackers_included(tok.sent) else None
+        return [Casualty(kind, count, revision=revision, trigger=self.span(start, tok.i + 1), side=side)]
 
     def toll_figure(self, tok) -> Figure | None:
         """The figure of a toll: after its 'of', or after the 'to'/'at' of its verb, or the

@@ -9,7 +9,8 @@ Each `Claim` says how the text ties perpetrators mentioned inside its scope to t
 - confirmed: an official's statement of an act ("the Pentagon said the US military had killed
   him", "according to police"), officials confirming, arrests and convictions ("police
   arrested X for").
-- denials ("the army denied that guerrillas attacked", "denied responsibility") are Claims with
+- denials ("the army denied that guerrillas attacked", "denied responsibility", "bears no
+  responsibility", "has nothing to do with", "was not involved in") are Claims with
   `denied=True` (attribution "reported"): the events stage may mark the act in scope negated.
 `reported` is the default and needs no claim. The cue words live in data/claims.json.
 
@@ -54,6 +55,8 @@ class _Lexicon:
     officials: frozenset[str]
     deny_verbs: frozenset[str]
     deny_objects: frozenset[str]
+    disown_predicates: frozenset[str]
+    state_forces: frozenset[str]
     continuation: int
 
 
@@ -70,7 +73,8 @@ def _lexicon() -> _Lexicon:
             ("suspect_nouns", "suspect_nouns"), ("reporting_verbs", "reporting_verbs"),
             ("confirm_verbs", "confirm_verbs"),
             ("arrest_verbs", "arrest_verbs"), ("officials", "officials"), ("deny_verbs", "deny_verbs"),
-            ("deny_objects", "deny_objects"))})
+            ("deny_objects", "deny_objects"), ("disown_predicates", "disown_predicates"),
+            ("state_forces", "state_forces"))})
 
 
 def act_nouns() -> frozenset[str]:
@@ -87,6 +91,8 @@ def attribution_for(claims: Iterable[Claim], start: int, end: int) -> Claim | No
         if c.denied or not (c.scope_start <= start and end <= c.scope_end):
             continue
         if c.actor is not None and c.attribution != "claimed" and c.actor.start < end and start < c.actor.end:
+            continue
+        if any(s < end and start < e for s, e in c.exempt):  # "shot dead by security forces" after a group's claim
             continue
         if best is None or c.scope_end - c.scope_start < best.scope_end - best.scope_start:
             best = c
@@ -106,6 +112,7 @@ class Claims:
         for tok in doc.doc:
             finder.visit(tok)
         finder.continue_claims()
+        finder.exempt_state_forces()
         doc.claims.extend(sorted(finder.claims, key=lambda c: (c.cue.start, c.scope_start)))
 
 
@@ -214,8 +221,12 @@ class _Finder:
     def visit(self, tok) -> None:
         lemma, lower, pos = tok.lemma_.lower(), tok.lower_, tok.pos_
         lex = self.lex
-        if pos in ("NOUN", "PROPN") and lemma in lex.responsibility:
+        disowned = (lemma in lex.deny_objects or lemma in lex.responsibility or lower == "nothing") \
+            and self.disowned(tok)
+        if pos in ("NOUN", "PROPN") and lemma in lex.responsibility and not disowned:
             self.responsibility(tok)
+        if lower in lex.disown_predicates:
+            self.involvement(tok)
         if pos == "VERB" or (pos == "AUX" and tok.dep_ != "aux"):
             stated = lemma in lex.say_verbs and self.statement(tok)
             if lemma == "claim":
@@ -239,10 +250,12 @@ class _Finder:
             self.according_to(tok)
 
     def claimed_act(self, verb) -> None:
-        """"the FMLN claimed the attack"."""
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        """"the FMLN claimed the attack", "the attack was claimed by JNIM"."""
+        agent = self.agent(verb)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" or c.dep_ == "nsubjpass" and agent is not None), None)
         if obj is not None and obj.lemma_.lower() in self.lex.act_nouns and not self.negated(verb):
-            self.add("claimed", (verb, verb), self.subject(verb) or self.agent(verb), self.about_earlier_act(verb, obj))
+            actor = agent if obj.dep_ == "nsubjpass" else self.subject(verb) or agent
+            self.add("claimed", (verb, verb), actor, self.about_earlier_act(verb, obj))
 
     def confirmation(self, verb) -> None:
         """"officials confirmed that the rebels attacked" (the clause), "police arrested X for",
@@ -298,7 +311,10 @@ class _Finder:
         near_claim = any(0 <= k - s <= self.lex.continuation for s in self.claim_sents)
         cue = (verb, verb)
         if own or (near_claim and sayer.lemma_.lower() in self.lex.group_nouns and not self.is_official(sayer)):
-            self.add("claimed", cue, sayer, self.sentence(verb))
+            told = next((o for a in acts for o in a.children
+                         if o.dep_ == "dobj" and o.lemma_.lower() in self.lex.act_nouns), None)
+            scope = self.about_earlier_act(verb, told) if told is not None else self.sentence(verb)
+            self.add("claimed", cue, sayer, scope)  # "said it carried out the attack": the act told before
         elif self.is_official(sayer):
             self.add("confirmed", cue, sayer, (self.extent(comps[0])[0], self.extent(comps[-1])[1]))
         elif verb.lemma_.lower() in ("claim", "allege", "charge"):
@@ -355,6 +371,48 @@ class _Finder:
                                                        or obj.lemma_.lower() in self.lex.act_nouns)):
             self.add("reported", cue, actor, self.extent(verb), denied=True)
 
+    def disowned(self, tok) -> bool:
+        """"X bears no responsibility", "had no role in", "has nothing to do with": a denial by the
+        verb's subject over its clause. Returns whether it made one."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        if tok.lower_ == "nothing":  # "nothing to do with"
+            if not any(c.lemma_.lower() == "do" and any(g.lower_ == "with" for g in c.children) for c in tok.children):
+                return False
+        elif not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return False
+        self.add("reported", (verb, tok), self.speaker(verb), self.extent(verb), denied=True)
+        return True
+
+    def involvement(self, tok) -> None:
+        """"X was not involved in", "it is not responsible for": a denial by X; "the group said it was
+        behind the attack": a claim, when the speaker tells of itself."""
+        verb = tok if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "acomp" else tok.head
+        subj = self.subject(verb)
+        if verb.pos_ not in ("VERB", "AUX") or subj is None or \
+                not any(c.dep_ == "prep" for c in tok.children) and tok.dep_ != "prep":
+            return  # "responsible for ...", "involved in ...", "behind the attack": about an act
+        cue = (verb, tok) if tok.i > verb.i else (tok, tok)
+        if any(c.dep_ == "neg" for c in (*tok.children, *verb.children)):
+            self.add("reported", cue, self.speaker(verb), self.extent(verb), denied=True)
+            return
+        speaker = self.speaker(verb)
+        if subj.lower_ in self.lex.self_words and speaker is not subj and not self.is_official(speaker):
+            act = next((p for t in (tok, *tok.children) for p in t.children
+                        if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.act_nouns), None)
+            scope = self.about_earlier_act(verb, act) if act is not None else self.sentence(verb)
+            self.add("claimed", cue, speaker, scope)
+
+    def speaker(self, verb):
+        """The subject of `verb`; for a pronoun in a reported clause, the one who says it ("the ADF said it ...")."""
+        subj = self.subject(verb)
+        head = verb.head
+        if subj is not None and subj.pos_ == "PRON" and verb.dep_ == "ccomp" and \
+                head.lemma_.lower() in self.lex.say_verbs:
+            return self.subject(head) or subj
+        return subj
+
     # -- continuation -----------------------------------------------------------------------
     def continue_claims(self) -> None:
         """Extend a responsibility claim over the sentences right after it in which the
@@ -367,6 +425,21 @@ class _Finder:
                 k += 1
                 end = self.sentence(self.sents[k][0])[1]
                 self.claims[n] = c = Claim(c.attribution, c.cue, c.actor, c.scope_start, max(c.scope_end, end))
+
+    def exempt_state_forces(self) -> None:
+        """A group claims its own men's acts, not those of the police or army it fought ("The assailant
+        was shot dead by security forces. IS claimed responsibility"): their mentions in a claimed
+        scope are exempt from it, unless the claimant is itself an official force."""
+        for c in self.claims:
+            if c.attribution != "claimed" or c.denied:
+                continue
+            actor = self.sdoc.char_span(c.actor.start, c.actor.end, alignment_mode="expand") if c.actor else None
+            if actor is not None and len(actor) and self.is_official(actor.root):
+                continue
+            span = self.sdoc.char_span(c.scope_start, c.scope_end, alignment_mode="expand")
+            c.exempt = [(t.left_edge.idx, t.idx + len(t.text)) for t in span or ()
+                        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.lex.state_forces
+                        and t.dep_ != "compound"]
 
     def states(self, sent) -> bool:
         """Whether the sentence is a statement by a group word or pronoun ("The group said")."""

@@ -1,9 +1,12 @@
 """The `triggers` stage: words that report an event, typed into the contract's taxonomy.
 
 A lexicon (data/triggers.json) maps lemmas to senses; a sense may need context ("strike"
-is an air strike only near air/drone/missile words). Generic violence words (attack, kill,
-blast) take their subtype from the instrument the parse attaches to them: "killed in a
-drone strike" is an air/drone strike, "detonated explosive belts" a suicide bombing.
+is an air strike only near air/drone/missile words). A key may be a verb with its particle or
+preposition ("shoot down", "fire on"), whose object can be required to be a concrete thing, not a
+time ("fired on protesters", not "fired on Monday"), or one of a class ("broke into a house").
+Generic violence words (attack, kill, blast) take their subtype from the instrument the parse
+attaches to them: "killed in a drone strike" is an air/drone strike, "detonated explosive belts"
+a suicide bombing.
 Each trigger is marked `negated` ("denied that guerrillas attacked", "no one was killed")
 or `hypothetical` (threats, plans, modals, failed attempts) or `habitual` (violence in general, not one
 act) so that assembly can weigh it.
@@ -13,7 +16,7 @@ Matching uses lowercase lemmas, so lowercased and uppercase texts work alike.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -47,6 +50,8 @@ class Sense:
     requires: frozenset = frozenset()
     generic: bool = False
     outcome: bool = False  # tells what came of an act; needs a violent word beside it
+    object: str = ""  # for a phrasal key: "concrete" (not a time) or the name of a noun class its object is in
+    beside_violence: tuple = ()  # (type, subtype) taken in a sentence with another violent word ("broke in and shot")
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,11 @@ class Lexicon:
     conditional_marks: frozenset
     habitual_adverbs: frozenset
     natural: frozenset  # causes and victims that make a violence word non-political
+    phrasal_heads: frozenset  # first words of "verb particle" keys
+    classes: dict  # noun class name -> lemmas, for phrasal objects
+    times: frozenset  # nouns that make an object a time ("fired on Monday")
+    kind_heads: frozenset  # nouns a trigger word only classifies ("assault rifle", "riot police")
+    temporal_marks: frozenset  # conjunctions of a clause that dates another ("after", "before")
 
 
 @cache
@@ -70,7 +80,8 @@ def lexicon() -> Lexicon:
     senses = {
         lem: tuple(
             Sense(s["type"], s["subtype"], frozenset(s["pos"]), frozenset(s.get("requires", ())),
-                  s.get("generic", False), s.get("outcome", False))
+                  s.get("generic", False), s.get("outcome", False), s.get("object", ""),
+                  tuple(s.get("beside_violence", ())))
             for s in entries
         )
         for lem, entries in t["lemmas"].items()
@@ -87,35 +98,61 @@ def lexicon() -> Lexicon:
         conditional_marks=frozenset(t["conditional_marks"]),
         habitual_adverbs=frozenset(t["habitual_adverbs"]),
         natural=frozenset(t["natural_causes"]) | frozenset(t["animals"]),
+        phrasal_heads=frozenset(k.split()[0] for k in senses if " " in k),
+        classes={k: frozenset(v) for k, v in t["object_classes"].items()},
+        times=frozenset(t["time_nouns"]),
+        kind_heads=frozenset(t["kind_heads"]) | frozenset(w["weapons"]),
+        temporal_marks=frozenset(t["temporal_marks"]),
     )
 
 
 def context(tok) -> set[str]:
-    """Lemmas and lowercase forms a sense's `requires` may name: its head, children and nearby tokens
-    ("took its 25 crew members hostage")."""
+    """Lemmas and lowercase forms a sense's `requires` may name: its head, children, objects of its
+    prepositions ("hacked three villagers to death") and nearby tokens ("took its 25 crew members hostage")."""
     sent = tok.sent
     lo, hi = max(sent.start, tok.i - WINDOW), min(sent.end, tok.i + WINDOW + 1)
     near = list(tok.doc[lo:hi]) + list(tok.children) + [tok.head]
+    near += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return {lemma(t) for t in near} | {t.lower_ for t in near}
 
 
 def sense_of(tok, lex: Lexicon) -> Sense | None:
-    if lemma(tok) not in lex.senses and tok.lower_ not in lex.senses:  # most words: asked of every token
-        return None
+    key = lemma(tok)
+    if key not in lex.senses and tok.lower_ not in lex.senses and key not in lex.phrasal_heads:
+        return None  # most words: asked of every token
     if tok.ent_type_ in ("DATE", "TIME") or not tok.is_alpha and "-" not in tok.text:
         return None
     pos = "NOUN" if noun_like(tok) else tok.pos_
+    if pos == "NOUN" and tok.dep_ == "compound" and lemma(tok.head) in lex.kind_heads:
+        return None  # "assault rifles", "riot police": a kind of thing, no event
+    phrasal: dict[str, list] = {}
+    if key in lex.phrasal_heads:
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep"):
+                phrasal.setdefault(f"{key} {c.lower_}", []).append(c)
     ctx = None
-    for key in dict.fromkeys((lemma(tok), tok.lower_)):
-        for s in lex.senses.get(key, ()):
+    for k in (*phrasal, *dict.fromkeys((key, tok.lower_))):
+        for s in lex.senses.get(k, ()):
             if pos not in s.pos:
                 continue
             if s.requires:
                 ctx = context(tok) if ctx is None else ctx
                 if not s.requires & ctx:
                     continue
+            if s.object and not any(fits_object(p, s.object, lex) for p in phrasal.get(k, ())):
+                continue
             return s
     return None
+
+
+def fits_object(particle, wanted: str, lex: Lexicon) -> bool:
+    """Whether a preposition's object is a concrete thing (not a time: "fired on Monday") or in a noun class."""
+    obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    if wanted == "concrete":
+        return obj.ent_type_ not in ("DATE", "TIME") and lemma(obj) not in lex.times
+    return lemma(obj) in lex.classes.get(wanted, ())
 
 
 def instrument_tokens(tok):
@@ -172,7 +209,13 @@ def natural(tok, lex: Lexicon) -> bool:
         near += [tok.head, *(c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass"))]
     near += [p for t in near for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
              for p in c.children if p.dep_ == "pobj"]  # "thousands of birds"
-    return any(lemma(t) in lex.natural or t.lower_ in lex.natural for t in near)
+    return any((lemma(t) in lex.natural or t.lower_ in lex.natural) and t.pos_ != "VERB" for t in near)  # not "stormed"
+
+
+def background(tok, lex: Lexicon) -> bool:
+    """An outcome word in a clause that dates the sentence's act ("set fire to a police station after a
+    man died in custody") tells of an earlier event, not of what came of the act."""
+    return any(c.dep_ == "mark" and c.lower_ in lex.temporal_marks for c in tok.children)
 
 
 def is_weapon(tok, lex: Lexicon) -> bool:
@@ -207,7 +250,10 @@ def negated(tok, lex: Lexicon) -> bool:
 
 
 def hypothetical(tok, lex: Lexicon) -> bool:
-    """Modal or conditional, or governed by a threat, plan, attempt or failure."""
+    """Modal or conditional, a purpose ("moved in to take control"), or governed by a threat, plan,
+    attempt or failure."""
+    if tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True
     node = tok
     for depth in range(4):
         for c in node.children:
@@ -276,13 +322,18 @@ class Triggers:
             return
         lex = self.lex
         for n, sent in enumerate(doc.doc.sents):
-            found = [(tok, s) for tok in sent if (s := sense_of(tok, lex))]
+            # "razed towns", "burned houses": a participle describing a state tells no act
+            found = [(tok, s) for tok in sent if (s := sense_of(tok, lex))
+                     and not (s.type == "strategic_developments" and tok.dep_ == "amod")]
             if not found:
                 continue
             violent = any(not s.outcome and (s.type in VIOLENT or s.subtype == "looting_property_destruction")
                           for _, s in found) or any(is_weapon(t, lex) for t in sent)
+            acts = [tok for tok, s in found if not s.outcome and s.type in VIOLENT]
             for tok, s in found:
-                if s.outcome and not violent or s.type in VIOLENT and natural(tok, lex):
+                if s.beside_violence and any(t is not tok for t in acts):
+                    s = replace(s, type=s.beside_violence[0], subtype=s.beside_violence[1])
+                if s.outcome and (not violent or background(tok, lex)) or s.type in VIOLENT and natural(tok, lex):
                     continue
                 etype, subtype = retype(tok, s, lex)
                 start, end = trigger_extent(tok, lex)
