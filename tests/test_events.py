@@ -182,3 +182,10 @@ def test_an_act_alleged_of_the_victims_is_not_the_act_of_the_sentence(run):
               published="2018-07-02")
     assert (doc.events[0].type, doc.events[0].subtype) == ("riots", "mob_violence")
     assert len(violent(doc)) == 1
+
+
+def test_the_attackers_own_dead_join_the_toll_of_their_attack(run):
+    doc = run("Gunmen stormed a police post in Quetta on Monday. Two attackers were killed. "
+              "The attack also killed one police officer.", published="2024-03-06")
+    events = violent(doc)
+    assert len(events) == 1 and events[0].killed is not None and events[0].killed.best == 3

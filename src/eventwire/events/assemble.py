@@ -297,10 +297,11 @@ def alleged_of_victims(t: Trigger, triggers: list[Trigger], doc: Document) -> bo
 
 def counts_conflict(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     """Tolls that cannot describe one incident ("12 killed" vs "63 killed") keep events apart,
-    unless the later one revises the toll ("has risen to 103")."""
+    unless the later one revises the toll ("has risen to 103"); the attackers' own dead are a
+    toll of their own ("two attackers were killed" beside "killed one officer")."""
     for kind in ("killed", "injured"):
-        ca = [c for c in a.casualties if c.kind == kind]
-        cb = [c for c in b.casualties if c.kind == kind]
+        ca = [c for c in a.casualties if c.kind == kind and c.side != "attackers"]
+        cb = [c for c in b.casualties if c.kind == kind and c.side != "attackers"]
         if any(c.revision for c in cb):
             continue
         if any(disjoint(x.count, y.count) for x in ca for y in cb):
