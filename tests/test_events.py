@@ -189,3 +189,15 @@ def test_the_attackers_own_dead_join_the_toll_of_their_attack(run):
               "The attack also killed one police officer.", published="2024-03-06")
     events = violent(doc)
     assert len(events) == 1 and events[0].killed is not None and events[0].killed.best == 3
+
+
+def test_an_actor_officials_suspect_after_the_attack_is_its_suspected_perpetrator(run):
+    doc = run("A bomb exploded at a market in Maiduguri on Tuesday, killing five people. "
+              "Officials suspected Boko Haram.", published="2020-03-05")
+    assert [(p.name, p.attribution) for p in doc.events[0].perpetrators] == [("Boko Haram", "suspected")]
+
+
+def test_what_a_suspect_is_suspected_of_is_no_part_of_its_name(run):
+    doc = run("A bomb exploded at a market in Maiduguri on Tuesday, killing five people. "
+              "Officials suspected Boko Haram of being involved in the attack.", published="2020-03-05")
+    assert [p.mention for p in doc.events[0].perpetrators] == ["Boko Haram"]

@@ -138,7 +138,7 @@ class Events:
         ordered = by_salience(groups, doc, layout)
         if ordered and ordered[0].violent:  # a toll in a sentence of its own is the main event's
             ordered[0].casualties += [c for c in unowned if not c.mixed]
-        accused = accused_perpetrators(ordered, doc)
+        accused = blamed_perpetrators(ordered, doc)
         ids = counter(1)
         doc.events = [build_event(f"e{next(ids)}", g, doc, layout, main=(i == 0), accused=accused.get(id(g), []))
                       for i, g in enumerate(ordered)]
@@ -602,15 +602,15 @@ def claimed_perpetrators(g: Group, doc: Document) -> list[Participant]:
     return out
 
 
-def accused_perpetrators(groups: list[Group], doc: Document) -> dict[int, list[Participant]]:
-    """Actors someone else blames with no act in the words ("He blamed al-Shabaab", "the government held
-    the Taliban responsible"), or only an anaphoric one ("blamed the attack on the FMLN"): accused
-    perpetrators of the violent event the accusation is about, the one mentioned inside it, else the
+def blamed_perpetrators(groups: list[Group], doc: Document) -> dict[int, list[Participant]]:
+    """Actors someone else blames or suspects with no act in the words ("He blamed al-Shabaab", "the
+    government held the Taliban responsible", "officials suspected Boko Haram"), or only an anaphoric one
+    ("blamed the attack on the FMLN"): accused (or suspected) perpetrators of the violent event the accusation is about, the one mentioned inside it, else the
     latest mentioned before it. Keyed by id(group)."""
     out: dict[int, list[Participant]] = {}
     violent = [g for g in groups if g.violent]
     for c in doc.claims:
-        if c.attribution != "accused" or c.denied:
+        if c.attribution not in ("accused", "suspected") or c.denied:
             continue
         verb = doc.doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
         accused = accused_of(verb.root) if verb is not None and len(verb) else None
@@ -627,7 +627,7 @@ def accused_perpetrators(groups: list[Group], doc: Document) -> dict[int, list[P
             continue
         ent = entity_at(doc, span.start, span.end)
         kind = "individual" if ent is not None and ent.kind == "person" else "organization"
-        out.setdefault(id(target), []).append(participant_for(doc, span, kind, "accused"))
+        out.setdefault(id(target), []).append(participant_for(doc, span, kind, c.attribution))
     return out
 
 
@@ -646,7 +646,8 @@ def accused_of(verb) -> tuple[int, int] | None:
         return None
     toks = [obj] + [t for k in obj.children if k.dep_ in ("compound", "amod", "det", "poss", "nmod")
                     for t in k.subtree]
-    toks += [t for k in obj.children if k.dep_ == "prep" and k.lower_ == "of" for t in k.subtree]
+    toks += [t for k in obj.children if k.dep_ == "prep" and k.lower_ == "of"  # not "suspected X of being"
+             and any(g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN") for g in k.children) for t in k.subtree]
     first, last = min(t.i for t in toks), max(t.i for t in toks)
     span = verb.doc[first:last + 1]
     return span.start_char, span.end_char
