@@ -201,3 +201,10 @@ def test_what_a_suspect_is_suspected_of_is_no_part_of_its_name(run):
     doc = run("A bomb exploded at a market in Maiduguri on Tuesday, killing five people. "
               "Officials suspected Boko Haram of being involved in the attack.", published="2020-03-05")
     assert [p.mention for p in doc.events[0].perpetrators] == ["Boko Haram"]
+
+
+def test_the_group_blamed_is_the_armed_group_named_before(run):
+    doc = run("Al-Shabaab has threatened hotels in the capital for months. On Monday, gunmen killed 12 people "
+              "at a hotel in Mogadishu. The government blamed the group for the attack.", published="2024-03-06")
+    attack = violent(doc)[0]
+    assert ("al-Shabaab", "accused") in {(p.name, p.attribution) for p in attack.perpetrators}

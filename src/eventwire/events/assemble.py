@@ -618,7 +618,9 @@ def blamed_perpetrators(groups: list[Group], doc: Document) -> dict[int, list[Pa
             continue
         span = Span(doc.text[accused[0]:accused[1]], *accused)
         if not names_actor(doc, span):
-            continue
+            span = group_named_before(doc, span)
+            if span is None:
+                continue
         inside = [g for g in violent if any(c.scope_start <= t.span.start < c.scope_end for t in g.triggers)]
         before = [g for g in violent if g.first < c.cue.start]
         target = inside[0] if inside else max(before, key=lambda g: max(t.span.start for t in g.triggers
@@ -651,6 +653,15 @@ def accused_of(verb) -> tuple[int, int] | None:
     first, last = min(t.i for t in toks), max(t.i for t in toks)
     span = verb.doc[first:last + 1]
     return span.start_char, span.end_char
+
+
+def group_named_before(doc: Document, s: Span) -> Span | None:
+    """ "blamed the group": the armed group last named before, as that mention."""
+    span = doc.doc.char_span(s.start, s.end, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() not in words("group_anaphors") or span.root.i == span.start:
+        return None
+    named = [m for e in doc.entities if e.actor_type == "armed_group" for m in e.mentions if m.end <= s.start]
+    return max(named, key=lambda m: m.start, default=None)
 
 
 def names_actor(doc: Document, s: Span) -> bool:
