@@ -117,3 +117,13 @@ def test_arabic_transliterations_of_al_and_dayr_find_the_same_place():
 
     assert norm("Deir el-Balah") == norm("Dayr al Balah") == norm("Deir al-Balah")
     assert norm("El Paso") != norm("Paso")
+
+
+def test_divisions_are_found_by_their_squeezed_spelling():
+    assert not gaz().lookup("Lower Shabelle")
+    assert [(e.feature, e.country_code) for e in gaz().squeezed(norm("Lower Shabelle"))] == [("admin1", "SO")]
+    assert [e.name for e in gaz().squeezed(norm("Ar-Raqqa"))] == ["Ar Raqqah"]
+
+
+def test_divisions_are_found_without_their_wrapping_word():
+    assert any(e.feature == "admin1" and e.country_code == "IQ" for e in gaz().lookup("Salah al-Din"))

@@ -377,3 +377,82 @@ def test_a_direction_province_resolves_in_the_country_of_its_city(run):
     doc = run("Around 200 residents protested in Colombo city (Colombo, Western) on Saturday.",
               stages=["docdate", "places"], published="2022-07-10")
     assert {(p.mention, p.country_code) for p in doc.places} >= {("Colombo city", "LK"), ("Western", "LK")}
+
+
+def test_unknown_village_takes_a_bracketed_region_written_in_another_transliteration(places):
+    _, found = places("On 3 March 2021, Al Shabaab militants attacked an army base in Awdheegle (Lower Shabelle).")
+    region = by_mention(found, "Lower Shabelle")[0]
+    village = by_mention(found, "Awdheegle")[0]
+    assert (region.feature, region.country_code) == ("admin1", "SO")
+    assert (village.feature, village.country_code, village.lat) == ("other", "SO", region.lat)
+
+
+def test_bracket_may_end_in_a_province_below_the_state(places):
+    _, found = places("On 4 June 2021, gunmen attacked the village of Solhan (Solhan, Yagha), killing dozens.")
+    village = found[0]
+    assert (village.mention, village.country_code, village.admin1) == ("Solhan", "BF", "Sahel")
+    assert village.lat is not None and abs(village.lat - 13.4) < 0.5
+
+
+def test_unknown_village_takes_the_point_of_the_town_in_its_bracket(places):
+    _, found = places("Militia fighters attacked Tole kebele (Gimbi, West Wellega, Oromia), killing many civilians.")
+    village = [p for p in found if p.mention.startswith("Tole")][0]
+    gimbi = by_mention(found, "Gimbi")[0]
+    assert (gimbi.feature, gimbi.country_code) == ("city", "ET")
+    assert (village.name, village.lat, village.lon) == ("Tole", gimbi.lat, gimbi.lon)
+
+
+def test_bracketed_town_picks_the_namesake_in_that_state(places):
+    _, found = places("On 9 September 2020, dissidents killed three social leaders in Argelia (Argelia, Cauca).")
+    assert all(p.admin1 == "Cauca" for p in found if p.mention == "Argelia")
+
+
+def test_division_designator_after_a_name_means_the_division(places):
+    _, found = places("Gunmen abducted three civilians from their homes in Tillaberi region, Niger.")
+    assert (by_mention(found, "Tillaberi")[0].feature) == "admin1"
+
+
+def test_town_and_governorate_of_one_name_are_two_places(places):
+    _, found = places("A car bomb exploded in Kirkuk city, Kirkuk governorate, Iraq, on Sunday.")
+    assert [p.feature for p in found if p.mention == "Kirkuk"] == ["city", "admin1"]
+
+
+def test_gtd_town_comma_governorate_places_the_town_in_it(places):
+    _, found = places("A suicide bomber struck a checkpoint in Hillah city, Babil governorate, Iraq.")
+    town = [p for p in found if p.mention.startswith("Hillah")][0]
+    assert (town.feature, town.country_code, town.admin1) == ("city", "IQ", "Bābil")
+
+
+def test_governorate_written_without_its_designator_in_the_index(places):
+    _, found = places("Insurgents attacked a checkpoint near Tikrit, Salah al-Din, on Friday.")
+    assert by_mention(found, "Salah al-Din")[0].feature == "admin1"
+
+
+def test_a_named_armed_group_votes_for_its_country(places):
+    _, found = places("Hamas fired rockets from Gaza on Monday.")
+    assert by_mention(found, "Gaza")[0].country_code == "PS"
+    _, found = places("Al Shabaab militants attacked a police station in Bari on Monday.")
+    assert by_mention(found, "Bari")[0].country_code == "SO"
+
+
+def test_an_armed_groups_name_is_not_the_town_it_spells(places):
+    _, found = places("Fano militiamen clashed with federal forces in Gondar on Tuesday.")
+    assert [p.mention for p in found] == ["Gondar"]
+
+
+def test_unknown_island_before_a_bracketed_region(places):
+    _, found = places("Militants ambushed soldiers on Bohoma island (Lac, Lac) on Monday.")
+    island = [p for p in found if p.mention.startswith("Bohoma")][0]
+    assert (island.name, island.country_code) == ("Bohoma", "TD")
+
+
+def test_a_citys_region_is_not_a_tiny_division_of_its_name_abroad(places):
+    _, found = places("The Charlotte region gained jobs, officials in North Carolina said.")
+    charlotte = by_mention(found, "Charlotte")[0]
+    assert (charlotte.feature, charlotte.country_code) == ("city", "US")
+
+
+def test_a_bracketed_province_without_a_point_still_places_its_town(places):
+    _, found = places("On 13 September 2020, gunmen killed a village chief in Djibo (Djibo, Soum).")
+    town = found[0]
+    assert (town.mention, town.feature, town.country_code) == ("Djibo", "city", "BF")

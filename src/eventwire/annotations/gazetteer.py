@@ -5,7 +5,8 @@ packaged GeoNames data: countries, first-level divisions, US/UK/Irish counties, 
 divisions with an ISO 3166-2 code (provinces, departments) and every populated place of 500+
 people (plus demonyms.json and capitals.json). Hand-kept knowledge
 (aliases, US state abbreviations and centres, regions) comes from data/places/knowledge.json.
-Other stages use `Gazetteer.get().lookup(name)` and `Gazetteer.get().state("La.")`.
+Other stages use `Gazetteer.get().lookup(name)` and `Gazetteer.get().state("La.")`; `squeezed`
+finds a division spelled with or without doubled letters ("Lower Shabelle" / "Lower Shabeelle").
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ _FEATURE_OF = {ord(code): feature for code, feature in FEATURES.items()}
 _NAN = math.nan
 _CACHE_SIZE = 50_000  # built entries kept; a worker touches a few thousand places per thousand articles
 _PUNCT = re.compile(r"[.'’`]")
+_DOUBLE = re.compile(r"([a-z])\1+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 _SPACE = re.compile(r"[\s\-]+")
 # Spelling variants that name the same place: "St. Louis" / "Saint Louis", "Ft." / "Fort", and the
 # transliterations of Arabic "al" and "dayr" ("Deir el-Balah" / "Dayr al Balah").
@@ -49,6 +52,14 @@ def norm(name: str) -> str:
     s = fold(name).lower()
     words = _SPACE.sub(" ", _PUNCT.sub("", s)).split()
     return " ".join(w for w in (_PREFIX.get(w, w) for w in words) if w)
+
+
+def squeeze(key: str) -> str:
+    """A normalised key with doubled letters single and no final 'h' after a vowel: transliterations
+    of Somali, Arabic or Pashto names differ mostly there ('lower shabelle' / 'lower shabeelle',
+    'hiran' / 'hiiraan', 'ar raqqa' / 'ar raqqah'). Divisions are also indexed under it (apart from
+    the main index), so a division's name the index lacks as written can be looked up squeezed."""
+    return _FINAL_H.sub("", _DOUBLE.sub(r"\1", key))
 
 
 class Entry(NamedTuple):
@@ -99,6 +110,7 @@ class Gazetteer:
         self._ends = array("I")
         # Normalised name -> a row number, or a list of them (most populous first).
         self._index: dict[str, int | list[int]] = {}
+        self._squeezed: dict[str, list[int]] = {}  # divisions by `squeeze`d name (keys marked '~' in the file)
         self._cache: dict[int, Entry] = {}
         self.admin1: dict[tuple[str, str], Entry] = {}
         self.countries: dict[str, Entry] = {}
@@ -113,6 +125,9 @@ class Gazetteer:
                 elif code == "C":
                     self.countries[cc] = self._entry(row)
                 for key in keys.split("|"):
+                    if key.startswith("~"):
+                        self._squeezed.setdefault(key[1:], []).append(row)
+                        continue
                     bucket = index.get(key)
                     if bucket is None:
                         index[key] = row
@@ -170,6 +185,11 @@ class Gazetteer:
     def entries(self, key: str) -> list[Entry]:
         """Entries under a normalised key (see `norm`), most populous first."""
         return [self._entry(r) for r in self._rows(key)]
+
+    def squeezed(self, key: str) -> list[Entry]:
+        """Divisions whose name squeezes (see `squeeze`) to the squeezed key: 'lower shabelle' finds
+        'Lower Shabeelle'. Not part of `entries`: a squeezed name may be another place's ('uta', Utah)."""
+        return [self._entry(r) for r in self._squeezed.get(squeeze(key), ())]
 
     def _add(self, name: str, row: int) -> None:
         """Add a hand-kept name for a row, keeping the bucket most populous first."""

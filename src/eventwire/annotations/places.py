@@ -12,11 +12,15 @@ resolve), and nearness to the places it resolves unambiguously, and a town and t
 lies in when both are named ("Paris ... Henry County": Tennessee). A world city in a country the
 document names outranks a village namesake abroad however the other names cluster. A place
 entity the gazetteer does not know whole is cut to the name inside it ("Orange County
-Sanitation District"). ACLED-style "Village (Admin1)" and
-"Town (Admin2, Admin1)" resolve the bracket as a state and only a namesake inside it; a name the
-gazetteer does not know there (or in "Dantewada district, Chhattisgarh") becomes feature "other"
-at the region's point, so the event still lands in the right region. Any other name no candidate
-fits stays with null coordinates.
+Sanitation District"). ACLED-style "Village (Admin1)", "Town (Admin2, Admin1)" and
+"Village (Town, Admin2, Admin1)" resolve the bracket's last name as a state (or country, or
+province) and only namesakes inside it; a name the gazetteer does not know there (or in "Dantewada
+district, Chhattisgarh", or GTD's "Baga, Kukawa district, Borno state") becomes feature "other" at
+the point of the most specific name of its address that resolves, so the event still lands near.
+A division named in another transliteration ("Lower Shabelle") is found by its squeezed spelling,
+and a name followed by "governorate", "region" or "province" is the division, not its town. The
+armed groups a text names ("Hamas", "Al Shabaab") vote for their countries like demonyms. Any
+other name no candidate fits stays with null coordinates.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Place
 from .gazetteer import Entry, Gazetteer, distance_km, norm
+from .kb import load_kb
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ARTICLES = {"the", "a", "an"}
@@ -55,10 +60,20 @@ REGION_KM = 500.0  # ... or this close to the point of a country or state it nam
 
 AREAS = ("country", "admin1")
 AREA_DESIGNATORS = {"district", "county", "province", "governorate", "region", "parish", "municipality"}
+# "Kirkuk governorate", "Tillaberi region": the division, not its namesake town.
+DIVISION_DESIGNATORS = {"province", "governorate", "region", "state", "district", "county", "parish"}
+LOCAL_ACTORS = {"armed_group", "militia", "criminal"}  # actor types (data/actors.json) that act in their own country
+GROUP_TYPES = LOCAL_ACTORS | {"political_party"}  # a name these actors bear is theirs, not a namesake town's
+SQUEEZE_MIN = 6  # shorter names ("Keep", "Teen") squeeze into too many others to be looked up so
+CHAIN_KM = 100.0  # a namesake this close to the town or district of its bracket is the one meant
+MAX_BRACKET_ITEMS = 3  # "(Gimbi, West Wellega, Oromia)"
 PART_NOUNS = {"district", "districts", "area", "neighbourhood", "neighborhood", "suburb", "slum", "slums", "quarter",
               "township", "village", "camp"}
 NAME_PARTICLES = {"and", "do", "da", "dos", "das", "de", "del", "di", "du"}  # inside names spaCy may cut short
 LIST_JOINS = {",", "and", ", and", "or", ", or"}
+# Lowercase words between a settlement's name and its bracket: "Tole kebele (Gimbi, ...)".
+SETTLEMENT_WORDS = DESIGNATORS | PART_NOUNS | {"kebele", "locality", "commune", "ward", "sector", "settlement",
+                                               "island", "hamlet"}
 FEATURE_BONUS = {"country": 4.0, "admin1": 2.5, "region": 10.0, "admin2": 0.5, "city": 0.0}
 
 
@@ -80,7 +95,8 @@ class Mention:
     # Placed in a region the text states ("Dogon Kirie (Mopti)", "Dantewada district, Chhattisgarh"):
     # only a namesake inside it fits, and with none the place takes the region's point.
     regional: bool = False
-    district: Mention | None = None  # the Admin2 of "Town (Admin2, Admin1)"
+    # The inner names of "Town (Admin2, Admin1)" / "Village (Town, Admin2, Admin1)", most specific first.
+    chain: list[Mention] = field(default_factory=list)
     choice: Entry | None = None
 
 
@@ -95,6 +111,7 @@ class Places:
         self.place_of_heads = set(k["place_of_heads"])
         self.facility_words = set(k["facility_words"])
         self.demonyms = self._demonyms()
+        self.kb = load_kb()
 
     def _demonyms(self) -> dict[str, Entry]:
         """Normalised demonym -> what it names: countries (generated) and hand-kept ones (states, regions)."""
@@ -116,11 +133,12 @@ class Places:
             self._candidates(m)
         mentions = self._brackets(doc, sdoc, mentions)
         persons = {t.text for e in sdoc.ents if e.label_ == "PERSON" for t in e}
-        # Unresolvable entity mentions stay (null coordinates) unless they look like a person's name.
-        mentions = [m for m in mentions if m.candidates or m.demonym
-                    or (m.tagged and m.text[:1].isupper() and m.text not in persons)]
+        # Unresolvable entity mentions stay (null coordinates) unless they look like a person's name
+        # (a bracket's names stay: "Kolofata (Mayo-Sava, Extreme-Nord)" is an address, not a person).
+        mentions = [m for m in mentions if (m.candidates or m.demonym or m.regional
+                    or (m.tagged and m.text[:1].isupper() and m.text not in persons)) and not self._group(m)]
         self._containers(doc.clean or doc.text, mentions)
-        mentions = self._resolve(mentions)
+        mentions = self._resolve(mentions, self._group_countries(sdoc))
         # A surname the document also writes in full ("Rhonda Welch" ... "Welch said") is the person,
         # unless it resolves to a country, a state or a big city, or to a town placed by a comma.
         surnames = {e[-1].text for e in sdoc.ents if e.label_ == "PERSON" and len(e) > 1
@@ -433,9 +451,13 @@ class Places:
         if not entries and len(words) > 1 and words[-1] in DESIGNATORS:
             key = " ".join(words[:-1])
             entries = self.gaz.entries(key)
+            if words[-1] in DIVISION_DESIGNATORS:
+                entries = [e for e in entries if e.feature in ("admin1", "admin2")] or entries
         if not entries and len(words) > 1 and words[0] in DIRECTIONS:
             key = " ".join(words[1:])  # "North Texas", "Northeast Georgia": a part of the place
             entries = [e for e in self.gaz.entries(key) if e.feature != "city" or e.population >= BIG_POP]
+        if not entries and len(key) >= SQUEEZE_MIN:  # "Lower Shabelle" for "Lower Shabeelle" (divisions only)
+            entries = self.gaz.squeezed(key)
         entries = [e for e in entries if e.lat is not None] or entries  # pointless namesakes last resort
         m.key = key
         m.primary = self._primary(key, entries)
@@ -457,7 +479,9 @@ class Places:
         listed = self._area_lists(text, mentions)
         for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
             gap = text[a.end : b.start]
-            if gap.strip() == "," and len(gap) <= 3 and not (listed[i] and listed[i + 1]):
+            if _settled(gap) and any(e.feature in AREAS for e in b.candidates):
+                a.container, b.holds = b, a  # GTD-style "Hillah city, Babil governorate"
+            elif gap.strip() == "," and len(gap) <= 3 and not (listed[i] and listed[i + 1]):
                 # A country lies in no other area: "China, Japan" is a list.
                 if any(e.feature in AREAS for e in b.candidates) and not any(
                         e.feature == "country" and e.id in a.primary for e in a.candidates):
@@ -471,9 +495,26 @@ class Places:
                 # A name the gazetteer lacks, placed in one it knows ("Greenlane, Auckland", "the
                 # Adhamiyah district of Baghdad"): it takes that place's point.
                 a.container, b.holds, a.regional = b, a, True
+        for a, b in zip(mentions, mentions[1:]):
+            gap = text[a.end : b.start]
+            if gap.strip() == "," and len(gap) <= 3 and a.container is None and not a.demonym and b.regional \
+                    and b.container is not None and _designated(text[b.end : b.container.start]):
+                # GTD-style "Baga, Kukawa district, Borno state": the town lies in the state too, near its district.
+                a.container, a.regional, a.chain = b.container, True, [b]
         for i, m in enumerate(mentions):
+            after = text[m.end : m.end + 14].split(maxsplit=1)
             if text[m.end : m.end + 6] == " state" or text[max(0, m.start - 9) : m.start] == "state of ":
                 m.candidates = self._areas(m) or m.candidates
+            elif after and after[0].rstrip(".,;") in DIVISION_DESIGNATORS and text[m.end : m.end + 1] == " ":
+                # "Kirkuk governorate", "Tillaberi region": the division, even where its town was preferred
+                # (and a sense of its own: "Kirkuk city, Kirkuk governorate" names two places); but "the
+                # Charlotte region" is a city's, not a parish abroad a hundredth its size.
+                entries = self.gaz.entries(m.key)
+                town = max((e.population for e in entries if e.feature == "city"), default=0)
+                divisions = [e for e in entries
+                             if e.feature in ("admin1", "admin2") and e.population * WORLD_RATIO >= town]
+                if divisions:
+                    m.candidates, m.key = divisions, f"{m.key} {after[0].rstrip('.,;')}"
             elif listed[i]:
                 m.listed = True
                 hidden = [e for e in self._areas(m) if e not in m.candidates]
@@ -481,35 +522,55 @@ class Places:
                 m.primary |= {e.id for e in hidden}
 
     def _brackets(self, doc: Document, sdoc, mentions: list[Mention]) -> list[Mention]:
-        """ACLED-style 'Village (Admin1)' / 'Town (Admin2, Admin1)': the bracket names a state,
-        and the name before it (found here even if spaCy missed it or the gazetteer does not know it)
-        lies inside it."""
-        for tok in sdoc:
-            if tok.text != "(" or tok.i == 0:
+        """ACLED-style 'Village (Admin1)' / 'Town (Admin2, Admin1)' / '(Town, Admin2, Admin1)': the
+        bracket's last name is a state (or a country, or a province such as Burkina Faso's Yagha), and
+        the names before it (found here even if spaCy missed them or the gazetteer does not know them)
+        lie inside it. The first name, if unknown there, takes the point of the most specific name of
+        the bracket that resolves."""
+        text = doc.clean or doc.text  # what spaCy parsed (`sdoc.text` would rebuild it token by token)
+        at = text.find("(")
+        while at != -1:  # found in the text: walking every token of a long story costs more than the rest
+            span, at = sdoc.char_span(at, at + 1), text.find("(", at + 1)
+            if span is None or span[0].text != "(" or span.start == 0:
                 continue
+            tok = span[0]
             items = _bracket_items(sdoc, tok.i)
             if not items:
                 continue
-            states = [e for e in self.gaz.entries(norm(items[-1].text)) if e.feature == "admin1"]
+            areas = self._bracket_area(norm(items[-1].text), len(items) > 1)
             head = _bracket_head(sdoc, tok.i)
-            if not states or head is None or self._person(head):
+            if not areas or head is None or head[0].pos_ == "PRON" or self._person(head):
                 continue
             parts = [self._mention_at(doc, mentions, span) for span in (head, *items)]
-            parts[-1].candidates = states
-            parts[-1].key, parts[-1].primary = norm(parts[-1].text), self._primary(parts[-1].text, states)
-            town, region = parts[0], parts[-1]
-            town.container, region.holds, town.regional = region, town, True
-            town.district = parts[1] if len(parts) == 3 else None
+            region = parts[-1]
+            region.candidates, region.key, region.primary = areas, norm(region.text), self._primary(region.text, areas)
+            for inner in parts[:-1]:
+                inner.container, inner.regional = region, True
+            region.holds = parts[0]
+            parts[0].chain = parts[1:-1]
         mentions.sort(key=lambda m: m.start)
         return mentions
 
+    def _bracket_area(self, key: str, address: bool) -> list[Entry]:
+        """What the last name of a bracket may be: a state or a country, else a province (admin2), else,
+        ending an address of several names, a town standing for its area ("(Ainkawa, Erbil)"). ACLED's
+        halves of a state ("Shan-North") are the state."""
+        words = key.split()
+        if len(words) > 1 and words[-1] in DIRECTIONS and not self.gaz.entries(key):
+            key = " ".join(words[:-1])
+        entries = self.gaz.entries(key) or self.gaz.squeezed(key)
+        return ([e for e in entries if e.feature in AREAS] or [e for e in entries if e.feature == "admin2"]
+                or [e for e in entries if address and e.feature == "city" and e.population >= CONFIRM_POP][:1])
+
     def _person(self, head) -> bool:
         """'Sen. John Cornyn (Texas)': a person's name the gazetteer does not know, with no
-        preposition or designator to say it is a place."""
+        preposition, designator or place noun ('the town of Kolofata') to say it is a place."""
         if not any(t.ent_type_ == "PERSON" for t in head) or self._known(norm(head.text)):
             return False
-        before = head.doc[head.start - 1].lower_ if head.start > 0 else ""
-        return before not in LOCATIVE and head[-1].lower_ not in DESIGNATORS
+        doc, i = head.doc, head.start
+        before = doc[i - 1].lower_ if i > 0 else ""
+        placed = before == "of" and i > 1 and doc[i - 2].lower_ in self.place_of_heads
+        return before not in LOCATIVE and not placed and head[-1].lower_ not in SETTLEMENT_WORDS
 
     def _mention_at(self, doc: Document, mentions: list[Mention], span) -> Mention:
         """The mention covering exactly `span`, made (with its candidates) in place of any it overlaps."""
@@ -550,12 +611,34 @@ class Places:
         return listed
 
     # -- resolution -----------------------------------------------------------------------------
-    def _resolve(self, mentions: list[Mention]) -> list[Mention]:
-        """Prior first (population, feature), then three rounds with the document's support."""
+    def _group(self, m: Mention) -> bool:
+        """'Hamas', 'Fano', 'JAS', 'Badr': the name of an armed group or party (data/actors.json),
+        not of the town it spells ('Hamm', 'Fano' in Italy), unless an ACLED bracket places it."""
+        if m.demonym or m.regional:
+            return False
+        actor = self.kb.match(m.text, head=False)
+        return actor is not None and actor.type in GROUP_TYPES
+
+    def _group_countries(self, sdoc) -> dict[str, tuple[dict, dict]]:
+        """The countries of the armed groups, militias and gangs the text names ("Hamas", "Al Shabaab",
+        "the Taliban"), one vote each, like a demonym's: ACLED and GTD notes often name the group and
+        only the town ("Hamas fired rockets from Gaza"). A state's forces act abroad too ("a US general
+        visits Georgia"): they do not vote."""
+        votes = {}
+        for ent in sdoc.ents:
+            if ent.label_ in ("ORG", "NORP"):
+                actor = self.kb.match(ent.text)
+                if actor is not None and actor.type in LOCAL_ACTORS and actor.country in self.gaz.countries:
+                    votes[f"\0{actor.country}"] = ({}, {actor.country: 1.0})
+        return votes
+
+    def _resolve(self, mentions: list[Mention], groups: dict[str, tuple[dict, dict]]) -> list[Mention]:
+        """Prior first (population, feature), then three rounds with the document's support (the
+        place names' votes and those of the groups the text names)."""
         linked = _links(mentions)
         for m in mentions:
             m.choice = self._best(m, None, linked)
-        first = self._votes(mentions, linked)
+        first = self._votes(mentions, linked) | groups
         support = _Support(first)
         for rnd in range(3):
             if rnd:
@@ -567,7 +650,7 @@ class Places:
             sure = [m.choice for m in mentions if m.choice is not None
                     and (len(m.candidates) == 1 or m.container is not None or m.choice.id in linked
                          or m.choice.feature in ("country", "admin1"))]
-            support.pin({e.id: e for e in sure}.values())
+            support.pin([*{e.id: e for e in sure}.values(), *(self.gaz.countries[k[1:]] for k in groups)])
             for m in mentions:
                 m.choice = self._best(m, support, linked)
         # One sense per discourse: a name repeated means one place, the one its most telling
@@ -629,10 +712,13 @@ class Places:
         if m.container is not None:
             holder = m.container.choice
             if holder is None or holder.feature not in AREAS:
-                holder = next((e for e in m.container.candidates if e.feature in AREAS), None)
+                # a bracket's province or town stands for its area ("Djibo (Djibo, Soum)")
+                holder = next((e for e in m.container.candidates if e.feature in AREAS), holder if m.regional else None)
             inside = [e for e in cands if holder is not None and _within(e, holder)]
-            if m.regional and m.district is not None and m.district.key:
-                inside = [e for e in inside if norm(e.admin2) == m.district.key] or inside
+            if inside and m.chain:  # "Argelia (Argelia, Cauca)": the namesake in or near the bracket's town or district
+                near = [c.choice for c in m.chain if c.choice is not None]
+                inside = [e for e in inside if any(norm(e.admin2) == c.key for c in m.chain) or any(
+                    distance_km(e, c) <= CHAIN_KM for c in near)] or inside
             if m.regional and not inside:
                 return None  # a namesake elsewhere is not meant: the region's point stands in
             cands = inside or cands
@@ -678,6 +764,11 @@ class Places:
     def _place(self, m: Mention) -> Place:
         e = m.choice
         region = m.container.choice if m.regional and m.container is not None else None
+        if e is None and region is not None:  # the most specific name of its bracket that resolved
+            region = next((c.choice for c in m.chain if c.choice is not None and c.choice.lat is not None
+                           and _within(c.choice, region)), region)
+            if region.lat is None and region.feature == "admin2":  # a province without a point: its state's
+                region = self.gaz.admin1.get((region.country_code, region.admin1_code), region)
         if e is None and region is not None and region.lat is not None:
             # Unknown to the gazetteer but placed in a region or town: feature "other" at its point.
             return Place(mention=m.text, start=m.start, end=m.end, name=_bare(m.text),
@@ -770,17 +861,23 @@ def _designated(gap: str) -> bool:
     return len(words) == 2 and words[0] in AREA_DESIGNATORS and words[1] == ","
 
 
+def _settled(gap: str) -> bool:
+    """The text between 'Hillah' and 'Babil' in 'Hillah city, Babil governorate'."""
+    words = gap.replace(",", " , ").split()
+    return len(words) == 2 and words[0] in ("city", "town", "village") and words[1] == ","
+
+
 def _bare(name: str) -> str:
     """A name without a trailing lowercase designator ('Mala Kaumari village')."""
     words = name.split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in DESIGNATORS else name
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in SETTLEMENT_WORDS else name
 
 
 def _bracket_items(sdoc, i: int) -> list:
-    """The one or two capitalised names between the bracket at token i and its closing one
+    """The one to three capitalised names between the bracket at token i and its closing one
     ('(Mopti)', '(Bama, Borno)', '(Gao region)'); [] for anything else ('(Reuters)' passes, '(AP)' does not)."""
     items, first = [], i + 1
-    for j in range(i + 1, min(len(sdoc), i + 2 + 2 * MAX_WORDS)):
+    for j in range(i + 1, min(len(sdoc), i + 2 + MAX_BRACKET_ITEMS * (MAX_WORDS + 1))):
         t = sdoc[j]
         if t.text in (",", ")"):
             span = sdoc[first:j]
@@ -793,7 +890,7 @@ def _bracket_items(sdoc, i: int) -> list:
             items.append(span)
             first = j + 1
             if t.text == ")":
-                return items if len(items) <= 2 else []
+                return items if len(items) <= MAX_BRACKET_ITEMS else []
         elif "\n" in t.text:
             return []
     return []
@@ -802,7 +899,7 @@ def _bracket_items(sdoc, i: int) -> list:
 def _bracket_head(sdoc, i: int):
     """The capitalised name (and any designator after it) right before the bracket at token i."""
     j = i - 1
-    designated = sdoc[j].lower_ in DESIGNATORS and not _capitalised(sdoc[j])
+    designated = sdoc[j].lower_ in SETTLEMENT_WORDS and not _capitalised(sdoc[j])
     end = j if designated else i
     j = end - 1
     while j >= 0 and end - j <= MAX_WORDS and (_capitalised(sdoc[j]) or sdoc[j].lower_ in CONNECTORS) \
@@ -825,8 +922,11 @@ def _joins(gap: str) -> bool:
 
 
 def _within(e: Entry, area: Entry) -> bool:
+    """Whether `e` lies in the country or state `area`, or near the point of the province or town `area`
+    (in its state, if the province has no point)."""
     return e.id != area.id and e.country_code == area.country_code and (
-        area.feature == "country" or e.admin1_code == area.admin1_code)
+        area.feature == "country" or (e.admin1_code == area.admin1_code and (
+            area.feature in AREAS or area.lat is None or distance_km(e, area) <= CHAIN_KM)))
 
 
 def _dateline(span) -> bool:
