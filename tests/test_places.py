@@ -456,3 +456,8 @@ def test_a_bracketed_province_without_a_point_still_places_its_town(places):
     _, found = places("On 13 September 2020, gunmen killed a village chief in Djibo (Djibo, Soum).")
     town = found[0]
     assert (town.mention, town.feature, town.country_code) == ("Djibo", "city", "BF")
+
+
+def test_a_small_town_named_inside_an_organisation_does_not_pull_places_to_its_country(places):
+    _, found = places("The Government of National Accord signed a ceasefire agreement in Geneva.")
+    assert by_mention(found, "Geneva")[0].country_code == "CH"

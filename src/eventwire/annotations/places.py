@@ -92,6 +92,7 @@ class Mention:
     located: bool = False  # follows a locative preposition: "in Laconia", "near Lanexa"
     key: str = ""  # the gazetteer key the mention was looked up by
     modifier: bool = False  # names what a longer entity belongs to: "Oxford Police", not "Chamber of Commerce"
+    inside_org: bool = False  # a word in an organisation's name after its head ("Government of National Accord")
     # Placed in a region the text states ("Dogon Kirie (Mopti)", "Dantewada district, Chhattisgarh"):
     # only a namesake inside it fits, and with none the place takes the region's point.
     regional: bool = False
@@ -341,7 +342,8 @@ class Places:
             ent = ent_of.get(i)
             modifier = ent is not None and hit.end <= ent.root.i
             out.append(Mention(start, start + len(hit.text), doc.text[start : start + len(hit.text)], False,
-                               located=located, modifier=modifier))
+                               located=located, modifier=modifier,
+                               inside_org=ent is not None and ent.label_ == "ORG" and not modifier))
             i = hit.end
         return out
 
@@ -684,11 +686,12 @@ class Places:
 
     def _votes(self, mentions: list[Mention], linked: set[int]) -> dict[str, tuple[dict, dict]]:
         """Per distinct name, its vote for states and countries: whole when it names a country or
-        state (or carries a container), else spread evenly over where its namesakes lie."""
+        state (or carries a container), else spread evenly over where its namesakes lie. A small
+        town's name read inside an organisation's has none ("Accord" in "Government of National Accord")."""
         votes: dict[str, tuple[dict, dict]] = {}
         for m in mentions:
             key = m.key
-            if key in votes or not m.candidates or m.choice is None:
+            if key in votes or not m.candidates or m.choice is None or self._org_word(m):
                 continue
             e = m.choice
             if e.feature in ("country", "admin1") or m.container is not None or len(m.candidates) == 1 or e.id in linked:
@@ -704,6 +707,10 @@ class Places:
             countries[e.country_code] = countries.get(e.country_code, 0) + 0.5
             votes[key] = (states, countries)
         return votes
+
+    @staticmethod
+    def _org_word(m: Mention) -> bool:
+        return m.inside_org and not m.tagged and m.choice.feature == "city" and m.choice.population < CONFIRM_POP
 
     def _best(self, m: Mention, support: _Support | None, linked: set[int]) -> Entry | None:
         cands = m.candidates
