@@ -208,3 +208,10 @@ def test_the_group_blamed_is_the_armed_group_named_before(run):
               "at a hotel in Mogadishu. The government blamed the group for the attack.", published="2024-03-06")
     attack = violent(doc)[0]
     assert ("al-Shabaab", "accused") in {(p.name, p.attribution) for p in attack.perpetrators}
+
+
+def test_a_village_the_gazetteer_lacks_names_the_event_place_at_its_regions_point(run):
+    doc = run("On 3 March 2021, Al Shabaab militants attacked an army base in Awdheegle (Lower Shabelle).",
+              published="2021-03-05")
+    place = doc.events[0].location
+    assert place is not None and place.mention == "Awdheegle" and place.country_code == "SO"

@@ -47,7 +47,9 @@ TYPE_RANK = {
     "statement": 0,
 }
 PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")  # each blank line; a paragraph starts two characters on
-FEATURE_RANK = {"site": 6, "city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1, "other": 0}
+# "other": a place the gazetteer lacks, at the point of the district or state its text puts it in
+# ("Baga, Kukawa district, Borno state"): it names more than that state does.
+FEATURE_RANK = {"site": 6, "city": 5, "admin2": 4, "other": 3.5, "admin1": 3, "region": 2, "country": 1}
 GENERIC_SUBTYPES = {"attack", "armed_clash", "other"}
 
 
