@@ -209,3 +209,10 @@ def test_a_group_saying_it_was_behind_the_attack_claims_it(claims):
     assert [(a, actor, denied) for a, _, actor, _, denied in found] == [("claimed", "The group", False)]
     assert scope_of(doc, "Gunmen") == "claimed"
     assert claims("Police said he was behind the attack.")[1] == []
+
+
+def test_attributing_an_act_to_a_group_accuses_it_when_to_hangs_on_the_act(claims):
+    doc, found = claims("The Islamic State claimed responsibility for the blast; however, officials "
+                        "attributed the attack to the Haqqani Network.")
+    assert scope_of(doc, "Haqqani Network") == "accused"
+    assert scope_of(doc, "The Islamic State") == "claimed"

@@ -217,3 +217,116 @@ def test_a_death_that_dates_the_act_is_no_outcome_of_it(triggers):
 def test_an_act_told_as_a_purpose_is_hypothetical(triggers):
     assert triggers("The army moved into the area to take control of the city.")["take"].hypothetical
     assert not triggers("Gunmen stormed the hotel and killed five guards.")["killed"].hypothetical
+
+
+def test_dispersing_protesters_is_an_intervention_in_the_protest(triggers):
+    found = triggers("Riot police dispersed the demonstrators outside the parliament.")
+    assert (found["dispersed"].type, found["dispersed"].subtype) == ("protests", "protest_with_intervention")
+    assert triggers("Police broke up the rally on the main square.")["broke up"].subtype == "protest_with_intervention"
+
+
+def test_a_crowd_that_disperses_of_itself_tells_no_intervention(triggers):
+    assert "dispersed" not in triggers("The marchers dispersed peacefully at dusk.")
+
+
+def test_tear_gas_pepper_spray_and_water_cannon_are_crowd_control(triggers):
+    fired = triggers("Officers fired tear gas outside the university to end the sit-in.")["fired"]
+    assert (fired.type, fired.subtype) == ("protests", "protest_with_intervention")
+    at_people = triggers("Officers fired tear gas at the students outside the university.")["fired"]
+    assert at_people.type == "violence_against_civilians"  # whom it hit decides (excessive force)
+    used = triggers("Police used pepper spray and water cannon against the farmers.")["used"]
+    assert used.subtype == "protest_with_intervention"
+
+
+def test_throwing_stones_is_a_violent_demonstration(triggers):
+    found = triggers("Demonstrators threw stones at the police station.")
+    assert (found["threw"].type, found["threw"].subtype) == ("riots", "violent_demonstration")
+
+
+def test_property_burned_in_a_riot_is_part_of_the_riot(triggers):
+    found = triggers("Youths burned tyres and threw rocks at officers in the old town.")
+    assert (found["burned"].type, found["burned"].subtype) == ("riots", "violent_demonstration")
+
+
+def test_armed_men_fighting_is_an_armed_clash(triggers):
+    found = triggers("Soldiers fought the rebels for six hours near the border post.")
+    assert (found["fought"].type, found["fought"].subtype) == ("battles", "armed_clash")
+    assert "fight" not in triggers("The minister promised to fight corruption in the ports.")
+
+
+def test_a_base_or_camp_set_up_is_a_headquarters_established(triggers):
+    assert triggers("The militia established a base near the river.")["established"].subtype \
+        == "headquarters_or_base_established"
+    assert triggers("Rebels set up a camp in the forest.")["set up"].subtype == "headquarters_or_base_established"
+    assert "established" not in triggers("The ministry established a committee on water.")
+
+
+def test_territory_taken_without_a_fight_is_a_non_violent_transfer(triggers):
+    found = triggers("The rebels took over the town without a fight.")
+    assert (found["took over"].type, found["took over"].subtype) == (
+        "strategic_developments", "non_violent_transfer_of_territory")
+    assert triggers("The army handed over control of the district to the militia.")["handed over"].subtype \
+        == "non_violent_transfer_of_territory"
+
+
+def test_withdrawing_from_a_place_is_a_transfer_but_not_from_talks(run):
+    def found(text):
+        return {t.span.text: t.subtype for t in run(text, stages=["places", "triggers"]).triggers}
+
+    withdrew = found("Government troops withdrew from Kandahar on Friday.")["withdrew"]
+    assert withdrew == "non_violent_transfer_of_territory"
+    assert "withdrew" not in found("The party withdrew from the talks on Friday.")
+
+
+def test_curfews_emergencies_and_new_leaders_change_group_activity(triggers):
+    assert triggers("The governor imposed a curfew on the city.")["imposed"].subtype == "change_to_group_activity"
+    assert triggers("The cabinet declared a state of emergency in the north.")["declared"].subtype \
+        == "change_to_group_activity"
+    assert "declared" not in triggers("The court declared the state's claim void.")
+    assert triggers("The group announced a new leader after the raid.")["announced"].subtype \
+        == "change_to_group_activity"
+    assert triggers("Boko Haram named Abu Musab as its new leader.")["named"].subtype == "change_to_group_activity"
+    assert "announced" not in triggers("The group announced the death of its leader.")
+
+
+def test_a_past_whose_form_is_the_base_is_no_habit(triggers):
+    found = triggers("Unknown men arrived at dawn. Assailants set off a bomb at the market in the city.")
+    assert not found["set off"].habitual
+    assert triggers("Nothing changed. The regime tortures dissidents.")["tortures"].habitual
+
+
+def test_a_participle_accused_of_something_is_no_accusation(triggers):
+    found = triggers("Villagers set fire to the shop of a trader accused of theft.")
+    assert "accused" not in found
+    assert triggers("The minister accused the rebels of the massacre.")["accused"].subtype == "accusation"
+
+
+def test_a_curfew_that_might_be_imposed_is_hypothetical(triggers):
+    assert triggers("Talks failed. A state of siege might be imposed at any moment.")["imposed"].hypothetical
+
+
+def test_the_verb_above_a_prepositional_object_is_its_context(triggers):
+    found = triggers("The woman took two nurses as hostages inside the clinic.")
+    assert found["hostages"].subtype == "abduction_forced_disappearance"
+
+
+def test_an_infinitive_predicate_tells_no_act(triggers):
+    assert triggers("It was hard. Their aim was to kill the governor.")["kill"].hypothetical
+
+
+def test_fighting_a_named_group_is_an_armed_clash(run):
+    found = {t.span.text: t for t in run("Local militiamen fought Boko Haram near the market for two hours.",
+                                         stages=["actors", "triggers"]).triggers}
+    assert found["fought"].subtype == "armed_clash"
+
+
+def test_a_town_taken_after_troops_withdrew_is_one_peaceful_handover(run):
+    found = {t.span.text: t.subtype for t in run("JNIM took control of the town of Boni after the army withdrew "
+                                                 "from its positions.", stages=["places", "triggers"]).triggers}
+    assert found["took"] == found["withdrew"] == "non_violent_transfer_of_territory"
+
+
+def test_a_withdrawal_told_with_a_fight_is_no_peaceful_transfer(run):
+    found = {t.span.text for t in run("The rebels attacked the army post in Rutshuru and then withdrew from the town.",
+                                      stages=["places", "triggers"]).triggers}
+    assert "withdrew" not in found

@@ -329,7 +329,9 @@ class _Finder:
         kids = list(verb.children)
         if lemma == "hold" and not any(c.lower_ == "responsible" for c in kids):
             return
-        if lemma in ("link", "tie", "attribute") and not any(c.dep_ == "prep" and c.lower_ == "to" for c in kids):
+        # "attributed the attack to X": the parser may hang "to X" on the act rather than on the verb
+        tos = kids + [g for c in kids if c.dep_ in ("dobj", "nsubjpass") for g in c.children]
+        if lemma in ("link", "tie", "attribute") and not any(c.dep_ == "prep" and c.lower_ == "to" for c in tos):
             return
         if self.negated(verb) or verb.tag_ == "VB":  # not "refused to blame"
             return

@@ -3,7 +3,9 @@
 A lexicon (data/triggers.json) maps lemmas to senses; a sense may need context ("strike"
 is an air strike only near air/drone/missile words). A key may be a verb with its particle or
 preposition ("shoot down", "fire on"), whose object can be required to be a concrete thing, not a
-time ("fired on protesters", not "fired on Monday"), or one of a class ("broke into a house").
+time ("fired on protesters", not "fired on Monday"), or one of a class ("broke into a house", "withdrew
+from Sheberghan" but not "from the talks", "fought ISWAP"), whose members may be kinds of mention. A sense may need two kinds of context at once
+("took over the city" and "without a fight").
 Generic violence words (attack, kill, blast) take their subtype from the instrument the parse
 attaches to them: "killed in a drone strike" is an air/drone strike, "detonated explosive belts"
 a suicide bombing.
@@ -48,9 +50,10 @@ class Sense:
     subtype: str
     pos: frozenset
     requires: frozenset = frozenset()
+    also: frozenset = frozenset()  # a second context, in the wider one ("without" beside "took over the city")
     generic: bool = False
     outcome: bool = False  # tells what came of an act; needs a violent word beside it
-    object: str = ""  # for a phrasal key: "concrete" (not a time) or the name of a noun class its object is in
+    object: str = ""  # what the key's object must be: "concrete" (not a time) or a noun class
     beside_violence: tuple = ()  # (type, subtype) taken in a sentence with another violent word ("broke in and shot")
 
 
@@ -72,6 +75,7 @@ class Lexicon:
     times: frozenset  # nouns that make an object a time ("fired on Monday")
     kind_heads: frozenset  # nouns a trigger word only classifies ("assault rifle", "riot police")
     temporal_marks: frozenset  # conjunctions of a clause that dates another ("after", "before")
+    past_as_base: frozenset  # verbs whose past is their base form ("set off"): a VBP tag may be a past
 
 
 @cache
@@ -80,8 +84,8 @@ def lexicon() -> Lexicon:
     senses = {
         lem: tuple(
             Sense(s["type"], s["subtype"], frozenset(s["pos"]), frozenset(s.get("requires", ())),
-                  s.get("generic", False), s.get("outcome", False), s.get("object", ""),
-                  tuple(s.get("beside_violence", ())))
+                  frozenset(s.get("also_requires", ())), s.get("generic", False), s.get("outcome", False),
+                  s.get("object", ""), tuple(s.get("beside_violence", ())))
             for s in entries
         )
         for lem, entries in t["lemmas"].items()
@@ -103,20 +107,33 @@ def lexicon() -> Lexicon:
         times=frozenset(t["time_nouns"]),
         kind_heads=frozenset(t["kind_heads"]) | frozenset(w["weapons"]),
         temporal_marks=frozenset(t["temporal_marks"]),
+        past_as_base=frozenset(t["past_as_base"]),
     )
 
 
-def context(tok) -> set[str]:
+def context(tok, wide: bool = False) -> set[str]:
     """Lemmas and lowercase forms a sense's `requires` may name: its head, children, objects of its
-    prepositions ("hacked three villagers to death") and nearby tokens ("took its 25 crew members hostage")."""
+    prepositions ("hacked three villagers to death"), nearby tokens ("took its 25 crew members hostage") and,
+    for the object of a preposition, the word the preposition hangs on ("took two nurses as hostages").
+    The wide context, where `also_requires` is met, adds what qualifies the objects ("named X as its new
+    leader", "declared a state of emergency")."""
     sent = tok.sent
     lo, hi = max(sent.start, tok.i - WINDOW), min(sent.end, tok.i + WINDOW + 1)
     near = list(tok.doc[lo:hi]) + list(tok.children) + [tok.head]
-    near += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ == "pobj":
+        near.append(tok.head.head)
+    objects = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    near += objects
+    if wide:
+        objects += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        near += [g for o in objects for g in o.children if g.dep_ in ("amod", "compound", "nummod")]
+        near += [p for o in objects for g in o.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
     return {lemma(t) for t in near} | {t.lower_ for t in near}
 
 
-def sense_of(tok, lex: Lexicon) -> Sense | None:
+def sense_of(tok, lex: Lexicon, kinds: dict | None = None) -> Sense | None:
+    """The first sense of the token's lemma (or of its "verb particle" key) whose conditions hold;
+    `kinds` maps the indices of tokens inside place and organization mentions to "PLACE" / "ORG"."""
     key = lemma(tok)
     if key not in lex.senses and tok.lower_ not in lex.senses and key not in lex.phrasal_heads:
         return None  # most words: asked of every token
@@ -130,7 +147,7 @@ def sense_of(tok, lex: Lexicon) -> Sense | None:
         for c in tok.children:
             if c.dep_ in ("prt", "prep"):
                 phrasal.setdefault(f"{key} {c.lower_}", []).append(c)
-    ctx = None
+    ctx = wide = None
     for k in (*phrasal, *dict.fromkeys((key, tok.lower_))):
         for s in lex.senses.get(k, ()):
             if pos not in s.pos:
@@ -139,20 +156,30 @@ def sense_of(tok, lex: Lexicon) -> Sense | None:
                 ctx = context(tok) if ctx is None else ctx
                 if not s.requires & ctx:
                     continue
-            if s.object and not any(fits_object(p, s.object, lex) for p in phrasal.get(k, ())):
+            if s.also:
+                wide = context(tok, wide=True) if wide is None else wide
+                if not s.also & wide:
+                    continue
+            if s.object and not any(fits_object(tok, p, s.object, lex, kinds or {}) for p in phrasal.get(k, (None,))):
                 continue
             return s
     return None
 
 
-def fits_object(particle, wanted: str, lex: Lexicon) -> bool:
-    """Whether a preposition's object is a concrete thing (not a time: "fired on Monday") or in a noun class."""
-    obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
+def fits_object(tok, particle, wanted: str, lex: Lexicon, kinds: dict) -> bool:
+    """Whether the key's object is a concrete thing (not a time: "fired on Monday") or in a noun class, by its
+    lemma or, written "@ORG", its kind of mention ("fought ISWAP") or entity label. The object of a
+    preposition ("fired on") is its own; that of a verb alone or with an adverb particle ("dispersed the
+    crowd", "broke up the rally") is its direct object or passive subject: "the crowd dispersed" has none."""
+    obj = next((c for c in particle.children if c.dep_ == "pobj"), None) if particle is not None else None
+    if obj is None and (particle is None or particle.dep_ == "prt"):
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None:
         return False
     if wanted == "concrete":
         return obj.ent_type_ not in ("DATE", "TIME") and lemma(obj) not in lex.times
-    return lemma(obj) in lex.classes.get(wanted, ())
+    members = lex.classes.get(wanted, ())
+    return lemma(obj) in members or f"@{kinds.get(obj.i)}" in members or f"@{obj.ent_type_}" in members
 
 
 def instrument_tokens(tok):
@@ -250,9 +277,10 @@ def negated(tok, lex: Lexicon) -> bool:
 
 
 def hypothetical(tok, lex: Lexicon) -> bool:
-    """Modal or conditional, a purpose ("moved in to take control"), or governed by a threat, plan,
-    attempt or failure."""
-    if tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    """Modal or conditional, a purpose ("moved in to take control") or an infinitive predicate ("one thing
+    is to fight the enemy", "their aim was to kill"), or governed by a threat, plan, attempt or failure."""
+    predicate = tok.dep_ == "advcl" or lemma(tok.head) == "be" and tok.dep_ in ("xcomp", "ccomp", "attr")
+    if predicate and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True
     node = tok
     for depth in range(4):
@@ -278,10 +306,13 @@ def habitual(tok, lex: Lexicon) -> bool:
     """Violence told as a habit or in general, not as one act: an adverb of habit ("generally attack"),
     a present-tense verb with no auxiliary ("a regime which assassinates priests"), or a bare plural
     noun that no past-tense verb governs ("to stop assassinations", "through kidnappings and
-    extortion"). Callers spare headlines."""
+    extortion"). The tagger reads a past whose form is the base ("assailants set off a device") as a
+    present: for those verbs VBP proves nothing. Callers spare headlines."""
     if any(c.lower_ in lex.habitual_adverbs for c in tok.children):
         return True
     if tok.pos_ == "VERB":
+        if tok.tag_ == "VBP" and lemma(tok) in lex.past_as_base:
+            return False
         return tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and not dated(tok)
     if tok.tag_ != "NNS" or any(c.dep_ in SPECIFIERS for c in tok.children):
         return False
@@ -311,6 +342,14 @@ def headline(sent, n: int) -> bool:
 ENDS = {".", "!", "?", '"', "”", "'", "’", ")"}
 
 
+def mention_kinds(doc: Document) -> dict[int, str]:
+    """Token index -> "PLACE" inside a place mention, "ORG" inside a mention of an organization entity."""
+    spans = [("PLACE", p.start, p.end) for p in doc.places if not p.demonym]
+    spans += [("ORG", m.start, m.end) for e in doc.entities if e.kind == "organization" for m in e.mentions]
+    return {t.i: kind for kind, start, end in spans
+            for t in doc.doc.char_span(start, end, alignment_mode="expand") or ()}
+
+
 class Triggers:
     """Finds and types event triggers sentence by sentence."""
 
@@ -321,18 +360,33 @@ class Triggers:
         if doc.doc is None:
             return
         lex = self.lex
+        kinds = mention_kinds(doc)
         for n, sent in enumerate(doc.doc.sents):
-            # "razed towns", "burned houses": a participle describing a state tells no act
-            found = [(tok, s) for tok in sent if (s := sense_of(tok, lex))
-                     and not (s.type == "strategic_developments" and tok.dep_ == "amod")]
+            # "razed towns", "burned houses": a participle describing a state tells no act; nor does
+            # "a man accused of blasphemy" tell a speech act
+            found = [(tok, s) for tok in sent if (s := sense_of(tok, lex, kinds))
+                     and not (s.type == "strategic_developments" and tok.dep_ == "amod")
+                     and not (s.type == "statement" and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN")]
             if not found:
                 continue
             violent = any(not s.outcome and (s.type in VIOLENT or s.subtype == "looting_property_destruction")
                           for _, s in found) or any(is_weapon(t, lex) for t in sent)
             acts = [tok for tok, s in found if not s.outcome and s.type in VIOLENT]
+            # "rioters burned tyres and threw stones at police": what rioters destroy is part of their riot
+            riot = next((s for _, s in found if s.type == "riots" and not s.outcome), None)
+            # "took control of the town after the army withdrew": with no fighting told, one peaceful handover;
+            # "attacked the post and withdrew from the area": a withdrawal told with a fight ends it
+            fights = any(s.subtype != "non_state_actor_overtakes_territory" for tok, s in found if tok in acts)
+            handover = next((s for _, s in found if s.subtype == "non_violent_transfer_of_territory"), None)
             for tok, s in found:
                 if s.beside_violence and any(t is not tok for t in acts):
                     s = replace(s, type=s.beside_violence[0], subtype=s.beside_violence[1])
+                elif riot and s.subtype == "looting_property_destruction":
+                    s = replace(s, type=riot.type, subtype=riot.subtype)
+                elif handover and s.subtype == "non_state_actor_overtakes_territory" and not fights:
+                    s = replace(s, type=handover.type, subtype=handover.subtype)
+                if s.subtype == "non_violent_transfer_of_territory" and fights:
+                    continue
                 if s.outcome and (not violent or background(tok, lex)) or s.type in VIOLENT and natural(tok, lex):
                     continue
                 etype, subtype = retype(tok, s, lex)
