@@ -714,12 +714,12 @@ def merge_participants(found: list[Participant]) -> list[Participant]:
 
 def by_salience(groups: list[Group], doc: Document, layout: Layout) -> list[Group]:
     """The main event first (most mentioned among those in the headline or lead), then text order.
-    A text no longer than a lead (an incident summary, an event note) tells its event first: later
-    sentences add what followed ("Israeli strikes later that day killed 20")."""
+    A text no longer than a lead and without a headline (an incident summary, an event note) tells
+    its event first: later sentences add what followed ("Israeli strikes later that day killed 20")."""
     if not groups:
         return []
     lead = set(range(0, 3))
-    note = len(layout.sent_starts) <= len(lead) + 1
+    note = len(layout.sent_starts) <= len(lead) + 1 and layout.sentence_span(0, doc).text.rstrip()[-1:] in ".!?"
 
     def weight(g: Group) -> tuple:
         return (
@@ -763,7 +763,7 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         subtype=subtype,
         date=value,
         date_precision=precision or (None if value is None else {4: "year", 7: "month"}.get(len(value), "day")),
-        location=best_place(g.places) or (lead_place(doc, layout) if main and g.type != "statement" else None),
+        location=best_place(g.places) or (lead_place(doc, layout) if placed_by_lead(g, main) else None),
         perpetrators=perps,
         targets=targets,
         weapons=list(weapons.values()),
@@ -773,6 +773,12 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         confidence=confidence(g, found, perps),
         trigger=head.span,
     )
+
+
+def placed_by_lead(g: Group, main: bool) -> bool:
+    """The main event, and a violent one with neither date nor place of its own ("the group said it
+    killed 300 people in the attack"), happened where the lead says."""
+    return g.type != "statement" and (main or g.violent and g.date is None)
 
 
 def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list[Participant],
