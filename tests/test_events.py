@@ -215,3 +215,15 @@ def test_a_village_the_gazetteer_lacks_names_the_event_place_at_its_regions_poin
               published="2021-03-05")
     place = doc.events[0].location
     assert place is not None and place.mention == "Awdheegle" and place.country_code == "SO"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("On 3 March 2021, rioters clashed with police in Shiraz. Police used batons and pepper spray to disperse them.",
+     ("riots", "violent_demonstration")),
+    ("On 3 March 2021, hundreds of people protested in Lagos against police brutality. "
+     "Police fired live rounds at the crowd, killing two protesters.", ("protests", "excessive_force_against_protesters")),
+    ("On 3 March 2021, a mob rioted and burned a police station in Jos.", ("riots", "mob_violence")),
+])
+def test_a_protest_and_the_violence_it_meets_or_turns_into_are_one_event(run, text, kind):
+    doc = run(text, published="2021-03-04")
+    assert [(e.type, e.subtype) for e in doc.events if e.type != "statement"] == [kind]

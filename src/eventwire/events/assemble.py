@@ -41,7 +41,7 @@ TYPE_RANK = {
     "explosions_remote_violence": 5,
     "battles": 4,
     "violence_against_civilians": 3,
-    "riots": 2,
+    "riots": 2.5,  # a protest that turns violent is a riot
     "protests": 2,
     "strategic_developments": 1,
     "statement": 0,
@@ -205,7 +205,21 @@ def compatible_types(g: Group, t: Trigger) -> bool:
         return False
     if g.type == "statement":
         return g.triggers[0].subtype == t.subtype
-    return (g.type in VIOLENT) == (t.type in VIOLENT) and (g.type in VIOLENT or g.type == t.type)
+    return (g.type in VIOLENT) == (t.type in VIOLENT) and (g.type in VIOLENT or g.type == t.type) \
+        or protest_and_its_violence(g.triggers, [t])
+
+
+def protest_and_its_violence(a: list[Trigger], b: list[Trigger]) -> bool:
+    """A protest and the riot it turned into ("rioters clashed with police ... police used pepper spray
+    to disperse them"), or the force used on its protesters ("police fired on the crowd, killing two
+    protesters"), are one event as ACLED codes it."""
+    for mine, other in ((a, b), (b, a)):
+        if all(t.type == "protests" for t in mine) and any(
+                t.type == "riots" or t.type in VIOLENT and any(last_word(p) in words("protester_words")
+                                                               for p in t.targets + t.perpetrators)
+                for t in other):
+            return True
+    return False
 
 
 def target_entities(triggers: list[Trigger]) -> set[str]:
@@ -244,7 +258,8 @@ def merge_groups(groups: list[Group], doc: Document, layout: Layout) -> list[Gro
 def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     if a.type == "statement" or b.type == "statement":
         return same_statement(a, b, doc, layout)
-    if a.violent != b.violent or (not a.violent and a.type != b.type):
+    if (a.violent != b.violent or (not a.violent and a.type != b.type)) \
+            and not protest_and_its_violence(a.triggers, b.triggers):
         return False
     if b.violent and legal_reference(b, doc):
         return True  # "X was charged with murder on Saturday": the act told before, not a new one
@@ -787,7 +802,7 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
     make a riot (what rioters burn is part of their riot); state forces attacking protesters are excessive
     force against a protest; an attack on armed actors is a battle."""
     generic = etype in ("violence_against_civilians", "battles") and subtype in GENERIC_SUBTYPES
-    if generic or subtype == "looting_property_destruction":
+    if generic or subtype in ("looting_property_destruction", "violent_demonstration"):
         if any(last_word(p) in words("mob_words") for p in perps):
             return "riots", "mob_violence"
         if any(last_word(p) in words("protester_words") for p in perps):
