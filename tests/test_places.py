@@ -461,3 +461,13 @@ def test_a_bracketed_province_without_a_point_still_places_its_town(places):
 def test_a_small_town_named_inside_an_organisation_does_not_pull_places_to_its_country(places):
     _, found = places("The Government of National Accord signed a ceasefire agreement in Geneva.")
     assert by_mention(found, "Geneva")[0].country_code == "CH"
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("On 4 May 2020, a landmine exploded in Hays (Hays, Hodeidah), killing 2 civilians.", "Hays", "YE"),
+    ("On 4 May 2020, clashes were reported in Missan and Wassit.", "Wassit", "IQ"),
+    ("On 4 May 2020, militants attacked a checkpoint in Hiraan.", "Hiraan", "SO"),
+])
+def test_conflict_datasets_spellings_of_regions_are_known(places, text, mention, country):
+    _, found = places(text)
+    assert by_mention(found, mention)[0].country_code == country
