@@ -631,6 +631,11 @@ def test_two_verbs_share_the_object_of_the_second(roles):
     assert found["torched"][1] == {("police post", "physical")}
 
 
+def test_whom_one_side_clashed_with_is_a_perpetrator_too(roles):
+    perps, _, _ = roles("Nigerian troops clashed with Boko Haram militants near Gwoza on Friday.", FULL)["clashed"]
+    assert {m for m, _ in perps} >= {"Nigerian troops", "Boko Haram militants"}
+
+
 def test_supporters_of_parties_who_clash_are_individual_perpetrators(run):
     doc = run("Supporters of the BNP and the Awami League clashed in Feni, injuring 15 people.", stages=FULL)
     clash = trigger(doc, "clashed")

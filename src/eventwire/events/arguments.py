@@ -104,6 +104,7 @@ class Words:
     say_verbs: frozenset
     aim_verbs: frozenset  # "a device targeting a police vehicle": their object is what the act hit
     doer_heads: frozenset  # "assailant", "bomber": named by the act they did
+    mutual_verbs: frozenset  # "clashed with X": X is the other side, a perpetrator too
     wield_verbs: frozenset  # "the assailants used firearms": weapons told after the act
     english: frozenset  # WordNet lemmas: a lowercase word outside them is likely a name
 
@@ -166,6 +167,7 @@ def words() -> Words:
         say_verbs=frozenset(load("claims.json")["say_verbs"]),
         aim_verbs=frozenset(p["aim_verbs"]),
         doer_heads=frozenset(p["doer_heads"]),
+        mutual_verbs=frozenset(p["mutual_verbs"]),
         wield_verbs=frozenset(w["wield_verbs"]),
         english=english,
     )
@@ -369,6 +371,8 @@ class Arguments:
             f.agents += [b for p in pobjs(tok, TARGET_PREPS) for b in pobjs(p, {"by"})]
             if tok.dep_ == "acl":
                 f.agents += self.stray_agents(tok)
+        if lemma(tok) in self.w.mutual_verbs and not pas:  # "troops clashed with JAS militants"
+            f.agents += [p for p in pobjs(tok, {"with", "against"}) if not self.weapon(p)]
         f.instruments += pobjs(tok, {"with", "using"})
         f.patients += [p for p in pobjs(tok, {"on", "against"}) if not self.route(p)]
         for p in pobjs(tok, TARGET_PREPS - {"on", "against"}) if located else ():  # "exploded outside the embassy"
