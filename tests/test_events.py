@@ -227,3 +227,8 @@ def test_a_village_the_gazetteer_lacks_names_the_event_place_at_its_regions_poin
 def test_a_protest_and_the_violence_it_meets_or_turns_into_are_one_event(run, text, kind):
     doc = run(text, published="2021-03-04")
     assert [(e.type, e.subtype) for e in doc.events if e.type != "statement"] == [kind]
+
+
+def test_a_word_for_the_role_is_no_target(run):
+    doc = run("Gunmen shot and killed the victim in Kano on Monday.", published="2024-03-06")
+    assert violent(doc) and "victim" not in {p.mention.lower() for e in doc.events for p in e.targets}

@@ -763,7 +763,7 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     if value is None and (main or g.type == "statement") and doc.published:
         value, precision = doc.published, "day"
     found = g.casualties
-    targets = merge_participants([p for t in g.triggers for p in t.targets])
+    targets = merge_participants([p for t in g.triggers for p in t.targets if not role_word_only(p)])
     if g.type == "statement":
         perps = merge_participants(speakers(g, doc, layout))
     else:
@@ -788,6 +788,11 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         confidence=confidence(g, found, perps),
         trigger=head.span,
     )
+
+
+def role_word_only(p: Participant) -> bool:
+    """ "the victim", "the casualties": words for a role, which describe no one."""
+    return p.entity is None and (p.mention or "").lower().removeprefix("the ").strip() in words("role_words")
 
 
 def placed_by_lead(g: Group, main: bool) -> bool:
