@@ -233,3 +233,11 @@ def test_the_writers_toll_beside_a_claim_is_not_the_claimants(run):
     [report] = [r for r in reports_of(doc, document(doc)) if r.event["type"] != "statement"]
     assert report.event["killed"]["best"] == 20
     assert report.claimed == []
+
+
+def test_canonical_event_does_not_depend_on_the_order_of_its_reports(articles):
+    reports = [r for doc in ("kerman-first", "kerman-toll", "kerman-claim", "kerman-stale") for r in articles[doc]]
+    expected = canonical("ev-x", reports)
+    for seed in range(3):
+        random.Random(seed).shuffle(reports)
+        assert canonical("ev-x", reports) == expected

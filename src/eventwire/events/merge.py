@@ -646,14 +646,16 @@ def _merged_participants(reports: list[Report], role: str) -> list[dict]:
 def canonical(canon_id: str, reports: list[Report]) -> dict:
     """The canonical event: the contract Event JSON (id = canon_id; merged type, date, location, participants,
     weapons, counts, evidence) plus "reports", "count_history" (by published date) and "sources"."""
-    ordered = sorted(reports, key=lambda r: (r.published or "", not r.primary))
-    types = Counter(r.event.get("type") for r in reports)
-    top = max(types, key=lambda t: (types[t], any(r.primary and r.event.get("type") == t for r in reports)))
-    subtypes = Counter(r.event.get("subtype") for r in reports if r.event.get("type") == top)
+    # A total order, so that a store reaches the same canonical event whatever order reports came in.
+    ordered = sorted(reports, key=lambda r: (r.published or "", not r.primary, r.doc_id, r.event_id))
+    types = Counter(r.event.get("type") for r in ordered)
+    top = max(sorted(types, key=str),
+              key=lambda t: (types[t], any(r.primary and r.event.get("type") == t for r in ordered)))
+    subtypes = Counter(r.event.get("subtype") for r in ordered if r.event.get("type") == top)
     main = next(r for r in ordered if r.event.get("type") == top)
     day, precision = merged_date(reports)
     weapons: dict[str, dict] = {}
-    for r in reports:
+    for r in ordered:
         for wpn in r.event.get("weapons", []):
             weapons.setdefault(wpn.get("text", "").lower(), dict(wpn, doc_id=r.doc_id))
     miss = 1.0
@@ -667,7 +669,7 @@ def canonical(canon_id: str, reports: list[Report]) -> dict:
     return {
         "id": canon_id,
         "type": top,
-        "subtype": max(subtypes, key=lambda s: (subtypes[s], s == main.event.get("subtype"))),
+        "subtype": max(sorted(subtypes, key=str), key=lambda s: (subtypes[s], s == main.event.get("subtype"))),
         "date": day,
         "date_precision": precision,
         "location": merged_location(ordered),

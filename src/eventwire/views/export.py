@@ -10,7 +10,7 @@ rows written; events a format cannot hold are left out and not counted:
 - gtd: events GTD would not hold: types that are not terrorism-like attacks (protests,
   riots, statements, most strategic developments, territory changes, sexual violence),
   air and drone strikes, and events whose every resolved perpetrator is a state or its
-  forces (GTD covers non-state actors only).
+  forces, or battles a state's forces started (GTD covers non-state actors only).
 
 ACLED and GTD columns follow their codebooks (ACLED 2023 column set; GTD codebook variable
 names). The codings (type names, inter codes, weapon, target and attack types, regions)
@@ -343,8 +343,12 @@ def _gtd_target(e: dict) -> tuple[str, str | None]:
 
 
 def _state_only(e: dict) -> bool:
-    """All the perpetrators the knowledge base knows are states or state forces (and there are some)."""
-    kinds = [a.type for a in (actor(p.get("name") or "") for p in e.get("perpetrators") or []) if a]
+    """All the perpetrators the knowledge base knows are states or state forces (and there are some);
+    in a battle, the side that started it is ("troops clashed with Boko Haram fighters")."""
+    perps = e.get("perpetrators") or []
+    if e.get("type") == "battles":
+        perps = perps[:1]
+    kinds = [a.type for a in (actor(p.get("name") or "") for p in perps) if a]
     return bool(kinds) and all(k in codings()["gtd"]["state_actor_types"] for k in kinds)
 
 
