@@ -232,3 +232,11 @@ def test_a_protest_and_the_violence_it_meets_or_turns_into_are_one_event(run, te
 def test_a_word_for_the_role_is_no_target(run):
     doc = run("Gunmen shot and killed the victim in Kano on Monday.", published="2024-03-06")
     assert violent(doc) and "victim" not in {p.mention.lower() for e in doc.events for p in e.targets}
+
+
+def test_force_used_to_disperse_a_protest_makes_it_excessive_force_with_its_toll(run):
+    doc = run("Thousands of students marched through Lagos on Friday to protest against rising fuel prices.\n"
+              "Police fired tear gas to disperse the crowd, injuring five people.", published="2023-06-10")
+    events = [e for e in doc.events if e.type != "statement"]
+    assert [(e.subtype, e.injured.best if e.injured else None) for e in events] == [
+        ("excessive_force_against_protesters", 5)]

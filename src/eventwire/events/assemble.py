@@ -215,11 +215,16 @@ def protest_and_its_violence(a: list[Trigger], b: list[Trigger]) -> bool:
     protesters"), are one event as ACLED codes it."""
     for mine, other in ((a, b), (b, a)):
         if all(t.type == "protests" for t in mine) and any(
-                t.type == "riots" or t.type in VIOLENT and any(last_word(p) in words("protester_words")
-                                                               for p in t.targets + t.perpetrators)
+                t.type == "riots" or t.type in VIOLENT and (intervention(mine + other) or any(
+                    last_word(p) in words("protester_words") for p in t.targets + t.perpetrators))
                 for t in other):
             return True
     return False
+
+
+def intervention(triggers: list[Trigger]) -> bool:
+    """ "Police fired tear gas to disperse the crowd": force met the protest, and its violence is the protest's."""
+    return any(t.subtype in ("protest_with_intervention", "excessive_force_against_protesters") for t in triggers)
 
 
 def target_entities(triggers: list[Trigger]) -> set[str]:
@@ -769,7 +774,8 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     else:
         perps = merge_participants([attribute(p, doc) for t in g.triggers for p in t.perpetrators]
                                    + claimed_perpetrators(g, doc) + (accused or []))
-    etype, subtype = acled_type(g.type, subtype, perps, targets, doc)
+    protest = any(t.type == "protests" for t in g.triggers)
+    etype, subtype = acled_type(g.type, subtype, perps, targets, doc, protest)
     evidence_sents = sorted(g.sentences | {layout.sent(c.count.start) for c in found})
     weapons = {(w.start, w.end): w for t in g.triggers for w in t.weapons}
     return Event(
@@ -802,7 +808,7 @@ def placed_by_lead(g: Group, main: bool) -> bool:
 
 
 def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list[Participant],
-               doc: Document) -> tuple[str, str]:
+               doc: Document, protest: bool = False) -> tuple[str, str]:
     """A generic attack typed by who fought whom, as ACLED codes it: protesters or a mob doing the violence
     make a riot (what rioters burn is part of their riot); state forces attacking protesters are excessive
     force against a protest; an attack on armed actors is a battle."""
@@ -814,8 +820,8 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
             return "riots", "violent_demonstration"
     if not generic:
         return etype, subtype
-    if any(last_word(p) in words("protester_words") for p in targets) and armed(perps, doc):
-        return "protests", "excessive_force_against_protesters"
+    if (protest or any(last_word(p) in words("protester_words") for p in targets)) and armed(perps, doc):
+        return "protests", "excessive_force_against_protesters"  # "fired tear gas to disperse the crowd, injuring five"
     if etype == "violence_against_civilians" and armed(targets, doc):
         return "battles", "armed_clash"
     return etype, subtype
