@@ -627,8 +627,9 @@ def claimed_perpetrators(g: Group, doc: Document) -> list[Participant]:
 def blamed_perpetrators(groups: list[Group], doc: Document) -> dict[int, list[Participant]]:
     """Actors someone else blames or suspects with no act in the words ("He blamed al-Shabaab", "the
     government held the Taliban responsible", "officials suspected Boko Haram"), or only an anaphoric one
-    ("blamed the attack on the FMLN"): accused (or suspected) perpetrators of the violent event the accusation is about, the one mentioned inside it, else the
-    latest mentioned before it. Keyed by id(group)."""
+    ("blamed the attack on the FMLN"): accused (or suspected) perpetrators of the violent event the
+    accusation is about, the one mentioned inside it, else the latest mentioned before it. Keyed by
+    id(group)."""
     out: dict[int, list[Participant]] = {}
     violent = [g for g in groups if g.violent]
     for c in doc.claims:
