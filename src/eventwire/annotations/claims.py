@@ -189,6 +189,11 @@ class _Finder:
             start = self.doc.text.rfind("\n", 0, start) + 1
         return self.trim(start, end)
 
+    def named_act_scope(self, verb, act) -> tuple[int, int]:
+        """Where an act the words name ("said it carried out the attack") may have been told: back to
+        the paragraph's start for "the attack"; with no act named, the sentence only."""
+        return self.about_earlier_act(verb, act) if act is not None else self.sentence(verb)
+
     def extent(self, tok) -> tuple[int, int]:
         """The characters of the token's subtree (a clause or phrase)."""
         return self.trim(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
@@ -313,8 +318,7 @@ class _Finder:
         if own or (near_claim and sayer.lemma_.lower() in self.lex.group_nouns and not self.is_official(sayer)):
             told = next((o for a in acts for o in a.children
                          if o.dep_ == "dobj" and o.lemma_.lower() in self.lex.act_nouns), None)
-            scope = self.about_earlier_act(verb, told) if told is not None else self.sentence(verb)
-            self.add("claimed", cue, sayer, scope)  # "said it carried out the attack": the act told before
+            self.add("claimed", cue, sayer, self.named_act_scope(verb, told))  # "said it carried out the attack"
         elif self.is_official(sayer):
             self.add("confirmed", cue, sayer, (self.extent(comps[0])[0], self.extent(comps[-1])[1]))
         elif verb.lemma_.lower() in ("claim", "allege", "charge"):
@@ -403,8 +407,7 @@ class _Finder:
         if subj.lower_ in self.lex.self_words and speaker is not subj and not self.is_official(speaker):
             act = next((p for t in (tok, *tok.children) for p in t.children
                         if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.act_nouns), None)
-            scope = self.about_earlier_act(verb, act) if act is not None else self.sentence(verb)
-            self.add("claimed", cue, speaker, scope)
+            self.add("claimed", cue, speaker, self.named_act_scope(verb, act))
 
     def speaker(self, verb):
         """The subject of `verb`; for a pronoun in a reported clause, the one who says it ("the ADF said it ...")."""

@@ -7,10 +7,10 @@ NER trained on MUC-4 training texts (tools/train_roles.py, lowercased: casing is
 marks perpetrators (individual/organization), targets (human/physical) and weapons in
 running text. In a sentence where the tagger marks roles, rule fillers of the roles the parse
 gets most wrong stay only where it marks them too (people a toll counts, people the text
-names and the objects of the violent verb always stay: the tagger misses lowercase names the parse
-reads, and its MUC-4 notion of a victim, named people only, would empty other news); a tagged span that no
-trigger has yet is given to the nearest violent trigger of its sentence (trimmed to its noun
-phrase). Last, every filler takes its referent's fullest mention in the document
+names and the objects of the violent verb always stay: the tagger misses lowercase names the
+parse reads, and its MUC-4 notion of a victim, named people only, would empty other news); a
+tagged span that no trigger has yet is given to the nearest violent trigger of its sentence
+(trimmed to its noun phrase). Last, every filler takes its referent's fullest mention in the document
 (`Arguments.complete_mentions`), so the tagger's names complete the parse's and back.
 Only sentences with words of violence are tagged. The tagger reads the lowercased words of the
 existing parse, so its spans map back to exact offsets of `Document.text`.

@@ -3,9 +3,9 @@
 A lexicon (data/triggers.json) maps lemmas to senses; a sense may need context ("strike"
 is an air strike only near air/drone/missile words). A key may be a verb with its particle or
 preposition ("shoot down", "fire on"), whose object can be required to be a concrete thing, not a
-time ("fired on protesters", not "fired on Monday"), or one of a class ("broke into a house", "withdrew
-from Sheberghan" but not "from the talks", "fought ISWAP"), whose members may be kinds of mention. A sense may need two kinds of context at once
-("took over the city" and "without a fight").
+time ("fired on protesters", not "fired on Monday"), or one of a class ("broke into a house",
+"withdrew from Sheberghan" but not "from the talks", "fought ISWAP"), whose members may be kinds of
+mention. A sense may need two kinds of context at once ("took over the city" and "without a fight").
 Generic violence words (attack, kill, blast) take their subtype from the instrument the parse
 attaches to them: "killed in a drone strike" is an air/drone strike, "detonated explosive belts"
 a suicide bombing.
@@ -160,7 +160,8 @@ def sense_of(tok, lex: Lexicon, kinds: dict | None = None) -> Sense | None:
                 wide = context(tok, wide=True) if wide is None else wide
                 if not s.also & wide:
                     continue
-            if s.object and not any(fits_object(tok, p, s.object, lex, kinds or {}) for p in phrasal.get(k, (None,))):
+            particles = phrasal.get(k, (None,))
+            if s.object and not any(fits_object(tok, p, s.object, lex, kinds or {}) for p in particles):
                 continue
             return s
     return None
@@ -313,7 +314,8 @@ def habitual(tok, lex: Lexicon) -> bool:
     if tok.pos_ == "VERB":
         if tok.tag_ == "VBP" and lemma(tok) in lex.past_as_base:
             return False
-        return tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and not dated(tok)
+        auxiliary = any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        return tok.tag_ in ("VBZ", "VBP") and not auxiliary and not dated(tok)
     if tok.tag_ != "NNS" or any(c.dep_ in SPECIFIERS for c in tok.children):
         return False
     node = tok
