@@ -240,3 +240,14 @@ def test_force_used_to_disperse_a_protest_makes_it_excessive_force_with_its_toll
     events = [e for e in doc.events if e.type != "statement"]
     assert [(e.subtype, e.injured.best if e.injured else None) for e in events] == [
         ("excessive_force_against_protesters", 5)]
+
+
+def test_a_shot_is_placed_where_it_struck_not_where_it_came_from(run):
+    doc = run("On 4 May 2020, two rockets were fired from Gaza towards Sderot. No injuries were reported.",
+              published="2020-05-05")
+    assert doc.events[0].location.name == "Sderot"
+
+
+def test_the_country_owning_a_target_is_not_where_it_was_hit(run):
+    doc = run("A rocket was launched at the US embassy in Baghdad on Monday.", published="2020-05-05")
+    assert doc.events[0].location.name == "Baghdad"

@@ -471,3 +471,11 @@ def test_a_small_town_named_inside_an_organisation_does_not_pull_places_to_its_c
 def test_conflict_datasets_spellings_of_regions_are_known(places, text, mention, country):
     _, found = places(text)
     assert by_mention(found, mention)[0].country_code == country
+
+
+def test_bracketed_town_beside_the_place_outranks_a_far_state_of_its_name(places):
+    _, found = places("On 3 May 2020, Israeli forces fired at farmers east of Khan Younis (Gaza).")
+    assert by_mention(found, "Khan Younis")[0].country_code == "PS"
+    assert by_mention(found, "Gaza")[0].country_code == "PS"
+    _, found = places("On 2 May 2020, police arrested two men in Chokwe (Gaza).")
+    assert by_mention(found, "Gaza")[0].country_code == "MZ"

@@ -330,3 +330,14 @@ def test_a_withdrawal_told_with_a_fight_is_no_peaceful_transfer(run):
     found = {t.span.text for t in run("The rebels attacked the army post in Rutshuru and then withdrew from the town.",
                                       stages=["places", "triggers"]).triggers}
     assert "withdrew" not in found
+
+
+def test_a_capitalised_plural_weapon_opening_a_sentence_is_a_weapon(triggers):
+    found = triggers("Rockets were fired at Sderot on Monday.")
+    assert found["fired"].type == "explosions_remote_violence"
+
+
+def test_a_missile_launched_at_something_is_an_attack_but_a_launch_alone_is_not(triggers):
+    assert triggers("A rocket was launched at the embassy on Monday.")["launched"].subtype == \
+        "shelling_artillery_missile_attack"
+    assert "launched" not in triggers("The country launched a ballistic missile on Monday, officials said.")

@@ -75,8 +75,23 @@ def load_nlp():
             cap_sentences(doc)
             return doc
 
+    if not Language.has_factory("eventwire_title_lemmas"):
+
+        @Language.component("eventwire_title_lemmas")
+        def title_lemmas(doc):
+            # "Rockets were fired", "Gunmen Kill Two": a capitalised common noun is tagged a proper
+            # name, whose lemma keeps its plural; outside named entities it is lemmatised as a noun.
+            lemmatize = nlp.get_pipe("lemmatizer").rule_lemmatize
+            for tok in doc:
+                if tok.tag_ in ("NNP", "NNPS") and not tok.ent_type and tok.is_alpha:
+                    pos, tok.pos_ = tok.pos_, "NOUN"
+                    tok.lemma_ = lemmatize(tok)[0]
+                    tok.pos_ = pos
+            return doc
+
     nlp = spacy.load(MODEL)
     nlp.add_pipe("eventwire_newlines", before="parser")
+    nlp.add_pipe("eventwire_title_lemmas", after="ner")
     nlp.max_length = 20_000_000
     return nlp
 

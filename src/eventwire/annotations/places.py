@@ -539,9 +539,12 @@ class Places:
             items = _bracket_items(sdoc, tok.i)
             if not items:
                 continue
-            areas = self._bracket_area(norm(items[-1].text), len(items) > 1)
             head = _bracket_head(sdoc, tok.i)
-            if not areas or head is None or head[0].pos_ == "PRON" or self._person(head):
+            if head is None:
+                continue
+            held = self.gaz.entries(norm(head.text)) or self.gaz.squeezed(norm(head.text))
+            areas = self._bracket_area(norm(items[-1].text), len(items) > 1, held)
+            if not areas or head[0].pos_ == "PRON" or self._person(head):
                 continue
             parts = [self._mention_at(doc, mentions, span) for span in (head, *items)]
             region = parts[-1]
@@ -553,16 +556,21 @@ class Places:
         mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def _bracket_area(self, key: str, address: bool) -> list[Entry]:
+    def _bracket_area(self, key: str, address: bool, held: list[Entry]) -> list[Entry]:
         """What the last name of a bracket may be: a state or a country, else a province (admin2), else,
         ending an address of several names, a town standing for its area ("(Ainkawa, Erbil)"). ACLED's
-        halves of a state ("Shan-North") are the state."""
+        halves of a state ("Shan-North") are the state. A town of the name near a place the bracket
+        follows (`held`: its namesakes) outranks a state of the name that holds none of them: "Khan
+        Younis (Gaza)" is Gaza City's neighbour, not a village in Mozambique's Gaza province."""
         words = key.split()
         if len(words) > 1 and words[-1] in DIRECTIONS and not self.gaz.entries(key):
             key = " ".join(words[:-1])
         entries = self.gaz.entries(key) or self.gaz.squeezed(key)
-        return ([e for e in entries if e.feature in AREAS] or [e for e in entries if e.feature == "admin2"]
-                or [e for e in entries if address and e.feature == "city" and e.population >= CONFIRM_POP][:1])
+        areas = ([e for e in entries if e.feature in AREAS] or [e for e in entries if e.feature == "admin2"]
+                 or [e for e in entries if address and e.feature == "city" and e.population >= CONFIRM_POP][:1])
+        if held and not any(_within(h, a) for h in held for a in areas):
+            return [e for e in entries if e.feature == "city" and any(_within(h, e) for h in held)][:1] or areas
+        return areas
 
     def _person(self, head) -> bool:
         """'Sen. John Cornyn (Texas)': a person's name the gazetteer does not know, with no

@@ -509,13 +509,26 @@ def group_places(g: Group, doc: Document, layout: Layout) -> list[Place]:
     for t in g.triggers:
         s = layout.sent(t.span.start)
         attached = [doc.places[i] for i in t.places if i < len(doc.places)]
-        near = attached or [p for p in layout.places_in.get(s, []) if layout.nearest_trigger(p.start) is t]
-        out += [p for p in near if not modifies_actor(p, t, doc)]
+        near = [p for p in layout.places_in.get(s, []) if layout.nearest_trigger(p.start) is t]
+        if attached and not all(origin(p, doc) for p in attached):
+            near = attached
+        near = [p for p in attached + [p for p in near if p not in attached] if not modifies_actor(p, t, doc)]
+        out += [p for p in near if not origin(p, doc)] or near
     return [p for p in out if p.lat is not None and not p.demonym]
 
 
+def origin(p: Place, doc: Document) -> bool:
+    """ "Rockets were fired from Gaza at Sderot": where a shot came from; the event is where it struck,
+    when the sentence names that too."""
+    span = doc.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "from":
+        return False
+    return span.root.head.head.pos_ in ("VERB", "NOUN")
+
+
 def modifies_actor(p: Place, t: Trigger, doc: Document) -> bool:
-    """ "US airstrike", "the US military had killed": the place names who acted, not where."""
+    """ "US airstrike", "the US military had killed": the place names who acted, or whose target was hit,
+    not where."""
     span = doc.doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None:
         return False
@@ -525,8 +538,8 @@ def modifies_actor(p: Place, t: Trigger, doc: Document) -> bool:
     if root.dep_ not in ("compound", "amod", "nmod", "poss", "nummod", "npadvmod"):
         return False
     head = root.head
-    if head.i == t.head:
-        return True
+    if head.i == t.head or p.feature == "country" and head.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return True  # "the US embassy in Baghdad", "a Turkish base": whose target, not where
     return any(x.start is not None and x.start <= head.idx < x.end for x in t.perpetrators + t.weapons)
 
 
