@@ -479,3 +479,8 @@ def test_bracketed_town_beside_the_place_outranks_a_far_state_of_its_name(places
     assert by_mention(found, "Gaza")[0].country_code == "PS"
     _, found = places("On 2 May 2020, police arrested two men in Chokwe (Gaza).")
     assert by_mention(found, "Gaza")[0].country_code == "MZ"
+
+
+def test_arab_town_named_without_its_article_is_found(places):
+    _, found = places("Turkish drones struck a vehicle near Qamishli on Monday.")
+    assert by_mention(found, "Qamishli")[0].country_code == "SY"

@@ -83,6 +83,13 @@ def unwrapped(name: str, alts: list[str], known: set[str]) -> list[str]:
     return out
 
 
+def without_article(key: str, articles: set[str]) -> str:
+    """A normalised name without its leading Arabic article ('al qamishli' -> 'qamishli'), or ''
+    when it has none or nothing distinctive is left."""
+    first, _, rest = key.partition(" ")
+    return rest if first in articles and len(rest) >= 4 else ""
+
+
 def division_key(cc: str, name: str) -> str:
     """A second-level division's name as both sources can match it; US, UK and Irish county
     names stay whole ('Richmond' and 'Richmond County' are two Virginia divisions)."""
@@ -276,6 +283,7 @@ def main() -> None:
         alts = [a for a in rec["alts"] if a.split()[-1] in DIVISION_WORDS]
         county = rec["name"] if cc in COUNTY_COUNTRIES else ""  # towns record only these counties
         rows.append([rec["id"], "B", rec["name"], cc, a1, county, lat, lon, pop, alts])
+    article_countries, articles = set(knowledge["arabic_article_countries"]), set(knowledge["arabic_articles"])
     out = DATA / "gazetteer.tsv.gz"
     rows.sort(key=lambda r: (-r[8], r[0]))  # most populous first: the index buckets need no sort
     # mtime=0: the same sources give the same bytes, so a rebuild shows no spurious diff.
@@ -283,6 +291,8 @@ def main() -> None:
         for r in rows:
             r[6:8] = ["" if v is None else v for v in r[6:8]]
             keys = list(dict.fromkeys(k for k in map(norm, [r[2], *r[9]]) if k))
+            if r[3] in article_countries:  # "Al Qamishli" is also "Qamishli"
+                keys += [b for k in keys if (b := without_article(k, articles)) and b not in keys]
             if r[1] in "AB":  # transliterations that double letters or not ("Shabelle" / "Shabeelle") meet here
                 keys += [f"~{k}" for k in dict.fromkeys(map(squeeze, keys))]
             fh.write("\t".join(map(str, r[:9])) + "\t" + "|".join(keys) + "\n")
