@@ -640,3 +640,8 @@ def test_supporters_of_parties_who_clash_are_individual_perpetrators(run):
     doc = run("Supporters of the BNP and the Awami League clashed in Feni, injuring 15 people.", stages=FULL)
     clash = trigger(doc, "clashed")
     assert ("Supporters of the BNP", "individual") in {(p.mention, p.kind) for p in clash.perpetrators}
+
+
+def test_shot_dead_is_the_verbs_result_not_part_of_the_victims(run):
+    doc = run("Police shot dead two students in Dhaka on Monday.", published="2015-03-04")
+    assert [t.mention for t in doc.events[0].targets] == ["two students"]

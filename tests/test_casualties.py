@@ -301,3 +301,8 @@ def test_among_them_the_attacker_names_him_in_the_total(toll):
 def test_a_pronoun_for_the_attacker_killed_in_a_later_clause_is_added(toll):
     assert toll("An assailant opened fire in the square, killing four civilians before he was shot dead by police.") == 5
     assert toll("A man shot his neighbour before he was killed by police.") == 1
+
+
+def test_a_thief_beaten_to_death_is_one_killed(run):
+    doc = run("Villagers beat a suspected thief to death in Rangpur on Monday.", stages=["casualties"])
+    assert [(c.kind, c.count.best) for c in doc.casualties] == [("killed", 1)]

@@ -251,3 +251,36 @@ def test_a_shot_is_placed_where_it_struck_not_where_it_came_from(run):
 def test_the_country_owning_a_target_is_not_where_it_was_hit(run):
     doc = run("A rocket was launched at the US embassy in Baghdad on Monday.", published="2020-05-05")
     assert doc.events[0].location.name == "Baghdad"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Police clashed with opposition activists in Satkhira on Monday. 15 people were injured.",
+     ("riots", "violent_demonstration")),
+    ("Party supporters set fire to a bus in Chittagong on Monday.", ("riots", "violent_demonstration")),
+    ("Villagers beat a suspected thief to death in Rangpur on Monday.", ("riots", "mob_violence")),
+    ("Police shot dead two students in Dhaka on Monday.", ("violence_against_civilians", "attack")),
+])
+def test_crowds_doing_violence_riot_and_crowds_hurt_are_no_protest(run, text, kind):
+    event = run(text, published="2015-03-04").events[0]
+    assert (event.type, event.subtype) == kind
+
+
+def test_a_city_attacked_in_an_address_places_the_event_in_its_province(run):
+    doc = run("05/12/2017: Assailants attacked Farah city, Farah province, Afghanistan. No casualties were reported.",
+              published="2017-05-13")
+    assert doc.events[0].location.country_code == "AF" and doc.events[0].location.feature != "country"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On 1 May 2020, teachers held a rally in Lahore (Punjab) demanding salaries.", "Protesters (Pakistan)"),
+    ("On 3 May 2020, a mob attacked a police station in Jos (Plateau).", "Rioters (Nigeria)"),
+    ("On 3 May 2020, unidentified armed men killed a farmer in Tsafe (Zamfara).", "Unidentified Armed Group (Nigeria)"),
+])
+def test_unnamed_actors_are_named_as_acled_codes_them(run, text, name):
+    event = run(text, published="2020-05-04").events[0]
+    assert name in [p.name for p in event.perpetrators]
+
+
+def test_workers_who_protested_are_the_protesters_not_its_targets(run):
+    event = run("Around 500 garment workers protested in Gazipur demanding unpaid wages.", published="2015-03-04").events[0]
+    assert [p.mention for p in event.perpetrators] == ["Around 500 garment workers"] and not event.targets

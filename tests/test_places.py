@@ -484,3 +484,18 @@ def test_bracketed_town_beside_the_place_outranks_a_far_state_of_its_name(places
 def test_arab_town_named_without_its_article_is_found(places):
     _, found = places("Turkish drones struck a vehicle near Qamishli on Monday.")
     assert by_mention(found, "Qamishli")[0].country_code == "SY"
+
+
+def test_an_unknown_district_named_in_an_address_is_a_place_in_its_province(places):
+    _, found = places("Assailants attacked a checkpoint in Pusht Rod district, Farah province, Afghanistan.")
+    district = by_mention(found, "Pusht Rod")[0]
+    assert (district.country_code, district.admin1, district.feature) == ("AF", "Farāh", "other")
+    _, found = places("A bomb exploded in Nad Ali district, Helmand province, Afghanistan.")
+    assert by_mention(found, "Nad Ali") and not by_mention(found, "Ali")
+
+
+def test_a_town_named_with_its_region_is_not_a_namesake_abroad(places):
+    _, found = places("Assailants detonated explosives in Waza town, Far North region, Cameroon.")
+    assert by_mention(found, "Waza")[0].country_code == "CM"
+    _, found = places("The governor met farmers in Jefferson City, Missouri, on Monday.")
+    assert by_mention(found, "Jefferson City")

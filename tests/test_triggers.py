@@ -341,3 +341,13 @@ def test_a_missile_launched_at_something_is_an_attack_but_a_launch_alone_is_not(
     assert triggers("A rocket was launched at the embassy on Monday.")["launched"].subtype == \
         "shelling_artillery_missile_attack"
     assert "launched" not in triggers("The country launched a ballistic missile on Monday, officials said.")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Teachers held a rally in Lahore demanding salaries.", "rally"),
+    ("Doctors staged a sit-in outside the health ministry.", "sit"),
+    ("Farmers formed a human chain on the highway.", "chain"),
+    ("Opposition workers staged a dharna in Karachi.", "dharna"),
+])
+def test_protest_forms_are_protests(triggers, text, word):
+    assert triggers(text)[word].type == "protests"

@@ -59,6 +59,7 @@ NEAR_KM = 200.0  # a town this close to a place the document pins down is likely
 REGION_KM = 500.0  # ... or this close to the point of a country or state it names
 
 AREAS = ("country", "admin1")
+ADDRESS_WORDS = {"district", "village", "town", "city", "subdistrict"}  # "Pusht Rod district, Farah province"
 AREA_DESIGNATORS = {"district", "county", "province", "governorate", "region", "parish", "municipality"}
 # "Kirkuk governorate", "Tillaberi region": the division, not its namesake town.
 DIVISION_DESIGNATORS = {"province", "governorate", "region", "state", "district", "county", "parish"}
@@ -213,8 +214,31 @@ class Places:
             found.extend(self._scan(doc, sdoc, taken, strict=not mixed_case))
         if mixed_case:
             found.extend(self._elided(doc.text, found))
+            found = self._addressed(doc, sdoc, found)
         found.sort(key=lambda m: m.start)
         return found
+
+    @staticmethod
+    def _addressed(doc: Document, sdoc, found: list[Mention]) -> list[Mention]:
+        """GTD's "in Pusht Rod district, Farah province": the capitalised words before "district",
+        "village", "town" or "city" and a comma are a place's name, whatever spaCy made of them (a
+        person, or "Ali" alone out of "Nad Ali"); the address places it (`_containers`)."""
+        out = found
+        for tok in sdoc:
+            if tok.text not in ADDRESS_WORDS or tok.i + 1 >= len(sdoc) or sdoc[tok.i + 1].text != ",":
+                continue
+            first = tok.i
+            while first > tok.i - 4 and first > 0 and _capitalised(sdoc[first - 1]) \
+                    and sdoc[first - 1].lower_ not in ARTICLES and not sdoc[first - 1].is_sent_start:
+                first -= 1
+            if first == tok.i:
+                continue
+            start, end = sdoc[first].idx, sdoc[tok.i - 1].idx + len(sdoc[tok.i - 1].text)
+            if any(m.start == start and m.end == end for m in out):
+                continue
+            out = [m for m in out if m.end <= start or m.start >= end]
+            out.append(Mention(start, end, doc.text[start:end], True, located=True))
+        return out
 
     def _elided(self, text: str, found: list[Mention]) -> list[Mention]:
         """'Central and South America', 'North and South Dakota': the first direction word names
@@ -482,7 +506,9 @@ class Places:
         for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
             gap = text[a.end : b.start]
             if _settled(gap) and any(e.feature in AREAS for e in b.candidates):
-                a.container, b.holds = b, a  # GTD-style "Hillah city, Babil governorate"
+                # GTD-style "Hillah city, Babil governorate"; a namesake outside it is not meant ("Waza town,
+                # Far North region": the region's point stands in for a town the gazetteer lacks there)
+                a.container, b.holds, a.regional = b, a, True
             elif gap.strip() == "," and len(gap) <= 3 and not (listed[i] and listed[i + 1]):
                 # A country lies in no other area: "China, Japan" is a list.
                 if any(e.feature in AREAS for e in b.candidates) and not any(

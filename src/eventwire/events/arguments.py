@@ -232,6 +232,9 @@ class Arguments:
         f = Frame([], [], [])
         if is_verb(tok):
             self.verb_roles(tok, f, located=trig.type in VIOLENT or trig.subtype == "looting_property_destruction")
+            if trig.type == "protests" and tok.dep_ == "acl" and tok.head in f.patients:
+                f.patients.remove(tok.head)  # "500 workers protested in Gazipur": no one is protested
+                f.agents.append(tok.head)
         else:
             self.noun_roles(tok, f)
             if trig.type == "battles":  # "clashes between the ELN and FARC dissidents": both sides
@@ -674,6 +677,8 @@ class Arguments:
         while i < tok.i and (tok.doc[i].is_punct and tok.doc[i].text not in ('"', "'")
                              or tok.doc[i].lower_ in self.w.hedges or tok.doc[i].tag_ == "JJS"):
             i += 1  # no leading punctuation, hedge or superlative ("so-called", "alleged", "biggest")
+        if i < tok.i and tok.doc[i].lower_ == "dead" and i > 0 and tok.doc[i - 1].pos_ == "VERB":
+            i += 1  # "shot dead two students": the verb's result, not the victims' kind
         closed = [t.i for t in tok.doc[i:tok.i] if t.text in (")", "]")]
         if closed:
             i = closed[-1] + 1  # "CPI (Maoist) cadres": the bracket ends the group's name, not the men's;
@@ -857,7 +862,7 @@ class Arguments:
             if named and lemma(h) not in self.w.partitive:  # "the spokesman, Randhir Jaiswal": the name
                 h = named[0]
             kind = self.perp_kind(h, modifier=h.dep_ in ("compound", "amod", "nmod"))
-            if kind is None and h.dep_ in ("nsubj", "pobj") and lemma(h) in self.w.human \
+            if kind is None and h.dep_ in ("nsubj", "pobj", "ROOT") and lemma(h) in self.w.human \
                     and lemma(h) not in self.w.passive_human_heads:
                 kind = "individual"  # "her husband shot her", "a man opened fire": a person who acts
             if kind is None:

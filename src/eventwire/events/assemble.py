@@ -22,7 +22,7 @@ import bisect
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 from itertools import count as counter
@@ -31,7 +31,7 @@ from ..annotations.actors import entity_at
 from ..annotations.casualties import combine
 from ..annotations.claims import act_nouns, attribution_for
 from ..annotations.dates import resolve_relative
-from ..annotations.gazetteer import distance_km
+from ..annotations.gazetteer import Gazetteer, distance_km
 from ..model import Casualty, Count, Document, Event, Participant, Place, Span, Time, Trigger
 from .triggers import lexicon as trigger_lexicon
 
@@ -538,7 +538,8 @@ def modifies_actor(p: Place, t: Trigger, doc: Document) -> bool:
     if root.dep_ not in ("compound", "amod", "nmod", "poss", "nummod", "npadvmod"):
         return False
     head = root.head
-    if head.i == t.head or p.feature == "country" and head.ent_type_ not in ("GPE", "LOC", "FAC"):
+    if head.i == t.head and not (root.dep_ == "npadvmod" and head.pos_ == "VERB") or \
+            p.feature == "country" and head.ent_type_ not in ("GPE", "LOC", "FAC"):
         return True  # "the US embassy in Baghdad", "a Turkish base": whose target, not where
     return any(x.start is not None and x.start <= head.idx < x.end for x in t.perpetrators + t.weapons)
 
@@ -790,6 +791,8 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
                                    + claimed_perpetrators(g, doc) + (accused or []))
     protest = any(t.type == "protests" for t in g.triggers)
     etype, subtype = acled_type(g.type, subtype, perps, targets, doc, protest)
+    location = best_place(g.places) or (lead_place(doc, layout) if placed_by_lead(g, main) else None)
+    perps = [coded_actor(p, etype, location) for p in perps]
     evidence_sents = sorted(g.sentences | {layout.sent(c.count.start) for c in found})
     weapons = {(w.start, w.end): w for t in g.triggers for w in t.weapons}
     return Event(
@@ -798,7 +801,7 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         subtype=subtype,
         date=value,
         date_precision=precision or (None if value is None else {4: "year", 7: "month"}.get(len(value), "day")),
-        location=best_place(g.places) or (lead_place(doc, layout) if placed_by_lead(g, main) else None),
+        location=location,
         perpetrators=perps,
         targets=targets,
         weapons=list(weapons.values()),
@@ -808,6 +811,26 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         confidence=confidence(g, found, perps),
         trigger=head.span,
     )
+
+
+def coded_actor(p: Participant, etype: str, location: Place | None) -> Participant:
+    """Unnamed people named as ACLED codes them, so that events can be counted by actor: the crowd of
+    a protest is "Protesters (Pakistan)", of a riot "Rioters (Nigeria)", and "unidentified gunmen" are
+    an "Unidentified Armed Group (Mexico)". The mention keeps what the text says."""
+    if p.entity is not None or p.kind != "individual":
+        return p
+    mention = (p.mention or "").lower().split()
+    if etype == "protests":
+        actor = "Protesters"
+    elif etype == "riots":
+        actor = "Rioters"
+    elif etype in VIOLENT and mention and (mention[-1] in words("unidentified_heads") or (
+            mention[-1] in words("unidentified_people") and set(mention) & words("unidentified_marks"))):
+        actor = "Unidentified Armed Group"
+    else:
+        return p
+    country = Gazetteer.get().countries.get(location.country_code) if location and location.country_code else None
+    return replace(p, name=f"{actor} ({country.name})" if country else actor)
 
 
 def role_word_only(p: Participant) -> bool:
@@ -830,7 +853,8 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
     if generic or subtype in ("looting_property_destruction", "violent_demonstration"):
         if any(last_word(p) in words("mob_words") for p in perps):
             return "riots", "mob_violence"
-        if any(last_word(p) in words("protester_words") for p in perps):
+        crowd = words("protester_words") | (frozenset() if protest else words("crowd_words"))
+        if any(last_word(p) in crowd for p in perps):  # students who march are hurt by force, not rioting
             return "riots", "violent_demonstration"
     if not generic:
         return etype, subtype
