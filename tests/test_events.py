@@ -284,3 +284,22 @@ def test_unnamed_actors_are_named_as_acled_codes_them(run, text, name):
 def test_workers_who_protested_are_the_protesters_not_its_targets(run):
     event = run("Around 500 garment workers protested in Gazipur demanding unpaid wages.", published="2015-03-04").events[0]
     assert [p.mention for p in event.perpetrators] == ["Around 500 garment workers"] and not event.targets
+
+
+def test_protesters_arrested_after_a_baton_charge_are_one_protest_with_intervention(run):
+    doc = run("On 5 May 2020, doctors protested in Quetta over the lack of protective equipment. Police "
+              "baton-charged the protesters and arrested several doctors.", published="2020-05-06")
+    assert [(e.type, e.subtype) for e in doc.events] == [("protests", "protest_with_intervention")]
+
+
+def test_an_ambush_that_kills_passengers_is_violence_against_civilians(run):
+    event = run("Gunmen ambushed a bus near Kandahar on Monday, killing five passengers.", published="2020-05-06").events[0]
+    assert event.type == "violence_against_civilians"
+    event = run("Taliban fighters ambushed an army convoy in Helmand, killing five soldiers.", published="2020-05-06").events[0]
+    assert event.type == "battles"
+
+
+def test_the_towns_a_road_joins_do_not_place_a_protest_on_it(run):
+    doc = run("On 27 April 2020, RMG workers blocked the Dhaka-Mymensingh highway at Gazipur (Gazipur, Dhaka) "
+              "demanding unpaid wages.", published="2020-04-28")
+    assert doc.events[0].location.name == "Gazipur"

@@ -499,3 +499,8 @@ def test_a_town_named_with_its_region_is_not_a_namesake_abroad(places):
     assert by_mention(found, "Waza")[0].country_code == "CM"
     _, found = places("The governor met farmers in Jefferson City, Missouri, on Monday.")
     assert by_mention(found, "Jefferson City")
+
+
+def test_bracketed_state_with_and_in_its_name_places_the_village(places):
+    _, found = places("Militants were killed in Beighpora (Pulwama, Jammu and Kashmir) on Monday.")
+    assert by_mention(found, "Beighpora")[0].country_code == "IN"

@@ -351,3 +351,20 @@ def test_a_missile_launched_at_something_is_an_attack_but_a_launch_alone_is_not(
 ])
 def test_protest_forms_are_protests(triggers, text, word):
     assert triggers(text)[word].type == "protests"
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    ("Hundreds of protesters gathered at the Capitol to protest the stay-at-home order.", "protest", "protests"),
+    ("Workers blocked the highway at Gazipur demanding unpaid wages.", "blocked", "protests"),
+    ("The body of a man with gunshot wounds was found in Tijuana.", "wounds", "violence_against_civilians"),
+    ("Two militants were killed in an encounter with security forces in Pulwama.", "encounter", "battles"),
+    ("Police baton-charged the protesters outside the assembly.", "charged", "protests"),
+])
+def test_act_words_of_news_notes(triggers, text, word, kind):
+    found = triggers(text)[word]
+    assert found.type == kind and not found.hypothetical
+
+
+def test_a_protest_only_planned_stays_hypothetical_and_troops_blocking_a_road_are_no_protest(triggers):
+    assert triggers("The union plans to protest against the layoffs next week.")["protest"].hypothetical
+    assert "blocked" not in triggers("Troops blocked the road to the airport on Monday.")

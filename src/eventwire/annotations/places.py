@@ -916,7 +916,8 @@ def _bare(name: str) -> str:
 
 def _bracket_items(sdoc, i: int) -> list:
     """The one to three capitalised names between the bracket at token i and its closing one
-    ('(Mopti)', '(Bama, Borno)', '(Gao region)'); [] for anything else ('(Reuters)' passes, '(AP)' does not)."""
+    ('(Mopti)', '(Bama, Borno)', '(Gao region)', '(Pulwama, Jammu and Kashmir)'); [] for anything else
+    ('(Reuters)' passes, '(AP)' does not)."""
     items, first = [], i + 1
     for j in range(i + 1, min(len(sdoc), i + 2 + MAX_BRACKET_ITEMS * (MAX_WORDS + 1))):
         t = sdoc[j]
@@ -926,7 +927,7 @@ def _bracket_items(sdoc, i: int) -> list:
                 span = span[:-1]
             if not (0 < len(span) <= MAX_WORDS) or not (_capitalised(span[0]) and _capitalised(span[-1])) \
                     or span.text.isupper() or any(not _capitalised(x) and x.lower_ not in CONNECTORS
-                                                  and not _joiner(x) for x in span):
+                                                  and x.lower_ != "and" and not _joiner(x) for x in span):
                 return []
             items.append(span)
             first = j + 1

@@ -68,6 +68,11 @@ def last_word(p: Participant) -> str:
     return (p.mention.lower().split() or [""])[-1]
 
 
+def head_word(p: Participant) -> str:
+    """ "supporters of two party factions", "a group of residents": the word before "of"."""
+    return (p.mention.lower().partition(" of ")[0].split() or [""])[-1]
+
+
 @dataclass
 class Group:
     """Triggers taken to report one event, with what assembly has found for it."""
@@ -212,11 +217,13 @@ def compatible_types(g: Group, t: Trigger) -> bool:
 def protest_and_its_violence(a: list[Trigger], b: list[Trigger]) -> bool:
     """A protest and the riot it turned into ("rioters clashed with police ... police used pepper spray
     to disperse them"), or the force used on its protesters ("police fired on the crowd, killing two
-    protesters"), are one event as ACLED codes it."""
+    protesters") or their arrest ("baton-charged the protesters and arrested several doctors"), are one
+    event as ACLED codes it."""
     for mine, other in ((a, b), (b, a)):
         if all(t.type == "protests" for t in mine) and any(
-                t.type == "riots" or t.type in VIOLENT and (intervention(mine + other) or any(
-                    last_word(p) in words("protester_words") for p in t.targets + t.perpetrators))
+                (t.type == "riots" or t.type in VIOLENT or t.subtype == "arrests") and (
+                    t.type == "riots" or intervention(mine + other) or any(
+                        last_word(p) in words("protester_words") for p in t.targets + t.perpetrators))
                 for t in other):
             return True
     return False
@@ -518,12 +525,16 @@ def group_places(g: Group, doc: Document, layout: Layout) -> list[Place]:
 
 
 def origin(p: Place, doc: Document) -> bool:
-    """ "Rockets were fired from Gaza at Sderot": where a shot came from; the event is where it struck,
-    when the sentence names that too."""
+    """ "Rockets were fired from Gaza at Sderot": where a shot came from; "blocked the Dhaka-Mymensingh
+    highway at Gazipur": where a road leads. The event is where it struck or stood, when the sentence
+    names that too."""
     span = doc.doc.char_span(p.start, p.end, alignment_mode="expand")
-    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "from":
+    if span is None:
         return False
-    return span.root.head.head.pos_ in ("VERB", "NOUN")
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.lower() in words("route_nouns"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.pos_ in ("VERB", "NOUN")
 
 
 def modifies_actor(p: Place, t: Trigger, doc: Document) -> bool:
@@ -790,6 +801,8 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         perps = merge_participants([attribute(p, doc) for t in g.triggers for p in t.perpetrators]
                                    + claimed_perpetrators(g, doc) + (accused or []))
     protest = any(t.type == "protests" for t in g.triggers)
+    if g.type == "protests" and subtype == "peaceful_protest" and any(t.subtype == "arrests" for t in g.triggers):
+        subtype = "protest_with_intervention"  # protesters arrested
     etype, subtype = acled_type(g.type, subtype, perps, targets, doc, protest)
     location = best_place(g.places) or (lead_place(doc, layout) if placed_by_lead(g, main) else None)
     perps = [coded_actor(p, etype, location) for p in perps]
@@ -817,7 +830,8 @@ def coded_actor(p: Participant, etype: str, location: Place | None) -> Participa
     """Unnamed people named as ACLED codes them, so that events can be counted by actor: the crowd of
     a protest is "Protesters (Pakistan)", of a riot "Rioters (Nigeria)", and "unidentified gunmen" are
     an "Unidentified Armed Group (Mexico)". The mention keeps what the text says."""
-    if p.entity is not None or p.kind != "individual":
+    if p.entity is not None or p.kind != "individual" and not (etype in ("protests", "riots") and head_word(p) in (
+            "group", "groups", "crowd", "crowds")):
         return p
     mention = (p.mention or "").lower().split()
     if etype == "protests":
@@ -848,13 +862,14 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
                doc: Document, protest: bool = False) -> tuple[str, str]:
     """A generic attack typed by who fought whom, as ACLED codes it: protesters or a mob doing the violence
     make a riot (what rioters burn is part of their riot); state forces attacking protesters are excessive
-    force against a protest; an attack on armed actors is a battle."""
+    force against a protest; an attack on armed actors is a battle, and an ambush of unarmed people is
+    violence against civilians."""
     generic = etype in ("violence_against_civilians", "battles") and subtype in GENERIC_SUBTYPES
     if generic or subtype in ("looting_property_destruction", "violent_demonstration"):
         if any(last_word(p) in words("mob_words") for p in perps):
             return "riots", "mob_violence"
         crowd = words("protester_words") | (frozenset() if protest else words("crowd_words"))
-        if any(last_word(p) in crowd for p in perps):  # students who march are hurt by force, not rioting
+        if any(last_word(p) in crowd or head_word(p) in crowd for p in perps):  # marchers are hurt by force, not rioting
             return "riots", "violent_demonstration"
     if not generic:
         return etype, subtype
@@ -862,6 +877,9 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
         return "protests", "excessive_force_against_protesters"  # "fired tear gas to disperse the crowd, injuring five"
     if etype == "violence_against_civilians" and armed(targets, doc):
         return "battles", "armed_clash"
+    if etype == "battles" and any(p.kind == "human" and last_word(p) in words("civilian_words") for p in targets) \
+            and not armed(targets, doc):
+        return "violence_against_civilians", "attack"  # "gunmen ambushed a bus, killing five passengers"
     return etype, subtype
 
 

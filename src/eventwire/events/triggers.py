@@ -298,6 +298,13 @@ def hypothetical(tok, lex: Lexicon) -> bool:
     return False
 
 
+def protested_by(tok, lex: Lexicon) -> bool:
+    """ "Gathered at the Capitol to protest the order", "banged pots to protest": the act done in
+    order to protest is the protest (unless that act is itself only planned)."""
+    head = tok.head
+    return tok.dep_ in ("advcl", "xcomp") and head.tag_ == "VBD" and lemma(head) not in lex.hypothetical_heads
+
+
 PAST = {"VBD", "VBN"}
 SPECIFIERS = {"det", "nummod", "poss", "predet"}
 GENERIC_CLIMB = {"prep", "pobj", "conj", "appos", "compound", "dobj", "nsubj", "nsubjpass", "npadvmod"}
@@ -400,7 +407,8 @@ class Triggers:
                         type=etype,
                         subtype=subtype,
                         negated=negated(tok, lex),
-                        hypothetical=etype != "statement" and hypothetical(tok, lex),
+                        hypothetical=etype != "statement" and hypothetical(tok, lex) and not (
+                            etype == "protests" and protested_by(tok, lex)),
                         habitual=etype != "statement" and not headline(sent, n) and habitual(tok, lex),
                         outcome=s.outcome,
                     )
