@@ -303,3 +303,13 @@ def test_the_towns_a_road_joins_do_not_place_a_protest_on_it(run):
     doc = run("On 27 April 2020, RMG workers blocked the Dhaka-Mymensingh highway at Gazipur (Gazipur, Dhaka) "
               "demanding unpaid wages.", published="2020-04-28")
     assert doc.events[0].location.name == "Gazipur"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("12/16/2016: Assailants attacked a military post in Nassoumbou village, Sahel region, Burkina Faso.", "Nassoumbou"),
+    ("01/25/2016: Bombers detonated explosives at a market in Bodo town, Far North region, Cameroon.", "Bodo"),
+    ("05/07/2016: Assailants abducted 14 passengers from a bus on the Kunduz-Takhar highway in Ali Abad district, "
+     "Kunduz province, Afghanistan.", "Ali Abad"),
+])
+def test_the_first_name_of_an_address_places_the_event(run, text, name):
+    assert run(text, published="2018-01-01").events[0].location.name == name

@@ -97,6 +97,7 @@ class Mention:
     # Placed in a region the text states ("Dogon Kirie (Mopti)", "Dantewada district, Chhattisgarh"):
     # only a namesake inside it fits, and with none the place takes the region's point.
     regional: bool = False
+    addressed: bool = False  # written as an address's first name: "Bodo town, Far North region"
     # The inner names of "Town (Admin2, Admin1)" / "Village (Town, Admin2, Admin1)", most specific first.
     chain: list[Mention] = field(default_factory=list)
     choice: Entry | None = None
@@ -137,7 +138,7 @@ class Places:
         persons = {t.text for e in sdoc.ents if e.label_ == "PERSON" for t in e}
         # Unresolvable entity mentions stay (null coordinates) unless they look like a person's name
         # (a bracket's names stay: "Kolofata (Mayo-Sava, Extreme-Nord)" is an address, not a person).
-        mentions = [m for m in mentions if (m.candidates or m.demonym or m.regional
+        mentions = [m for m in mentions if (m.candidates or m.demonym or m.regional or m.addressed
                     or (m.tagged and m.text[:1].isupper() and m.text not in persons)) and not self._group(m)]
         self._containers(doc.clean or doc.text, mentions)
         mentions = self._resolve(mentions, self._group_countries(sdoc))
@@ -234,10 +235,12 @@ class Places:
             if first == tok.i:
                 continue
             start, end = sdoc[first].idx, sdoc[tok.i - 1].idx + len(sdoc[tok.i - 1].text)
-            if any(m.start == start and m.end == end for m in out):
+            same = next((m for m in out if m.start == start and m.end == end), None)
+            if same is not None:
+                same.tagged = same.addressed = True  # the address confirms a name the scan found
                 continue
             out = [m for m in out if m.end <= start or m.start >= end]
-            out.append(Mention(start, end, doc.text[start:end], True, located=True))
+            out.append(Mention(start, end, doc.text[start:end], True, located=True, addressed=True))
         return out
 
     def _elided(self, text: str, found: list[Mention]) -> list[Mention]:

@@ -516,12 +516,34 @@ def group_places(g: Group, doc: Document, layout: Layout) -> list[Place]:
     for t in g.triggers:
         s = layout.sent(t.span.start)
         attached = [doc.places[i] for i in t.places if i < len(doc.places)]
+        attached += [q for p in attached for q in layout.places_in.get(s, []) if addresses(q, p, doc)
+                     and q not in attached]
         near = [p for p in layout.places_in.get(s, []) if layout.nearest_trigger(p.start) is t]
         if attached and not all(origin(p, doc) for p in attached):
             near = attached
         near = [p for p in attached + [p for p in near if p not in attached] if not modifies_actor(p, t, doc)]
         out += [p for p in near if not origin(p, doc)] or near
     return [p for p in out if p.lat is not None and not p.demonym]
+
+
+ADDRESS_GAP = re.compile(r"\s*(?:(?:district|village|town|city|area|subdistrict)\s*)?,\s*")
+
+
+def addresses(q: Place, p: Place, doc: Document) -> bool:
+    """ "in Nassoumbou village, Sahel region": the first name of an address the trigger's place ends."""
+    return q.end <= p.start and ADDRESS_GAP.fullmatch(doc.text, q.end, p.start) is not None
+
+
+def route_of(tok) -> int | None:
+    """The token index of the road a name modifies, if any: in "the Kunduz-Takhar highway" Kunduz
+    hangs on Takhar, Takhar on the highway."""
+    for _ in range(3):
+        if tok.dep_ not in ("compound", "amod", "nmod", "punct") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in words("route_nouns"):
+            return tok.i
+    return None
 
 
 def origin(p: Place, doc: Document) -> bool:
@@ -531,9 +553,12 @@ def origin(p: Place, doc: Document) -> bool:
     span = doc.doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None:
         return False
+    joined = doc.text[p.end:p.end + 1] in "-–" or doc.text[max(0, p.start - 1):p.start] in "-–"
+    route = route_of(span.root) if joined else None  # "the Dhaka-Mymensingh highway", not "Dallas Acworth Highway"
+    roots = (doc.doc.char_span(q.start, q.end, alignment_mode="expand") for q in doc.places)
+    if route is not None and sum(r is not None and route_of(r.root) == route for r in roots) > 1:
+        return True  # two towns on one road: its ends, not where it was
     root = span.root
-    if root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.lower() in words("route_nouns"):
-        return True
     return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.pos_ in ("VERB", "NOUN")
 
 
