@@ -504,3 +504,13 @@ def test_a_town_named_with_its_region_is_not_a_namesake_abroad(places):
 def test_bracketed_state_with_and_in_its_name_places_the_village(places):
     _, found = places("Militants were killed in Beighpora (Pulwama, Jammu and Kashmir) on Monday.")
     assert by_mention(found, "Beighpora")[0].country_code == "IN"
+
+
+@pytest.mark.parametrize("text, town, cc", [
+    ("Separatists abducted a mayor in Bamenda (Mezam, North-West).", "Bamenda", "CM"),
+    ("Protesters set fire to banks in Tripoli (North).", "Tripoli", "LB"),
+    ("Protesters gathered in Garoua (North).", "Garoua", "CM"),
+])
+def test_a_bracketed_region_shared_by_two_countries_is_the_one_holding_the_town(places, text, town, cc):
+    _, found = places(text)
+    assert by_mention(found, town)[0].country_code == cc

@@ -755,10 +755,11 @@ class Places:
             return None
         if m.container is not None:
             holder = m.container.choice
-            if holder is None or holder.feature not in AREAS:
-                # a bracket's province or town stands for its area ("Djibo (Djibo, Soum)")
-                holder = next((e for e in m.container.candidates if e.feature in AREAS), holder if m.regional else None)
-            inside = [e for e in cands if holder is not None and _within(e, holder)]
+            holders = [holder] if holder is not None and holder.feature in AREAS else [
+                # an area not yet resolved may be any of its namesakes ("North-West": Cameroon's or South
+                # Africa's); a bracket's province or town stands for its area ("Djibo (Djibo, Soum)")
+                e for e in m.container.candidates if e.feature in AREAS] or ([holder] if holder and m.regional else [])
+            inside = [e for e in cands if any(_within(e, h) for h in holders)]
             if inside and m.chain:  # "Argelia (Argelia, Cauca)": the namesake in or near the bracket's town or district
                 near = [c.choice for c in m.chain if c.choice is not None]
                 inside = [e for e in inside if any(norm(e.admin2) == c.key for c in m.chain) or any(
