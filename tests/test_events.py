@@ -313,3 +313,29 @@ def test_the_towns_a_road_joins_do_not_place_a_protest_on_it(run):
 ])
 def test_the_first_name_of_an_address_places_the_event(run, text, name):
     assert run(text, published="2018-01-01").events[0].location.name == name
+
+
+def test_a_missile_fired_and_intercepted_is_disrupted_weapons_use(run):
+    doc = run("On 1 May 2020, the Houthis fired a ballistic missile towards Marib city. Saudi air defences "
+              "intercepted the missile. No casualties were reported.", published="2020-05-02")
+    assert [(e.type, e.subtype) for e in doc.events] == [("strategic_developments", "disrupted_weapons_use")]
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("On 30 April 2020, a roadside bomb struck a civilian vehicle in Kandahar, killing two civilians.",
+     "remote_explosive_landmine_ied"),
+    ("On 7 May 2020, artillery shells landed in a village in Rakhine. Two civilians were killed.",
+     "shelling_artillery_missile_attack"),
+    ("On 4 May 2020, an army vehicle hit an IED near Gao. Three soldiers were killed.", "remote_explosive_landmine_ied"),
+    ("On 5 May 2020, Afghan Air Force airstrikes targeted Taliban hideouts in Helmand, killing 12 militants.",
+     "air_drone_strike"),
+])
+def test_the_weapon_that_struck_types_the_killing(run, text, subtype):
+    event = run(text, published="2020-05-08").events[0]
+    assert (event.type, event.subtype) == ("explosions_remote_violence", subtype)
+
+
+def test_an_attack_on_an_army_position_is_a_battle(run):
+    event = run("On 5 May 2020, militiamen attacked an army position near Bunia. Four were killed.",
+                published="2020-05-08").events[0]
+    assert event.type == "battles"

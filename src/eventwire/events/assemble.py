@@ -271,7 +271,7 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     if a.type == "statement" or b.type == "statement":
         return same_statement(a, b, doc, layout)
     if (a.violent != b.violent or (not a.violent and a.type != b.type)) \
-            and not protest_and_its_violence(a.triggers, b.triggers):
+            and not protest_and_its_violence(a.triggers, b.triggers) and not interception(a, b):
         return False
     if b.violent and legal_reference(b, doc):
         return True  # "X was charged with murder on Saturday": the act told before, not a new one
@@ -295,6 +295,11 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     # An undated, unplaced headline ("3 Afghan Police Killed in Suicide Attack") announces the lead's act.
     headline = a.sentences == {0} and a.date is None and not pa and min(b.sentences) <= 2
     return refers_back or headline or bool(pa and pb)
+
+
+def interception(a: Group, b: Group) -> bool:
+    """ "The Houthis fired a missile towards Marib. Air defences intercepted it.": one act, foiled."""
+    return a.type == "explosions_remote_violence" and all(t.subtype == "disrupted_weapons_use" for t in b.triggers)
 
 
 def legal_reference(g: Group, doc: Document) -> bool:
@@ -826,9 +831,13 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         perps = merge_participants([attribute(p, doc) for t in g.triggers for p in t.perpetrators]
                                    + claimed_perpetrators(g, doc) + (accused or []))
     protest = any(t.type == "protests" for t in g.triggers)
+    killed, gtype = combine_counts(found, "killed"), g.type
+    if gtype == "explosions_remote_violence" and not (killed and killed.best) and any(
+            t.subtype == "disrupted_weapons_use" for t in g.triggers):
+        gtype, subtype = "strategic_developments", "disrupted_weapons_use"  # the shot was stopped
     if g.type == "protests" and subtype == "peaceful_protest" and any(t.subtype == "arrests" for t in g.triggers):
         subtype = "protest_with_intervention"  # protesters arrested
-    etype, subtype = acled_type(g.type, subtype, perps, targets, doc, protest)
+    etype, subtype = acled_type(gtype, subtype, perps, targets, doc, protest)
     location = best_place(g.places) or (lead_place(doc, layout) if placed_by_lead(g, main) else None)
     perps = [coded_actor(p, etype, location) for p in perps]
     evidence_sents = sorted(g.sentences | {layout.sent(c.count.start) for c in found})
@@ -843,7 +852,7 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         perpetrators=perps,
         targets=targets,
         weapons=list(weapons.values()),
-        killed=combine_counts(found, "killed"),
+        killed=killed,
         injured=combine_counts(found, "injured"),
         evidence=[layout.sentence_span(i, doc) for i in evidence_sents if i < len(layout.sent_starts)],
         confidence=confidence(g, found, perps),

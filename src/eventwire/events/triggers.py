@@ -39,9 +39,13 @@ def lemma(tok) -> str:
     return tok.lemma_.lower()
 
 
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+
+
 def noun_like(tok) -> bool:
-    """Uppercase and lowercase texts confuse NOUN and PROPN; the lexicon only needs 'a noun'."""
-    return tok.pos_ in ("NOUN", "PROPN")
+    """Uppercase and lowercase texts confuse NOUN and PROPN; the lexicon only needs 'a noun'. A plural
+    noun the tagger took for a verb in -s ("Air Force airstrikes targeted") is one by its function."""
+    return tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "VBZ" and tok.dep_ in NOMINAL_DEPS
 
 
 @dataclass(frozen=True)
