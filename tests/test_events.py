@@ -339,3 +339,19 @@ def test_an_attack_on_an_army_position_is_a_battle(run):
     event = run("On 5 May 2020, militiamen attacked an army position near Bunia. Four were killed.",
                 published="2020-05-08").events[0]
     assert event.type == "battles"
+
+
+def test_forces_who_killed_the_attackers_did_not_do_the_attack(run):
+    doc = run("05/12/2017: Assailants opened fire on a checkpoint in Kandahar city, Kandahar province, Afghanistan. "
+              "Security forces killed two of the assailants. No group claimed responsibility.", published="2017-05-13")
+    event = doc.events[0]
+    assert [p.mention for p in event.perpetrators] == ["Assailants"]
+    assert "assailants" not in [t.mention for t in event.targets]
+    alone = run("Police shot dead two gunmen in Karachi on Monday.", published="2020-05-05").events[0]
+    assert (alone.type, [p.mention for p in alone.perpetrators]) == ("battles", ["Police"])
+
+
+def test_blame_reaches_an_arson(run):
+    doc = run("05/14/2018: Assailants set fire to a school in Kumba city, Cameroon. No group claimed responsibility "
+              "for the incident; however, sources attributed the incident to Boko Haram.", published="2018-05-15")
+    assert ("Boko Haram", "accused") in {(p.name, p.attribution) for p in doc.events[0].perpetrators}

@@ -108,6 +108,11 @@ def _lexicon() -> _Lexicon:
     )
 
 
+def attacker_words() -> frozenset[str]:
+    """Nouns that name the doer of an attack ("assailant", "gunmen")."""
+    return _lexicon().attackers
+
+
 def combine(figures: Iterable[Casualty]) -> Count | None:
     """One Count from the figures of one kind (killed or injured) reported for one event.
 

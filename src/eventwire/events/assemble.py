@@ -28,7 +28,7 @@ from importlib.resources import files
 from itertools import count as counter
 
 from ..annotations.actors import entity_at
-from ..annotations.casualties import combine
+from ..annotations.casualties import attacker_words, combine
 from ..annotations.claims import act_nouns, attribution_for
 from ..annotations.dates import resolve_relative
 from ..annotations.gazetteer import Gazetteer, distance_km
@@ -682,11 +682,11 @@ def claimed_perpetrators(g: Group, doc: Document) -> list[Participant]:
 def blamed_perpetrators(groups: list[Group], doc: Document) -> dict[int, list[Participant]]:
     """Actors someone else blames or suspects with no act in the words ("He blamed al-Shabaab", "the
     government held the Taliban responsible", "officials suspected Boko Haram"), or only an anaphoric one
-    ("blamed the attack on the FMLN"): accused (or suspected) perpetrators of the violent event the
-    accusation is about, the one mentioned inside it, else the latest mentioned before it. Keyed by
+    ("blamed the attack on the FMLN"): accused (or suspected) perpetrators of the violent event (or arson)
+    the accusation is about, the one mentioned inside it, else the latest mentioned before it. Keyed by
     id(group)."""
     out: dict[int, list[Participant]] = {}
-    violent = [g for g in groups if g.violent]
+    violent = [g for g in groups if g.violent or any(t.subtype == "looting_property_destruction" for t in g.triggers)]
     for c in doc.claims:
         if c.attribution not in ("accused", "suspected") or c.denied:
             continue
@@ -830,6 +830,11 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     else:
         perps = merge_participants([attribute(p, doc) for t in g.triggers for p in t.perpetrators]
                                    + claimed_perpetrators(g, doc) + (accused or []))
+    answered = responders(g)
+    perps = [p for p in perps if p.name not in answered]
+    if answered:  # nor are the attackers they killed the attack's victims
+        targets = [p for p in targets if last_word(p) not in attacker_words()
+                   and last_word(p).removesuffix("s") not in attacker_words()]
     protest = any(t.type == "protests" for t in g.triggers)
     killed, gtype = combine_counts(found, "killed"), g.type
     if gtype == "explosions_remote_violence" and not (killed and killed.best) and any(
@@ -858,6 +863,18 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         confidence=confidence(g, found, perps),
         trigger=head.span,
     )
+
+
+def responders(g: Group) -> set[str]:
+    """ "Assailants opened fire on a checkpoint. Security forces killed two of the assailants.": who
+    fought the attackers back did not do the attack, unless the text has them act otherwise too."""
+    doers = attacker_words()
+
+    def answers(t: Trigger) -> bool:
+        return any(last_word(p) in doers or last_word(p).removesuffix("s") in doers for p in t.targets)
+    back = {p.name for t in g.triggers if answers(t) for p in t.perpetrators}
+    attack = {p.name for t in g.triggers if not answers(t) for p in t.perpetrators}
+    return back - attack if attack else set()  # "police shot dead two gunmen" alone: the police acted
 
 
 def coded_actor(p: Participant, etype: str, location: Place | None) -> Participant:
