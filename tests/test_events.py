@@ -355,3 +355,20 @@ def test_blame_reaches_an_arson(run):
     doc = run("05/14/2018: Assailants set fire to a school in Kumba city, Cameroon. No group claimed responsibility "
               "for the incident; however, sources attributed the incident to Boko Haram.", published="2018-05-15")
     assert ("Boko Haram", "accused") in {(p.name, p.attribution) for p in doc.events[0].perpetrators}
+
+
+def test_a_groups_spokesperson_claiming_names_the_group(run):
+    doc = run("05/12/2017: Assailants attacked a checkpoint in Ghazni city, Ghazni province, Afghanistan. Taliban "
+              "spokesperson Qari Yousuf Ahmadi claimed responsibility for the incident.", published="2017-05-13")
+    assert ("Taliban", "claimed") in {(p.name, p.attribution) for p in doc.events[0].perpetrators}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("05/12/2017: Assailants destroyed a telecommunications tower in Andar district, Ghazni province, Afghanistan.",
+     "strategic_developments"),
+    ("05/12/2017: Two assailants on a motorcycle shot dead a journalist in Dhaka city, Dhaka division, Bangladesh.",
+     "violence_against_civilians"),
+])
+def test_armed_men_destroying_or_shooting_dead_is_an_event(run, text, kind):
+    assert run(text, published="2017-05-13").events[0].type == kind
+    assert not run("The storm destroyed 40 houses in the village.", published="2017-05-13").events

@@ -675,8 +675,18 @@ def claimed_perpetrators(g: Group, doc: Document) -> list[Participant]:
         if not any(c.scope_start <= t.span.start < c.scope_end for t in g.triggers):
             continue
         if c.attribution == "claimed" and c.actor is not None and names_actor(doc, c.actor):
-            out.append(participant_for(doc, c.actor, "organization", "claimed"))
+            out.append(participant_for(doc, voiced_group(doc, c.actor), "organization", "claimed"))
     return out
+
+
+def voiced_group(doc: Document, s: Span) -> Span:
+    """ "Taliban spokesperson Qari Yousuf Ahmadi claimed": the group its spokesman speaks for claims."""
+    words_ = doc.text[s.start:s.end].lower().split()
+    if not any(w in ("spokesperson", "spokesman", "spokeswoman") for w in words_):
+        return s
+    inner = [m for e in doc.entities if e.kind == "organization" for m in e.mentions
+             if s.start <= m.start and m.end <= s.end]
+    return min(inner, key=lambda m: m.start) if inner else s
 
 
 def blamed_perpetrators(groups: list[Group], doc: Document) -> dict[int, list[Participant]]:

@@ -244,6 +244,12 @@ def natural(tok, lex: Lexicon) -> bool:
     return any((lemma(t) in lex.natural or t.lower_ in lex.natural) and t.pos_ != "VERB" for t in near)  # not "stormed"
 
 
+def armed_doer(tok, lex: Lexicon) -> bool:
+    """ "Assailants destroyed a telecommunications tower": armed men bring about the outcome themselves."""
+    armed = lex.classes["armed"]
+    return any(c.dep_ == "nsubj" and (lemma(c) in armed or c.lower_ in armed) for c in tok.children)
+
+
 def background(tok, lex: Lexicon) -> bool:
     """An outcome word in a clause that dates the sentence's act ("set fire to a police station after a
     man died in custody") tells of an earlier event, not of what came of the act."""
@@ -400,7 +406,8 @@ class Triggers:
                     s = replace(s, type=handover.type, subtype=handover.subtype)
                 if s.subtype == "non_violent_transfer_of_territory" and fights:
                     continue
-                if s.outcome and (not violent or background(tok, lex)) or s.type in VIOLENT and natural(tok, lex):
+                if s.outcome and (not violent and not armed_doer(tok, lex) or background(tok, lex)) \
+                        or s.type in VIOLENT and natural(tok, lex):
                     continue
                 etype, subtype = retype(tok, s, lex)
                 start, end = trigger_extent(tok, lex)
