@@ -38,9 +38,9 @@ def test_headline_figures_before_the_trigger(figures):
         ("killed", 12, 12, 12, "12"), ("injured", 24, 24, None, "dozens")]
 
 
-def test_over_and_more_than_give_a_lower_bound_one_above(figures):
-    assert figures("The blasts led to the death of over 100 people.") == [("killed", 101, 101, None, "over 100")]
-    assert figures("More than 40 civilians were wounded.") == [("injured", 41, 41, None, "More than 40")]
+def test_over_and_more_than_give_a_lower_bound_one_above_and_keep_the_figure_as_best(figures):
+    assert figures("The blasts led to the death of over 100 people.") == [("killed", 100, 101, None, "over 100")]
+    assert figures("More than 40 civilians were wounded.") == [("injured", 40, 41, None, "More than 40")]
 
 
 def test_at_least_and_upper_and_approximate_qualifiers(figures):

@@ -514,3 +514,10 @@ def test_bracketed_state_with_and_in_its_name_places_the_village(places):
 def test_a_bracketed_region_shared_by_two_countries_is_the_one_holding_the_town(places, text, town, cc):
     _, found = places(text)
     assert by_mention(found, town)[0].country_code == cc
+
+
+def test_conflict_towns_geonames_lacks_are_known_with_their_particles(places):
+    _, found = places("On 3 May 2020, insurgents attacked Mocimboa da Praia (Mocimboa da Praia, Cabo Delgado).")
+    assert [p.country_code for p in found if p.mention == "Mocimboa da Praia"] == ["MZ", "MZ"]
+    _, found = places("Militants ambushed a convoy near Mir Ali in North Waziristan.")
+    assert by_mention(found, "Mir Ali")[0].country_code == "PK"

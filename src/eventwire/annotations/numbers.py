@@ -2,7 +2,8 @@
 
 Works on lower-cased token strings (as spaCy splits them), so it serves any stage and
 lower-cased sources alike. A figure carries the bounds the words state, following the
-contract's Count: "over 100" -> best/low 101; "at least 12" -> best/low 12; "up to 30" ->
+contract's Count: "over 100" -> low 101 and best 100, the figure given, as ACLED and GTD coders
+record it; "at least 12" -> best/low 12; "up to 30" ->
 best/high 30; "about 30" -> best 30 only; "several" -> best/low 3; "a number of" -> low 2.
 Ages, clock times, distances and money are not head counts and are skipped.
 """
@@ -166,7 +167,7 @@ def find_figures(words: Sequence[str], skip: frozenset[int] = frozenset()) -> li
         if best is not None and low == high == best:
             best, low, high = _qualify(qual, best)
         elif best is not None and qual in ("gt", "ge"):
-            best = low = best + (qual == "gt")
+            low = best + (qual == "gt")
         out.append(Figure(i, end, best, low, high))
         i = end
     return out
@@ -175,7 +176,7 @@ def find_figures(words: Sequence[str], skip: frozenset[int] = frozenset()) -> li
 def _qualify(qual: object, n: int) -> tuple[int | None, int | None, int | None]:
     """best, low, high of an exact number under a qualifier (see the module docstring)."""
     return {
-        "gt": (n + 1, n + 1, None),
+        "gt": (n, n + 1, None),
         "ge": (n, n, None),
         "le": (n, None, n),
         "lt": (None, None, n - 1),

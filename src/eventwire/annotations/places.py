@@ -41,7 +41,7 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
 SCAN_LABELS = {"", "ORG", "NORP", "PERSON", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LOC", "GPE", "CARDINAL", "DATE"}
 MAX_WORDS = 4
 SCAN_TOKENS = 5  # a name of MAX_WORDS words and a possessive: "People's Republic of China"
-CONNECTORS = {"of", "de", "del", "la", "le", "du", "upon", "on", "the", "al", "el", "es"}
+CONNECTORS = {"of", "de", "del", "la", "le", "du", "upon", "on", "the", "al", "el", "es", "da", "do", "dos", "das", "di"}
 # Designators that may trail a name the gazetteer holds without them ("Kerman City").
 DESIGNATORS = {"city", "province", "state", "town", "village", "governorate", "district", "region", "county",
                "parish", "township", "borough"}
