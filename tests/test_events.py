@@ -372,3 +372,26 @@ def test_a_groups_spokesperson_claiming_names_the_group(run):
 def test_armed_men_destroying_or_shooting_dead_is_an_event(run, text, kind):
     assert run(text, published="2017-05-13").events[0].type == kind
     assert not run("The storm destroyed 40 houses in the village.", published="2017-05-13").events
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("On 3 May 2020, protesters threw Molotov cocktails at the army in Tripoli.", ("riots", "violent_demonstration")),
+    ("On 3 May 2020, militants hurled a grenade at a police post in Srinagar.", ("explosions_remote_violence", "grenade")),
+    ("On 5 May 2020, police beat traders in Nairobi for violating the curfew.", ("violence_against_civilians", "attack")),
+    ("On 5 May 2020, fighting between two militias in Ndele left 25 people dead.", ("battles", "armed_clash")),
+    ("On 3 May 2020, a police officer shot dead a rider at a checkpoint in Lagos.", ("violence_against_civilians", "attack")),
+    ("On 3 May 2020, police exchanged fire with gang members in Cali. Three suspects were killed.",
+     ("battles", "armed_clash")),
+])
+def test_acled_types_of_news_notes(run, text, kind):
+    event = run(text, published="2020-05-06").events[0]
+    assert (event.type, event.subtype) == kind
+    assert not run("Liverpool beat Chelsea on Sunday.", published="2020-05-06").events
+
+
+def test_a_sit_in_names_its_protesters_and_a_may_day_rally_keeps_its_day(run):
+    event = run("On 4 May 2020, health workers held a sit-in in Patiala.", published="2020-05-06").events[0]
+    assert [p.mention for p in event.perpetrators][:1] == ["health workers"]
+    event = run("On 1 May 2020, nurses held a May Day demonstration outside a hospital in Sacramento.",
+                published="2020-05-06").events[0]
+    assert event.date == "2020-05-01"

@@ -507,6 +507,8 @@ def _keeps(m: Match, text: str, span, date_ents: list[tuple[int, int]]) -> bool:
     prev = _prev_word(text, m.start)
     if span is not None and not inside_ent and span[0].ent_type_ in _NAMES and m.kind not in ("iso", "numeric"):
         return False  # "Theresa May", "the Sunday Times", "Euro 2016"; never "05/02/2016", whatever NER says
+    if m.kind == "month" and text[m.end:m.end + 4].lower() == " day":
+        return False  # "a May Day rally": the holiday's name, not the month
     if "mon" in m.parts and span is not None:
         word = m.parts["mon"].lower().rstrip(".")
         tok = next((t for t in span if t.lower_.rstrip(".") == word), None)

@@ -465,6 +465,8 @@ class Arguments:
                 f.patients.append(p)
         if not pobjs(tok, {"of"}):  # "the kidnapping and assassination of X"
             f.patients += [p for c in tok.conjuncts for p in pobjs(c, {"of"})]
+        if tok.dep_ == "compound" and tok.i + 2 == tok.head.i and tok.nbor(1).text == "-":
+            tok = tok.head  # "staged a sit-in": the hyphenated noun is the verb's object
         head = tok.head
         if head != tok and verb_keys(head) & {"receive", "get"}:  # "X received death threats"
             f.patients += children(head, "nsubj")

@@ -936,12 +936,21 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
         return etype, subtype
     if (protest or any(last_word(p) in words("protester_words") for p in targets)) and armed(perps, doc):
         return "protests", "excessive_force_against_protesters"  # "fired tear gas to disperse the crowd, injuring five"
-    if etype == "violence_against_civilians" and armed(targets, doc):
+    # "a police officer shot dead a rider at a checkpoint": the forces' own post is where, not whom
+    aimed = [p for p in targets if p.kind == "human"] if state_forces(perps, doc) else targets
+    if etype == "violence_against_civilians" and armed(aimed, doc):
         return "battles", "armed_clash"
     if etype == "battles" and any(p.kind == "human" and last_word(p) in words("civilian_words") for p in targets) \
             and not armed(targets, doc):
         return "violence_against_civilians", "attack"  # "gunmen ambushed a bus, killing five passengers"
     return etype, subtype
+
+
+def state_forces(perps: list[Participant], doc: Document) -> bool:
+    """Whether the doers are police, troops or another state force."""
+    entities = {e.id: e for e in doc.entities}
+    return any(p.entity in entities and entities[p.entity].actor_type == "state_force"
+               or last_word(p) in words("state_force_words") for p in perps)
 
 
 def armed(targets: list[Participant], doc: Document) -> bool:

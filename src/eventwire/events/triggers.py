@@ -44,8 +44,9 @@ NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 
 def noun_like(tok) -> bool:
     """Uppercase and lowercase texts confuse NOUN and PROPN; the lexicon only needs 'a noun'. A plural
-    noun the tagger took for a verb in -s ("Air Force airstrikes targeted") is one by its function."""
-    return tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "VBZ" and tok.dep_ in NOMINAL_DEPS
+    noun the tagger took for a verb in -s ("Air Force airstrikes targeted") or a gerund heading a
+    subject ("fighting between X and Y left 25 dead") is one by its function."""
+    return tok.pos_ in ("NOUN", "PROPN") or tok.tag_ in ("VBZ", "VBG") and tok.dep_ in NOMINAL_DEPS
 
 
 @dataclass(frozen=True)
@@ -328,6 +329,8 @@ def habitual(tok, lex: Lexicon) -> bool:
     present: for those verbs VBP proves nothing. Callers spare headlines."""
     if any(c.lower_ in lex.habitual_adverbs for c in tok.children):
         return True
+    if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj") and tok.head.tag_ in ("VBZ", "VBP"):
+        return True  # "killing civilians is a war crime"
     if tok.pos_ == "VERB":
         if tok.tag_ == "VBP" and lemma(tok) in lex.past_as_base:
             return False
