@@ -521,3 +521,16 @@ def test_conflict_towns_geonames_lacks_are_known_with_their_particles(places):
     assert [p.country_code for p in found if p.mention == "Mocimboa da Praia"] == ["MZ", "MZ"]
     _, found = places("Militants ambushed a convoy near Mir Ali in North Waziristan.")
     assert by_mention(found, "Mir Ali")[0].country_code == "PK"
+
+
+@pytest.mark.parametrize("text, name, cc", [
+    ("Assailants kidnapped a teacher in Sar-e Pul city, Sar-e Pul province, Afghanistan.", "Sar-e Pul", "AF"),
+    ("Assailants attacked a checkpoint in Qala-e-Naw city, Badghis province, Afghanistan.", "Qala-e-Naw", "AF"),
+    ("A bomb exploded in Mazar-e-Sharif city, Balkh province, Afghanistan.", "Mazar-e-Sharif", "AF"),
+    ("Taliban fighters captured the district center of Qala-e-Zal (Kunduz).", "Qala-e-Zal", "AF"),
+    ("Assailants attacked a convoy near Buco-Zau town, Cabinda province, Angola.", "Buco-Zau", "AO"),
+    ("Assailants attacked Nassoumbou town, Soum province, Burkina Faso.", "Nassoumbou", "BF"),
+])
+def test_hyphenated_and_ezafe_names_stay_whole_in_their_address(places, text, name, cc):
+    _, found = places(text)
+    assert by_mention(found, name)[0].country_code == cc

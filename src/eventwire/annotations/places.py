@@ -41,7 +41,9 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
 SCAN_LABELS = {"", "ORG", "NORP", "PERSON", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LOC", "GPE", "CARDINAL", "DATE"}
 MAX_WORDS = 4
 SCAN_TOKENS = 5  # a name of MAX_WORDS words and a possessive: "People's Republic of China"
-CONNECTORS = {"of", "de", "del", "la", "le", "du", "upon", "on", "the", "al", "el", "es", "da", "do", "dos", "das", "di"}
+# Lowercase words inside names; "e", "i", "ye" are the Dari/Persian ezafe ("Sar-e Pul", "Qala-i-Naw").
+CONNECTORS = {"of", "de", "del", "la", "le", "du", "upon", "on", "the", "al", "el", "es", "da", "do", "dos", "das", "di",
+              "e", "i", "ye"}
 # Designators that may trail a name the gazetteer holds without them ("Kerman City").
 DESIGNATORS = {"city", "province", "state", "town", "village", "governorate", "district", "region", "county",
                "parish", "township", "borough"}
@@ -59,6 +61,7 @@ NEAR_KM = 200.0  # a town this close to a place the document pins down is likely
 REGION_KM = 500.0  # ... or this close to the point of a country or state it names
 
 AREAS = ("country", "admin1")
+EZAFE = {"e", "i", "ye"}
 ADDRESS_WORDS = {"district", "village", "town", "city", "subdistrict"}  # "Pusht Rod district, Farah province"
 AREA_DESIGNATORS = {"district", "county", "province", "governorate", "region", "parish", "municipality"}
 # "Kirkuk governorate", "Tillaberi region": the division, not its namesake town.
@@ -229,9 +232,12 @@ class Places:
             if tok.text not in ADDRESS_WORDS or tok.i + 1 >= len(sdoc) or sdoc[tok.i + 1].text != ",":
                 continue
             first = tok.i
-            while first > tok.i - 4 and first > 0 and _capitalised(sdoc[first - 1]) \
-                    and sdoc[first - 1].lower_ not in ARTICLES and not sdoc[first - 1].is_sent_start:
-                first -= 1
+            while first > tok.i - 6 and first > 0 and not sdoc[first - 1].is_sent_start and (
+                    _capitalised(sdoc[first - 1]) and sdoc[first - 1].lower_ not in ARTICLES
+                    or first < tok.i and (_joiner(sdoc[first - 1]) or sdoc[first - 1].lower_ in EZAFE)):
+                first -= 1  # "Qala-e-Naw city": hyphens and the ezafe inside the name
+            while first < tok.i and not _capitalised(sdoc[first]):
+                first += 1
             if first == tok.i:
                 continue
             start, end = sdoc[first].idx, sdoc[tok.i - 1].idx + len(sdoc[tok.i - 1].text)
@@ -508,7 +514,7 @@ class Places:
         listed = self._area_lists(text, mentions)
         for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
             gap = text[a.end : b.start]
-            if _settled(gap) and any(e.feature in AREAS for e in b.candidates):
+            if _settled(gap) and any(e.feature in AREAS or e.feature == "admin2" for e in b.candidates):
                 # GTD-style "Hillah city, Babil governorate"; a namesake outside it is not meant ("Waza town,
                 # Far North region": the region's point stands in for a town the gazetteer lacks there)
                 a.container, b.holds, a.regional = b, a, True
@@ -948,9 +954,10 @@ def _bracket_head(sdoc, i: int):
     designated = sdoc[j].lower_ in SETTLEMENT_WORDS and not _capitalised(sdoc[j])
     end = j if designated else i
     j = end - 1
-    while j >= 0 and end - j <= MAX_WORDS and (_capitalised(sdoc[j]) or sdoc[j].lower_ in CONNECTORS) \
+    while j >= 0 and end - j <= MAX_WORDS + 2 and (_capitalised(sdoc[j]) or sdoc[j].lower_ in CONNECTORS
+                                                   or _joiner(sdoc[j])) \
             and sdoc[j].lower_ not in ARTICLES and not sdoc[j + 1].is_sent_start:
-        j -= 1
+        j -= 1  # "Qala-e-Zal (Kunduz)": hyphens inside the name
     start = j + 1
     while start < end and not _capitalised(sdoc[start]):
         start += 1
