@@ -395,3 +395,8 @@ def test_a_sit_in_names_its_protesters_and_a_may_day_rally_keeps_its_day(run):
     event = run("On 1 May 2020, nurses held a May Day demonstration outside a hospital in Sacramento.",
                 published="2020-05-06").events[0]
     assert event.date == "2020-05-01"
+
+
+def test_bare_police_and_troops_are_the_event_countrys_forces(run):
+    event = run("On 4 May 2020, police arrested 20 people for violating the curfew in Lahore.", published="2020-05-05").events[0]
+    assert [p.name for p in event.perpetrators] == ["Police Forces of Pakistan"]

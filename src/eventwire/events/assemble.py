@@ -888,14 +888,20 @@ def responders(g: Group) -> set[str]:
 
 
 def coded_actor(p: Participant, etype: str, location: Place | None) -> Participant:
-    """Unnamed people named as ACLED codes them, so that events can be counted by actor: the crowd of
-    a protest is "Protesters (Pakistan)", of a riot "Rioters (Nigeria)", and "unidentified gunmen" are
-    an "Unidentified Armed Group (Mexico)". The mention keeps what the text says."""
-    if p.entity is not None or p.kind != "individual" and not (etype in ("protests", "riots") and head_word(p) in (
-            "group", "groups", "crowd", "crowds")):
+    """Unnamed actors named as ACLED codes them, so that events can be counted by actor: the crowd of
+    a protest is "Protesters (Pakistan)", of a riot "Rioters (Nigeria)", "unidentified gunmen" are an
+    "Unidentified Armed Group (Mexico)" and "police" the "Police Forces of" the event's country. The
+    mention keeps what the text says."""
+    if p.entity is not None:
         return p
     mention = (p.mention or "").lower().split()
-    if etype == "protests":
+    force = knowledge()["unnamed_forces"].get(last_word(p))
+    if force:  # "police arrested 20 people in Lahore": the country's police
+        actor = force
+    elif p.kind != "individual" and not (etype in ("protests", "riots") and head_word(p) in (
+            "group", "groups", "crowd", "crowds")):
+        return p
+    elif etype == "protests":
         actor = "Protesters"
     elif etype == "riots":
         actor = "Rioters"
@@ -905,6 +911,8 @@ def coded_actor(p: Participant, etype: str, location: Place | None) -> Participa
     else:
         return p
     country = Gazetteer.get().countries.get(location.country_code) if location and location.country_code else None
+    if force:
+        return replace(p, name=f"{actor} of {country.name}") if country else p
     return replace(p, name=f"{actor} ({country.name})" if country else actor)
 
 
