@@ -400,3 +400,27 @@ def test_a_sit_in_names_its_protesters_and_a_may_day_rally_keeps_its_day(run):
 def test_bare_police_and_troops_are_the_event_countrys_forces(run):
     event = run("On 4 May 2020, police arrested 20 people for violating the curfew in Lahore.", published="2020-05-05").events[0]
     assert [p.name for p in event.perpetrators] == ["Police Forces of Pakistan"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("On 4 May 2020, police fired live bullets at residents peacefully protesting the demolition of their homes "
+     "in Nairobi. 3 people were injured.", ("protests", "excessive_force_against_protesters")),
+    ("On 28 April 2020, residents threw stones at police in Cape Town during protests over food parcels.",
+     ("riots", "violent_demonstration")),
+    ("On 2 May 2020, migrant workers gathered near the station in Ahmedabad demanding trains. Police resorted "
+     "to a lathi charge to disperse the crowd.", ("protests", "protest_with_intervention")),
+    ("On 2 May 2020, the SDF dismantled an IED planted by ISIS cells near Al-Busayrah.",
+     ("strategic_developments", "disrupted_weapons_use")),
+])
+def test_protests_met_with_force_and_foiled_bombs(run, text, kind):
+    event = run(text, published="2020-05-10").events[0]
+    assert (event.type, event.subtype) == kind
+
+
+def test_suspected_militants_are_an_unidentified_armed_group_and_cadres_who_trigger_a_blast_did_it(run):
+    event = run("On 7 May 2020, suspected militants lobbed a grenade at a police vehicle in Sopore (Baramulla, "
+                "Jammu and Kashmir).", published="2020-05-10").events[0]
+    assert "Unidentified Armed Group (India)" in [p.name for p in event.perpetrators]
+    event = run("On 8 May 2020, CPI (Maoist) cadres triggered an IED blast targeting a CRPF patrol near Sukma.",
+                published="2020-05-10").events[0]
+    assert any("Maoist" in p.name for p in event.perpetrators)

@@ -220,13 +220,21 @@ def protest_and_its_violence(a: list[Trigger], b: list[Trigger]) -> bool:
     protesters") or their arrest ("baton-charged the protesters and arrested several doctors"), are one
     event as ACLED codes it."""
     for mine, other in ((a, b), (b, a)):
+        protesters = [p for t in mine for p in t.perpetrators]
         if all(t.type == "protests" for t in mine) and any(
                 (t.type == "riots" or t.type in VIOLENT or t.subtype == "arrests") and (
                     t.type == "riots" or intervention(mine + other) or any(
-                        last_word(p) in words("protester_words") for p in t.targets + t.perpetrators))
+                        last_word(p) in words("protester_words") or overlaps(p, protesters)
+                        for p in t.targets + t.perpetrators))
                 for t in other):
             return True
     return False
+
+
+def overlaps(p: Participant, others: list[Participant]) -> bool:
+    """ "fired at residents peacefully protesting": the protest's own people, met with force."""
+    return p.start is not None and any(q.start is not None and q.start < (p.end or p.start) and p.start < (q.end or q.start)
+                                       for q in others)
 
 
 def intervention(triggers: list[Trigger]) -> bool:
@@ -854,7 +862,7 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         subtype = "protest_with_intervention"  # protesters arrested
     etype, subtype = acled_type(gtype, subtype, perps, targets, doc, protest)
     location = best_place(g.places) or (lead_place(doc, layout) if placed_by_lead(g, main) else None)
-    perps = [coded_actor(p, etype, location) for p in perps]
+    perps = [coded_actor(p, etype, location, doc) for p in perps]
     evidence_sents = sorted(g.sentences | {layout.sent(c.count.start) for c in found})
     weapons = {(w.start, w.end): w for t in g.triggers for w in t.weapons}
     return Event(
@@ -887,7 +895,7 @@ def responders(g: Group) -> set[str]:
     return back - attack if attack else set()  # "police shot dead two gunmen" alone: the police acted
 
 
-def coded_actor(p: Participant, etype: str, location: Place | None) -> Participant:
+def coded_actor(p: Participant, etype: str, location: Place | None, doc: Document) -> Participant:
     """Unnamed actors named as ACLED codes them, so that events can be counted by actor: the crowd of
     a protest is "Protesters (Pakistan)", of a riot "Rioters (Nigeria)", "unidentified gunmen" are an
     "Unidentified Armed Group (Mexico)" and "police" the "Police Forces of" the event's country. The
@@ -895,6 +903,7 @@ def coded_actor(p: Participant, etype: str, location: Place | None) -> Participa
     if p.entity is not None:
         return p
     mention = (p.mention or "").lower().split()
+    before = doc.text[max(0, (p.start or 0) - 12):p.start or 0].lower().split()[-1:]  # "suspected militants"
     force = knowledge()["unnamed_forces"].get(last_word(p))
     if force:  # "police arrested 20 people in Lahore": the country's police
         actor = force
@@ -906,7 +915,7 @@ def coded_actor(p: Participant, etype: str, location: Place | None) -> Participa
     elif etype == "riots":
         actor = "Rioters"
     elif etype in VIOLENT and mention and (mention[-1] in words("unidentified_heads") or (
-            mention[-1] in words("unidentified_people") and set(mention) & words("unidentified_marks"))):
+            mention[-1] in words("unidentified_people") and set(mention + before) & words("unidentified_marks"))):
         actor = "Unidentified Armed Group"
     else:
         return p
@@ -934,9 +943,11 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
     force against a protest; an attack on armed actors is a battle, and an ambush of unarmed people is
     violence against civilians."""
     generic = etype in ("violence_against_civilians", "battles") and subtype in GENERIC_SUBTYPES
+    if generic and protest and state_forces(perps, doc) and any(overlaps(t, perps) for t in targets):
+        return "protests", "excessive_force_against_protesters"  # "fired at residents protesting": they protested
     if generic or subtype in ("looting_property_destruction", "violent_demonstration"):
-        if any(last_word(p) in words("mob_words") for p in perps):
-            return "riots", "mob_violence"
+        if any(last_word(p) in words("mob_words") for p in perps):  # but "during protests", a demonstration
+            return "riots", "violent_demonstration" if protest else "mob_violence"
         crowd = words("protester_words") | (frozenset() if protest else words("crowd_words"))
         if any(last_word(p) in crowd or head_word(p) in crowd for p in perps):  # marchers are hurt by force, not rioting
             return "riots", "violent_demonstration"
