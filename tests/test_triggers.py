@@ -368,3 +368,8 @@ def test_act_words_of_news_notes(triggers, text, word, kind):
 def test_a_protest_only_planned_stays_hypothetical_and_troops_blocking_a_road_are_no_protest(triggers):
     assert triggers("The union plans to protest against the layoffs next week.")["protest"].hypothetical
     assert "blocked" not in triggers("Troops blocked the road to the airport on Monday.")
+
+
+def test_an_arrest_misparsed_as_a_modifier_keeps_its_doer(triggers):
+    found = triggers("On 5 May 2020, RAB arrested cartoonist Ahmed Kabir Kishore and writer Mushtaq Ahmed in Dhaka.")
+    assert found["arrested"].subtype == "arrests"

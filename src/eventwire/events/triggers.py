@@ -246,8 +246,9 @@ def natural(tok, lex: Lexicon) -> bool:
 
 
 def armed_doer(tok, lex: Lexicon) -> bool:
-    """ "Assailants destroyed a telecommunications tower": armed men bring about the outcome themselves."""
-    armed = lex.classes["armed"]
+    """ "Assailants destroyed a telecommunications tower", "residents damaged hospital property": armed men
+    or a crowd bring about the outcome themselves."""
+    armed = lex.classes["armed"] | lex.classes["crowd"]
     return any(c.dep_ == "nsubj" and (lemma(c) in armed or c.lower_ in armed) for c in tok.children)
 
 
@@ -387,7 +388,8 @@ class Triggers:
             # "razed towns", "burned houses": a participle describing a state tells no act; nor does
             # "a man accused of blasphemy" tell a speech act
             found = [(tok, s) for tok in sent if (s := sense_of(tok, lex, kinds))
-                     and not (s.type == "strategic_developments" and tok.dep_ == "amod")
+                     and not (s.type == "strategic_developments" and tok.dep_ == "amod"
+                              and not any(c.dep_ == "nsubj" for c in tok.children))  # a misparse keeps its doer
                      and not (s.type == "statement" and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN")]
             if not found:
                 continue
