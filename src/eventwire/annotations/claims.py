@@ -77,6 +77,11 @@ def _lexicon() -> _Lexicon:
             ("state_forces", "state_forces"))})
 
 
+def state_force_words() -> frozenset[str]:
+    """Lemmas that name a state's forces ("police", "soldier", "troop")."""
+    return _lexicon().state_forces
+
+
 def act_nouns() -> frozenset[str]:
     """Nouns naming an act ("the attack", "the bombing"): what "blamed the attack on X" blames."""
     return _lexicon().act_nouns

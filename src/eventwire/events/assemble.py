@@ -29,7 +29,7 @@ from itertools import count as counter
 
 from ..annotations.actors import entity_at
 from ..annotations.casualties import attacker_words, combine
-from ..annotations.claims import act_nouns, attribution_for
+from ..annotations.claims import act_nouns, attribution_for, state_force_words
 from ..annotations.dates import resolve_relative
 from ..annotations.gazetteer import Gazetteer, distance_km
 from ..model import Casualty, Count, Document, Event, Participant, Place, Span, Time, Trigger
@@ -66,6 +66,11 @@ def words(key: str) -> frozenset[str]:
 
 def last_word(p: Participant) -> str:
     return (p.mention.lower().split() or [""])[-1]
+
+
+def listed(word: str, listed_words: frozenset[str]) -> bool:
+    """A word, or its singular in -s, in a word list ("assailants", "troops")."""
+    return word in listed_words or word.removesuffix("s") in listed_words
 
 
 def head_word(p: Participant) -> str:
@@ -233,8 +238,8 @@ def protest_and_its_violence(a: list[Trigger], b: list[Trigger]) -> bool:
 
 def overlaps(p: Participant, others: list[Participant]) -> bool:
     """ "fired at residents peacefully protesting": the protest's own people, met with force."""
-    return p.start is not None and any(q.start is not None and q.start < (p.end or p.start) and p.start < (q.end or q.start)
-                                       for q in others)
+    return p.start is not None and any(
+        q.start is not None and q.start < (p.end or p.start) and p.start < (q.end or q.start) for q in others)
 
 
 def intervention(triggers: list[Trigger]) -> bool:
@@ -689,8 +694,7 @@ def claimed_perpetrators(g: Group, doc: Document) -> list[Participant]:
 
 def voiced_group(doc: Document, s: Span) -> Span:
     """ "Taliban spokesperson Qari Yousuf Ahmadi claimed": the group its spokesman speaks for claims."""
-    words_ = doc.text[s.start:s.end].lower().split()
-    if not any(w in ("spokesperson", "spokesman", "spokeswoman") for w in words_):
+    if not set(doc.text[s.start:s.end].lower().split()) & words("spokesperson_words"):
         return s
     inner = [m for e in doc.entities if e.kind == "organization" for m in e.mentions
              if s.start <= m.start and m.end <= s.end]
@@ -851,8 +855,7 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     answered = responders(g)
     perps = [p for p in perps if p.name not in answered]
     if answered:  # nor are the attackers they killed the attack's victims
-        targets = [p for p in targets if last_word(p) not in attacker_words()
-                   and last_word(p).removesuffix("s") not in attacker_words()]
+        targets = [p for p in targets if not listed(last_word(p), attacker_words())]
     protest = any(t.type == "protests" for t in g.triggers)
     killed, gtype = combine_counts(found, "killed"), g.type
     if gtype == "explosions_remote_violence" and not (killed and killed.best) and any(
@@ -886,10 +889,8 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
 def responders(g: Group) -> set[str]:
     """ "Assailants opened fire on a checkpoint. Security forces killed two of the assailants.": who
     fought the attackers back did not do the attack, unless the text has them act otherwise too."""
-    doers = attacker_words()
-
     def answers(t: Trigger) -> bool:
-        return any(last_word(p) in doers or last_word(p).removesuffix("s") in doers for p in t.targets)
+        return any(listed(last_word(p), attacker_words()) for p in t.targets)
     back = {p.name for t in g.triggers if answers(t) for p in t.perpetrators}
     attack = {p.name for t in g.triggers if not answers(t) for p in t.perpetrators}
     return back - attack if attack else set()  # "police shot dead two gunmen" alone: the police acted
@@ -907,9 +908,8 @@ def coded_actor(p: Participant, etype: str, location: Place | None, doc: Documen
     force = knowledge()["unnamed_forces"].get(last_word(p))
     if force:  # "police arrested 20 people in Lahore": the country's police
         actor = force
-    elif p.kind != "individual" and not (etype in ("protests", "riots") and head_word(p) in (
-            "group", "groups", "crowd", "crowds")):
-        return p
+    elif p.kind != "individual" and not (etype in ("protests", "riots") and head_word(p) in words("crowd_heads")):
+        return p  # a named group; but "a group of residents" is the crowd
     elif etype == "protests":
         actor = "Protesters"
     elif etype == "riots":
@@ -969,7 +969,7 @@ def state_forces(perps: list[Participant], doc: Document) -> bool:
     """Whether the doers are police, troops or another state force."""
     entities = {e.id: e for e in doc.entities}
     return any(p.entity in entities and entities[p.entity].actor_type == "state_force"
-               or last_word(p) in words("state_force_words") for p in perps)
+               or listed(last_word(p), state_force_words()) for p in perps)
 
 
 def armed(targets: list[Participant], doc: Document) -> bool:
