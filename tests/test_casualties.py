@@ -306,3 +306,15 @@ def test_a_pronoun_for_the_attacker_killed_in_a_later_clause_is_added(toll):
 def test_a_thief_beaten_to_death_is_one_killed(run):
     doc = run("Villagers beat a suspected thief to death in Rangpur on Monday.", stages=["casualties"])
     assert [(c.kind, c.count.best) for c in doc.casualties] == [("killed", 1)]
+
+
+def test_victims_also_killed_add_to_the_toll(run):
+    doc = run("On 2 May 2020, Taliban militants attacked a checkpoint in Ghazni. 4 soldiers were killed and 2 injured, "
+              "while 7 Taliban were also killed.", published="2020-05-03")
+    assert doc.events[0].killed.best == 11
+
+
+def test_a_figure_told_again_with_also_is_not_added(run):
+    doc = run("A shooting on Tuesday left one man dead and three others injured. Police said the shooting followed "
+              "an argument. Three other men were also wounded.", published="2016-03-02")
+    assert doc.events[0].injured.best == 3

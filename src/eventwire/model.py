@@ -121,7 +121,9 @@ class Casualty:
     trigger: Span | None = None  # the word saying killed/injured
     victims: Span | None = None  # who: "people", "two soldiers"
     mixed: bool = False  # "three casualties": killed and injured together, split unknown
-    side: str | None = None  # "attackers" (their own dead), "all" (names them: "including the bomber"), "one" (a definite person)
+    # "attackers" (their own dead), "also" (added: "7 Taliban were also killed"), "all" (names them:
+    # "including the bomber"), "one" (a definite person)
+    side: str | None = None
 
 
 @dataclass

@@ -26,7 +26,7 @@ is 0 killed and 0 injured.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..model import Casualty, Count, Document, Span
@@ -108,6 +108,9 @@ def _lexicon() -> _Lexicon:
     )
 
 
+ADDED = ("attackers", "also")  # sides whose dead add to the rest: the attackers', "7 Taliban were also killed"
+
+
 def attacker_words() -> frozenset[str]:
     """Nouns that name the doer of an attack ("assailant", "gunmen")."""
     return _lexicon().attackers
@@ -117,19 +120,24 @@ def combine(figures: Iterable[Casualty]) -> Count | None:
     """One Count from the figures of one kind (killed or injured) reported for one event.
 
     The attackers' own dead, told apart from their victims ("Two attackers were killed ... The
-    attack killed one police officer"), are added to them, as GTD and ACLED count every death,
+    attack killed one police officer"), and victims the text says were "also" killed, are added to
+    them, as GTD and ACLED count every death,
     unless a figure already names both ("12 people, including the bomber") or may be the attacker
     under another name ("the man died"); otherwise figures may count the same people and
     `one_side` keeps one."""
     figs = list(figures)
-    own = [f for f in figs if f.side == "attackers"]
-    rest = [f for f in figs if f.side != "attackers"]
-    if own and rest and not any(f.side in ("all", "one") for f in figs):
-        a, b = one_side(rest), one_side(own)
-        if a is not None and b is not None and a.best is not None and b.best is not None:
-            return Count(best=a.best + b.best, low=None if a.low is None or b.low is None else a.low + b.low,
-                         high=None if a.high is None or b.high is None else a.high + b.high,
-                         text=a.text, start=a.start, end=a.end)
+    stated = {f.count.best for f in figs if f.side not in ADDED}
+    # "three others injured ... Three other men were also wounded": a figure told again is not added
+    figs = [replace(f, side=None) if f.side == "also" and f.count.best in stated else f for f in figs]
+    sides = [[f for f in figs if f.side not in ADDED]] + [[f for f in figs if f.side == s] for s in ADDED]
+    counts = [one_side(side) for side in sides if side]
+    if len(counts) > 1 and not any(f.side in ("all", "one") for f in figs) and all(
+            c is not None and c.best is not None for c in counts):
+        first = counts[0]
+        return Count(best=sum(c.best for c in counts),
+                     low=None if any(c.low is None for c in counts) else sum(c.low for c in counts),
+                     high=None if any(c.high is None for c in counts) else sum(c.high for c in counts),
+                     text=first.text, start=first.start, end=first.end)
     return one_side(figs)
 
 
@@ -332,9 +340,12 @@ class _Finder:
         perpetrators themselves ("two attackers were killed", "two of the assailants"); "all" when the
         figure already sums both sides, naming them among others ("sixteen people and the two
         bombers", "12 people, including the bomber") or as a label ("Fatalities: 4"); "one" for one
-        definite person ("the man died"), who may be the attacker told of by another name."""
+        definite person ("the man died"), who may be the attacker told of by another name; "also" for
+        victims the text adds to others ("while 7 Taliban were also killed")."""
         if self.attackers_included(tok.sent) or tok.i == tok.sent.start and tok.pos_ == "NOUN":
             return "all"
+        if any(c.dep_ == "advmod" and c.lower_ == "also" for c in tok.children):
+            return "also"
         if victim is None:
             return None
         own = [self.attacker(v) for v in (victim, *(c for c in victim.conjuncts if c.i > victim.i))]

@@ -28,7 +28,7 @@ from importlib.resources import files
 from itertools import count as counter
 
 from ..annotations.actors import entity_at
-from ..annotations.casualties import attacker_words, combine
+from ..annotations.casualties import ADDED, attacker_words, combine
 from ..annotations.claims import act_nouns, attribution_for, state_force_words
 from ..annotations.dates import resolve_relative
 from ..annotations.gazetteer import Gazetteer, distance_km
@@ -347,8 +347,8 @@ def counts_conflict(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     unless the later one revises the toll ("has risen to 103"); the attackers' own dead are a
     toll of their own ("two attackers were killed" beside "killed one officer")."""
     for kind in ("killed", "injured"):
-        ca = [c for c in a.casualties if c.kind == kind and c.side != "attackers"]
-        cb = [c for c in b.casualties if c.kind == kind and c.side != "attackers"]
+        ca = [c for c in a.casualties if c.kind == kind and c.side not in ADDED]
+        cb = [c for c in b.casualties if c.kind == kind and c.side not in ADDED]
         if any(c.revision for c in cb):
             continue
         if any(disjoint(x.count, y.count) for x in ca for y in cb):
