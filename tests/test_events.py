@@ -424,3 +424,12 @@ def test_suspected_militants_are_an_unidentified_armed_group_and_cadres_who_trig
     event = run("On 8 May 2020, CPI (Maoist) cadres triggered an IED blast targeting a CRPF patrol near Sukma.",
                 published="2020-05-10").events[0]
     assert any("Maoist" in p.name for p in event.perpetrators)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("A 12 hour bandh was observed in Agartala.", ("protests", "peaceful_protest")),
+    ("Agitators torched a police post in Gaur.", ("riots", "violent_demonstration")),
+])
+def test_south_asian_protest_words(run, text, kind):
+    event = run(text, published="2015-03-04").events[0]
+    assert (event.type, event.subtype) == kind

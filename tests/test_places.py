@@ -528,3 +528,12 @@ def test_bracketed_state_with_and_in_its_name_places_the_village(places):
 def test_names_of_conflict_notes_resolve_in_their_country(places, text, name, cc):
     _, found = places(text)
     assert by_mention(found, name) and all(p.country_code == cc for p in by_mention(found, name))
+
+
+def test_a_capital_paired_with_a_capital_and_a_big_town_by_another_spelling(places):
+    _, found = places("Britain's trade minister said London and Washington agreed a deal after talks in Manchester.")
+    assert by_mention(found, "Washington")[0].country_code == "US"
+    _, found = places("Analysts in Washington and Tokyo expect rates to rise.")
+    assert by_mention(found, "Washington")[0].feature == "city"
+    _, found = places("Police opened fire on protesters in Birgunj.")
+    assert by_mention(found, "Birgunj")[0].country_code == "NP"

@@ -144,6 +144,7 @@ class Places:
         mentions = [m for m in mentions if (m.candidates or m.demonym or m.regional or m.addressed
                     or (m.tagged and m.text[:1].isupper() and m.text not in persons)) and not self._group(m)]
         self._containers(doc.clean or doc.text, mentions)
+        self._capital_pairs(doc.clean or doc.text, mentions)
         mentions = self._resolve(mentions, self._group_countries(sdoc))
         # A surname the document also writes in full ("Rhonda Welch" ... "Welch said") is the person,
         # unless it resolves to a country, a state or a big city, or to a town placed by a comma.
@@ -445,8 +446,9 @@ class Places:
         # Through a main name, an alias of a country or state ("Hamas" is an alias of Hamm), or a
         # name of several words for a sizeable town ("Beni Suef" for Banī Suwayf).
         primary = self._primary(key, entries)
+        located = span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE  # "in Birgunj" (Birgañj)
         entries = [e for e in entries if e.id in primary or e.feature in ("country", "admin1", "region")
-                   or (len(span) > 1 and e.population >= CONFIRM_POP)]
+                   or ((len(span) > 1 or located) and e.population >= CONFIRM_POP)]
         if not entries:
             return False
         ent_label = first.ent_type_
@@ -638,10 +640,21 @@ class Places:
         return areas or [e for e in self.gaz.entries(m.key)
                          if e.feature == "admin1" and e.country_code in capitals and norm(e.name) == m.key]
 
+    def _capital_pairs(self, text: str, mentions: list[Mention]) -> None:
+        """'London and Washington agreed a deal': a name joined to a national capital is the capital of
+        its name too, whatever town of that name the other names' country has."""
+        capitals = [[e for e in m.candidates if e.id in self.gaz.capitals and e.id in m.primary] for m in mentions]
+        for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
+            gap = text[a.end : b.start].strip()
+            if capitals[i] and capitals[i + 1] and gap in ("and", "or") and not (a.container or b.container or b.holds):
+                a.candidates, b.candidates = capitals[i], capitals[i + 1]
+
     def _area_lists(self, text: str, mentions: list[Mention]) -> list[bool]:
         """Per mention, whether it is an item in a list of areas: three or more, or two joined by
-        'and'/'or' ('Washington, Pennsylvania and California'; not 'Washington, Pennsylvania')."""
+        'and'/'or' ('Washington, Pennsylvania and California'; not 'Washington, Pennsylvania'). Paired with
+        a national capital an item is a capital too ('Washington and Tokyo')."""
         area = [not m.demonym and bool(self._areas(m)) for m in mentions]
+        capital = [any(e.id in self.gaz.capitals and e.id in m.primary for e in m.candidates) for m in mentions]
         listed = [False] * len(mentions)
         i = 0
         while i < len(mentions):
@@ -650,8 +663,8 @@ class Places:
                 words = words or text[mentions[j].end : mentions[j + 1].start].strip() != ","
                 j += 1
             if j > i and (j - i >= 2 or words):
-                for k in range(i, j + 1):
-                    listed[k] = True
+                for k in range(i, j + 1):  # a pair with a capital is of capitals; a longer list, of areas
+                    listed[k] = j - i >= 2 or not any(capital[x] for x in range(i, j + 1) if x != k)
             i = j + 1
         return listed
 
