@@ -433,3 +433,10 @@ def test_suspected_militants_are_an_unidentified_armed_group_and_cadres_who_trig
 def test_south_asian_protest_words(run, text, kind):
     event = run(text, published="2015-03-04").events[0]
     assert (event.type, event.subtype) == kind
+
+
+def test_strikers_are_protesters_and_security_forces_the_countrys_military(run):
+    event = run("Nurses went on strike in Thiruvananthapuram demanding pay revision.", published="2015-03-04").events[0]
+    assert [p.name for p in event.perpetrators] == ["Protesters (India)"]
+    event = run("Security forces killed 3 militants in an exchange of fire in Quetta.", published="2015-03-04").events[0]
+    assert [p.name for p in event.perpetrators] == ["Military Forces of Pakistan"]

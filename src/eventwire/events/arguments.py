@@ -482,6 +482,8 @@ class Arguments:
             f.instruments += pobjs(head, {"with", "using"})
             if not children(head, "nsubj", "nsubjpass"):
                 self.inherit(head, pas, f)
+        elif tok.dep_ == "pobj" and head.lower_ == "on" and verb_keys(head.head) & {"go", "remain", "stay"}:
+            f.agents += children(head.head, "nsubj")  # "nurses went on strike"
         elif tok.dep_ == "nsubj" and is_verb(head):  # "the blast destroyed a bus"
             f.patients += children(head, "dobj")
         elif tok.dep_ == "pobj" and lemma(head.head) in self.w.target_nouns | self.w.author_nouns:

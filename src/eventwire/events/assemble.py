@@ -905,7 +905,8 @@ def coded_actor(p: Participant, etype: str, location: Place | None, doc: Documen
         return p
     mention = (p.mention or "").lower().split()
     before = doc.text[max(0, (p.start or 0) - 12):p.start or 0].lower().split()[-1:]  # "suspected militants"
-    force = knowledge()["unnamed_forces"].get(last_word(p))
+    forces = knowledge()["unnamed_forces"]
+    force = forces.get(" ".join(mention[-2:])) or forces.get(last_word(p))
     if force:  # "police arrested 20 people in Lahore": the country's police
         actor = force
     elif p.kind != "individual" and not (etype in ("protests", "riots") and head_word(p) in words("crowd_heads")):
