@@ -41,9 +41,10 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
 SCAN_LABELS = {"", "ORG", "NORP", "PERSON", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LOC", "GPE", "CARDINAL", "DATE"}
 MAX_WORDS = 4
 SCAN_TOKENS = 5  # a name of MAX_WORDS words and a possessive: "People's Republic of China"
-# Lowercase words inside names; "e", "i", "ye" are the Dari/Persian ezafe ("Sar-e Pul", "Qala-i-Naw").
+EZAFE = {"e", "i", "ye"}  # the Dari/Persian ezafe inside names: "Sar-e Pul", "Qala-i-Naw"
+# Lowercase words inside names.
 CONNECTORS = {"of", "de", "del", "la", "le", "du", "upon", "on", "the", "al", "el", "es", "da", "do", "dos", "das", "di",
-              "e", "i", "ye"}
+              *EZAFE}
 # Designators that may trail a name the gazetteer holds without them ("Kerman City").
 DESIGNATORS = {"city", "province", "state", "town", "village", "governorate", "district", "region", "county",
                "parish", "township", "borough"}
@@ -61,7 +62,6 @@ NEAR_KM = 200.0  # a town this close to a place the document pins down is likely
 REGION_KM = 500.0  # ... or this close to the point of a country or state it names
 
 AREAS = ("country", "admin1")
-EZAFE = {"e", "i", "ye"}
 ADDRESS_WORDS = {"district", "village", "town", "city", "subdistrict"}  # "Pusht Rod district, Farah province"
 AREA_DESIGNATORS = {"district", "county", "province", "governorate", "region", "parish", "municipality"}
 # "Kirkuk governorate", "Tillaberi region": the division, not its namesake town.

@@ -536,10 +536,10 @@ def group_places(g: Group, doc: Document, layout: Layout) -> list[Place]:
         attached = [doc.places[i] for i in t.places if i < len(doc.places)]
         attached += [q for p in attached for q in layout.places_in.get(s, []) if addresses(q, p, doc)
                      and q not in attached]
-        near = [p for p in layout.places_in.get(s, []) if layout.nearest_trigger(p.start) is t]
-        if attached and not all(origin(p, doc) for p in attached):
-            near = attached
-        near = [p for p in attached + [p for p in near if p not in attached] if not modifies_actor(p, t, doc)]
+        if all(origin(p, doc) for p in attached):  # none, or only where the shot came from: add the sentence's
+            attached += [p for p in layout.places_in.get(s, []) if layout.nearest_trigger(p.start) is t
+                         and p not in attached]
+        near = [p for p in attached if not modifies_actor(p, t, doc)]
         out += [p for p in near if not origin(p, doc)] or near
     return [p for p in out if p.lat is not None and not p.demonym]
 
