@@ -440,3 +440,33 @@ def test_strikers_are_protesters_and_security_forces_the_countrys_military(run):
     assert [p.name for p in event.perpetrators] == ["Protesters (India)"]
     event = run("Security forces killed 3 militants in an exchange of fire in Quetta.", published="2015-03-04").events[0]
     assert [p.name for p in event.perpetrators] == ["Military Forces of Pakistan"]
+
+
+def test_a_murder_suicide_is_a_killing_not_a_suicide_bombing(run):
+    doc = run("Officials identified three people in an apparent murder-suicide in San Diego. "
+              "A family of four died in a murder-suicide at their home.", published="2015-01-21")
+    assert violent(doc) and all(e.type == "violence_against_civilians" for e in violent(doc))
+    bombing = run("A suicide attack killed 12 soldiers in Kabul.", published="2015-01-21")
+    assert violent(bombing)[0].subtype == "suicide_bomb"
+
+
+def test_a_gun_that_went_off_fired_a_shot_not_a_bomb(run):
+    doc = run("Three boys were playing with a gun when it went off in a home in Miami, police said.",
+              published="2016-03-01")
+    assert [e.type for e in violent(doc)] == ["violence_against_civilians"]
+    blast = run("A bomb went off in a market in Kabul, killing five people.", published="2016-03-01")
+    assert violent(blast)[0].type == "explosions_remote_violence"
+
+
+def test_a_day_on_the_verb_of_saying_does_not_date_the_act_however_it_is_parsed(run):
+    doc = run("17-year-old dies in shooting at a mall\n"
+              "NAPLES, Fla. - A 17-year-old died after being shot in a car at the mall, the Naples Police "
+              "Department said Tuesday.\n"
+              "The shooting happened Monday evening at a parking garage.", published="2016-08-16")
+    assert [e.date for e in violent(doc)] == ["2016-08-15"]
+
+
+def test_a_day_on_a_later_step_of_the_story_does_not_date_the_act(run):
+    doc = run("Officials Wednesday identified three people killed in an apparent murder-suicide in San Diego. "
+              "The bodies were discovered during a welfare check late Tuesday morning.", published="2015-01-21")
+    assert violent(doc)[0].date == "2015-01-20"

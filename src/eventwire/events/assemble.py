@@ -30,7 +30,7 @@ from itertools import count as counter
 from ..annotations.actors import entity_at
 from ..annotations.casualties import ADDED, attacker_words, combine
 from ..annotations.claims import act_nouns, attribution_for, state_force_words
-from ..annotations.dates import resolve_relative
+from ..annotations.dates import resolve_relative, tense
 from ..annotations.gazetteer import Gazetteer, distance_km
 from ..model import Casualty, Count, Document, Event, Participant, Place, Span, Time, Trigger
 from .triggers import lexicon as trigger_lexicon
@@ -304,10 +304,17 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     # An undated, unplaced mention ("the blast", "two militants were killed") continues the story,
     # unless it names both who did it and to whom: that is an act of its own.
     own_act = bool(target_entities(b.triggers)) and any(t.perpetrators for t in b.triggers)
-    refers_back = b.date is None and not pb and not own_act
+    refers_back = (b.date is None or definite(b, doc)) and not pb and not own_act
     # An undated, unplaced headline ("3 Afghan Police Killed in Suicide Attack") announces the lead's act.
     headline = a.sentences == {0} and a.date is None and not pa and min(b.sentences) <= 2
     return refers_back or headline or bool(pa and pb)
+
+
+def definite(g: Group, doc: Document) -> bool:
+    """ "The shooting happened Monday evening": a noun with a definite article names the act told
+    before, and its date is that act's."""
+    return all(doc.doc[t.head].pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in doc.doc[t.head].children) for t in g.triggers)
 
 
 def interception(a: Group, b: Group) -> bool:
@@ -436,9 +443,11 @@ def date_for(t: Trigger, doc: Document, layout: Layout) -> Time | None:
     mine = clause_of(head)
     own, other = [], []
     for x, root in event_times(doc, layout.sent(t.span.start), layout):
+        if clause_of(root) != head.i and reporting(root):
+            continue  # "died after being shot ..., police said Tuesday", however the parse hangs the saying
         if head in root.ancestors or clause_of(root) == mine:
             own.append(x)
-        elif not reporting(root):
+        else:
             other.append(x)
     return min(own or other, key=lambda x: abs(x.start - t.span.start), default=None)
 
@@ -478,17 +487,18 @@ def clause_of(tok):
 
 
 def reporting(tok) -> bool:
-    """A time in a clause of saying dates the report, not the event."""
+    """A time in a clause of saying, or of a later step of the story, dates the report, not the event."""
     verb = tok.doc[clause_of(tok)]
-    return verb.lemma_.lower() in words("say_verbs")
+    return verb.lemma_.lower() in words("say_verbs") | words("step_verbs")
 
 
 def lead_date(doc: Document, layout: Layout) -> Time | None:
-    """The first day-precise date of the lead that is not when something was said: news leads
-    date their story ("It happened Monday inside the parking garage")."""
+    """The first day-precise date of the lead that is not when something was said or will be done:
+    news leads date their story ("It happened Monday inside the parking garage")."""
     for s in range(min(4, len(layout.sent_starts))):
         for x, root in event_times(doc, s, layout):
-            if x.precision == "day" and not reporting(root) and (not doc.published or x.value <= doc.published):
+            if x.precision == "day" and not reporting(root) and tense(root.doc[root.i : root.i + 1]) != "future" \
+                    and (not doc.published or x.value <= doc.published):
                 return x
     return None
 

@@ -69,6 +69,7 @@ class Lexicon:
     instruments: dict  # lemma -> explosions_remote_violence subtype
     precedence: dict  # subtype -> rank (lower wins)
     suicide: frozenset
+    firearms: frozenset
     negators: frozenset
     denial_heads: frozenset
     hypothetical_heads: frozenset
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         instruments=dict(w["instruments"]),
         precedence={s: i for i, s in enumerate(w["precedence"])},
         suicide=frozenset(t["suicide_words"]),
+        firearms=frozenset(t["firearms"]),
         negators=frozenset(t["negators"]),
         denial_heads=frozenset(t["denial_heads"]),
         hypothetical_heads=frozenset(t["hypothetical_heads"]),
@@ -207,9 +209,14 @@ def retype(tok, sense: Sense, lex: Lexicon) -> tuple[str, str]:
     """A generic sense takes the strongest instrument subtype found around it."""
     if not sense.generic:
         return sense.type, sense.subtype
+    if sense.type == "explosions_remote_violence" and gun_fired(tok, lex):
+        shot = lex.senses["shoot"][0]
+        return shot.type, shot.subtype
     best = None
     for t in instrument_tokens(tok):
         for key in (lemma(t), t.lower_):
+            if key in lex.suicide and killing_and_suicide(tok, t, lex):
+                continue
             sub = "suicide_bomb" if key in lex.suicide else lex.instruments.get(key)
             if sub and (best is None or lex.precedence[sub] < lex.precedence[best]):
                 best = sub
@@ -219,6 +226,20 @@ def retype(tok, sense: Sense, lex: Lexicon) -> tuple[str, str]:
     if best is None:
         return sense.type, sense.subtype
     return "explosions_remote_violence", best
+
+
+def gun_fired(tok, lex: Lexicon) -> bool:
+    """ "The rifle went off", "playing with a gun when it went off": a shot, not a blast."""
+    for c in tok.children:
+        if c.dep_ == "nsubj" and (lemma(c) in lex.firearms or c.lower_ == "it" and any(
+                lemma(w) in lex.firearms for w in tok.doc[tok.sent.start : c.i])):
+            return True
+    return False
+
+
+def killing_and_suicide(tok, suicide, lex: Lexicon) -> bool:
+    """ "an apparent murder-suicide", "died in a murder-suicide": a killing and a suicide, not a suicide bombing."""
+    return suicide.i == tok.head.i or any(c.dep_ == "compound" and lemma(c) in lex.senses for c in suicide.children)
 
 
 def trigger_extent(tok, lex: Lexicon) -> tuple[int, int]:
