@@ -142,3 +142,21 @@ def test_a_week_takes_the_month_that_holds_it_never_the_document_day(run):
     assert (t.value, t.precision) == ("2024-03", "month")
     t = times(run, "Gunmen killed five villagers last week.", published="2024-03-04")["last week"]
     assert (t.value, t.precision) == ("2024", "year")  # 26 February to 3 March
+
+
+def test_a_holiday_is_its_latest_day_before_the_report(run):
+    t = times(run, "A man was shot dead on Christmas Eve and two people died in a Father's Day murder-suicide.",
+              published="2015-06-22")
+    assert t["Christmas Eve"].value == "2014-12-24"
+    assert t["Father's Day"].value == "2015-06-21"
+
+
+def test_floating_holidays_follow_their_calendar_rule(run):
+    t = times(run, "He was shot on Thanksgiving; the church was attacked on Easter Sunday 2019.",
+              published="2019-12-02")
+    assert t["Thanksgiving"].value == "2019-11-28"
+    assert t["Easter Sunday 2019"].value == "2019-04-21"
+
+
+def test_an_island_named_for_a_holiday_is_no_date(run):
+    assert times(run, "Boats reached Christmas Island and Easter Island.", published="2019-12-02") == {}

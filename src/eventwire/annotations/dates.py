@@ -81,6 +81,7 @@ def grammar() -> list[tuple[str, re.Pattern]]:
     wd_pre = rf"(?:(?P<wdpre>{wd_any})\b\.?,?\s+)?"
     rel = r"(?P<rel>last|this|next|the\s+past|the\s+previous|the\s+coming|past|previous|coming|the\s+current|the\s+full|the)"
     dayw = _alt(lx["day_words"])
+    holiday = "|".join(re.escape(h).replace("'", "['’]?") for h in sorted(lx["holidays"], key=len, reverse=True))
     b = r"(?<![\w$#-])"  # a date never continues a word, an amount or a number
     pats = {
         "iso": rf"{b}(?P<year>1[0-9]\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b",
@@ -95,6 +96,7 @@ def grammar() -> list[tuple[str, re.Pattern]]:
         "weekday": rf"{b}(?:(?P<wrel>last|next|this\s+coming|this\s+past|this|coming|past|previous|early|late|earlier|later)\s+)?(?P<wd>{wd_full})\b",
         "decade": rf"{b}(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<decade>1[0-9]\d0|20\d0)'?s\b",
         "year": rf"{b}{pmod}(?:(?P<fiscal>fiscal)\s+)?(?P<theyear>the\s+year\s+)?{y4}",
+        "holiday": rf"{b}(?P<hol>{holiday})(?!\s+island)(?:,?\s+{y4})?\b",
         "dayword": rf"{b}(?:(?P<tmod>early|late|earlier|later)\s+)?(?P<dw>{dayw})\b",
         "weekend": rf"{b}(?:(?P<wrel>last|this\s+past|this|next|coming|past|the\s+past|the)\s+)?weekend\b",
         "period": rf"{b}(?:(?P<tmod>early|late|earlier|later)\s+(?:in\s+)?)?{rel}\s+(?P<fiscal>fiscal\s+)?(?P<unit>year|month|week)\b(?!-)",
@@ -341,6 +343,42 @@ def _choose(cands: list[dt.date], pub: dt.date, when: str | None) -> dt.date:
     return before if gap_before <= gap_after else after
 
 
+@cache
+def holidays() -> dict[str, str]:
+    """Holiday rules by name without apostrophes: "New Years Eve" is "New Year's Eve"."""
+    return {name.replace("'", ""): rule for name, rule in lexicon()["holidays"].items()}
+
+
+def holiday_date(rule: str, year: int) -> dt.date:
+    """The day a holiday rule of lexicon.json ('12-25', '11:3:4', '11:3:4:+1', 'easter:-2') gives in `year`."""
+    if rule.startswith("easter"):
+        return easter(year) + dt.timedelta(days=int(rule.split(":")[1]))
+    if ":" not in rule:
+        return dt.date(year, *map(int, rule.split("-")))
+    month, weekday, nth, *shift = rule.split(":")
+    month, weekday, nth = int(month), int(weekday), int(nth)
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+        day = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    return day + dt.timedelta(days=int(shift[0]) if shift else 0)
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
@@ -448,6 +486,10 @@ def resolve(m: Match, pub: dt.date | None, when: str | None) -> dict | None:
         elif rel == "last" and pub.weekday() >= 5:
             last -= dt.timedelta(days=7)  # said on a weekend, "last weekend" is the one before
         return {**out, "value": last.isoformat(), "precision": "day", "days": 2}
+    if k == "holiday":
+        rule = holidays()[re.sub("['’]", "", _norm(p["hol"]))]
+        years = [int(p["year"])] if "year" in p else [pub.year - 1, pub.year, pub.year + 1]
+        return {**out, "value": _choose([holiday_date(rule, y) for y in years], pub, when).isoformat(), "precision": "day"}
     if k == "dayword":
         delta = lexicon()["day_words"][_norm(p["dw"])]
         return {**out, "value": (pub + dt.timedelta(days=delta)).isoformat(), "precision": "day"}
@@ -505,8 +547,8 @@ def _keeps(m: Match, text: str, span, date_ents: list[tuple[int, int]]) -> bool:
     lx = lexicon()
     inside_ent = _inside(m, date_ents)
     prev = _prev_word(text, m.start)
-    if span is not None and not inside_ent and span[0].ent_type_ in _NAMES and m.kind not in ("iso", "numeric"):
-        return False  # "Theresa May", "the Sunday Times", "Euro 2016"; never "05/02/2016", whatever NER says
+    if span is not None and not inside_ent and span[0].ent_type_ in _NAMES and m.kind not in ("iso", "numeric", "holiday"):
+        return False  # "Theresa May", "the Sunday Times", "Euro 2016"; never "05/02/2016" or "Easter Sunday", whatever NER says
     if m.kind == "month" and text[m.end:m.end + 4].lower() == " day":
         return False  # "a May Day rally": the holiday's name, not the month
     if "mon" in m.parts and span is not None:
@@ -548,7 +590,7 @@ def _keeps(m: Match, text: str, span, date_ents: list[tuple[int, int]]) -> bool:
 
 
 # Expressions whose year, month or week depends on the tense of their clause.
-_TENSED = {"md", "dm", "ordday", "month", "weekday", "weekend"}
+_TENSED = {"md", "dm", "ordday", "month", "weekday", "weekend", "holiday"}
 
 
 class Dates:
