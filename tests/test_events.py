@@ -470,3 +470,14 @@ def test_a_day_on_a_later_step_of_the_story_does_not_date_the_act(run):
     doc = run("Officials Wednesday identified three people killed in an apparent murder-suicide in San Diego. "
               "The bodies were discovered during a welfare check late Tuesday morning.", published="2015-01-21")
     assert violent(doc)[0].date == "2015-01-20"
+
+
+def test_the_definite_act_told_later_is_the_act_the_story_told_before(run):
+    doc = run("The pastor for the family says they need prayer after a three-year-old shot himself in the chest "
+              "Tuesday morning in Paulding County. (SOURCE: Pastor for family)\n\n\n"
+              "The 911 call made after a 3-year-old boy shot and killed himself has been released.\n\n"
+              "The shooting happened around 7 a.m. Tuesday at a home on Camp Circle in Dallas.\n\n"
+              "The boy was taken to a hospital where he was pronounced dead.", published="2016-04-27")
+    assert len(violent(doc)) == 1
+    assert violent(doc)[0].date == "2016-04-26"
+    assert violent(doc)[0].location is not None and violent(doc)[0].location.name == "Dallas"
