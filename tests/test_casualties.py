@@ -318,3 +318,17 @@ def test_a_figure_told_again_with_also_is_not_added(run):
     doc = run("A shooting on Tuesday left one man dead and three others injured. Police said the shooting followed "
               "an argument. Three other men were also wounded.", published="2016-03-02")
     assert doc.events[0].injured.best == 3
+
+
+def test_who_shot_himself_and_died_is_one_dead_not_one_wounded(figures):
+    assert [f[:2] for f in figures("While cleaning his rifle, he accidentally shot himself and died.")] == [("killed", 1)]
+
+
+def test_a_juvenile_who_died_of_injuries_counts_one(figures):
+    assert [f[:2] for f in figures("Police say a juvenile injured in a shooting Monday has died of his injuries.")] == \
+        [("killed", 1)]
+
+
+def test_discovered_deceased_counts_the_person_discovered(figures):
+    assert [f[:2] for f in figures("Upon arrival, deputies discovered a 20-year-old man, deceased from a gunshot wound.")] \
+        == [("killed", 1)]

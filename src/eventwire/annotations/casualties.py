@@ -421,8 +421,8 @@ class _Finder:
                 # "was shot and killed", "was believed to have been killed": the head's victim;
                 # from another trigger only its passive subject ("12 were killed and 30 injured").
                 deps = ("nsubjpass",) if self.role(tok.head) else ("nsubjpass", "dobj")
-                if any(c.dep_ == "auxpass" for c in tok.children):  # "were on a visit and were wounded"
-                    deps += ("nsubj",)
+                if any(c.dep_ == "auxpass" for c in tok.children) or role == "intransitive":
+                    deps += ("nsubj",)  # "were on a visit and were wounded", "shot himself and died"
                 inherited = next((c for c in tok.head.children if c.dep_ in deps), None)
                 if inherited is not None:
                     return inherited
@@ -432,11 +432,11 @@ class _Finder:
         if role == "adjective":
             if tok.dep_ == "amod":
                 return tok.head  # "one dead terrorist"
-            if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod", "attr", "dep"):
+            if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod", "attr", "dep", "advcl"):
                 own = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 if own is not None:
                     return own  # "found [the girl dead]": a small clause has its own subject
-                head = tok.head  # "left three dead", "were shot dead", "12 people are dead"
+                head = tok.head  # "left three dead", "were shot dead", "12 people are dead", "found him, deceased"
                 for dep in ("dobj", "nsubjpass", "nsubj"):
                     c = next((c for c in head.children if c.dep_ == dep), None)
                     if c is not None:
