@@ -332,3 +332,13 @@ def test_a_juvenile_who_died_of_injuries_counts_one(figures):
 def test_discovered_deceased_counts_the_person_discovered(figures):
     assert [f[:2] for f in figures("Upon arrival, deputies discovered a 20-year-old man, deceased from a gunshot wound.")] \
         == [("killed", 1)]
+
+
+def test_a_list_the_parse_hangs_on_an_appositive_adds_up(figures):
+    assert [f[:2] for f in figures("A mother, father, and toddler were found dead in the house.")] == [("killed", 3)]
+    assert [f[:2] for f in figures("A man, a resident and father of three, was killed on Monday.")] == [("killed", 1)]
+
+
+def test_a_killer_who_killed_himself_adds_to_his_victims_in_the_same_sentence(figures):
+    assert [f[:2] for f in figures("A man fatally shot a woman and a girl, then killed himself.")] == [("killed", 3)]
+    assert [f[:2] for f in figures("A 4-year-old girl accidentally shot herself in the face.")] == [("injured", 1)]

@@ -39,6 +39,7 @@ _NOT_PERSON_ENTS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME"
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _PRONOUNS_ONE = frozenset({"he", "she", "him", "her", "himself", "herself"})
 _PRONOUNS = frozenset({"he", "she", "they"})
+_REFLEXIVE = frozenset({"himself", "herself", "themselves"})
 _AGE_UNITS = frozenset({"year", "month", "week", "day"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _OTHER = frozenset({"other", "another", "second", "third", "fourth", "one", "two", "three"})
@@ -198,7 +199,26 @@ class Casualties:
             for cas in finder.casualties(tok):
                 found.setdefault((cas.kind, cas.count.start, cas.count.end), cas)
         kept = [c for c in found.values() if not finder.died_later(c, found.values())]
-        doc.casualties.extend(sorted(kept, key=lambda c: (c.count.start, c.kind)))
+        doc.casualties.extend(sorted(killer_added(kept, doc), key=lambda c: (c.count.start, c.kind)))
+
+
+def killer_added(figures: list[Casualty], doc: Document) -> list[Casualty]:
+    """ "A man fatally shot a woman and a girl, then killed himself": one toll of three. The killer's
+    death is added to his victims' in the sentence that tells both, so that a toll told elsewhere
+    ("the three people") is not taken for a count without him."""
+    out = list(figures)
+    for own in [c for c in figures if c.kind == "killed" and c.count.text.lower() in _REFLEXIVE and c.trigger]:
+        sent = doc.doc.char_span(own.trigger.start, own.trigger.end, alignment_mode="expand").sent
+        victims = [c for c in out if c.kind == "killed" and c is not own and c.trigger and c.count.best
+                   and sent.start_char <= c.trigger.start < sent.end_char and c.count.text.lower() not in _REFLEXIVE]
+        if not victims or own.count.best is None:
+            continue
+        first = min(victims, key=lambda c: c.count.start)
+        start, end = first.count.start, max(own.count.end, *(c.count.end for c in victims))
+        n = sum(c.count.best for c in victims) + own.count.best
+        total = Count(best=n, low=n, high=n, text=doc.text[start:end], start=start, end=end)
+        out = [c for c in out if c is not own and c not in victims] + [replace(first, count=total)]
+    return out
 
 
 class _Finder:
@@ -523,7 +543,7 @@ class _Finder:
         if first is None or first[0] in (None, 0):  # a negation covers the coordination: "neither X nor Y"
             return first
         parts = [first]
-        for c in v.conjuncts:  # not "100,000 who were murdered, 40,000 who were kidnapped"
+        for c in (*v.conjuncts, *self.listed_appositive(v)):  # not "100,000 who were murdered, 40,000 who were kidnapped"
             if c.i > v.i and not any(x.dep_ in ("relcl", "acl") or self.role(x) for x in (*v.children, *c.subtree)):
                 part = self.read_one(c, person_only, single)
                 if part is None or part[0] is None:
@@ -537,6 +557,17 @@ class _Finder:
             return None if None in values else sum(values)
 
         return total(0), total(1), total(2), (first[3][0], parts[-1][3][1]), (first[4][0], parts[-1][4][1])
+
+    def listed_appositive(self, v) -> list:
+        """ "A mother, father, and toddler were found dead": the parse hangs the rest of the list on
+        an appositive. An appositive closed by a comma describes the victim ("a man, a father of
+        three, was killed") and adds no one."""
+        for c in v.children:
+            if c.dep_ == "appos" and c.conjuncts and v.pos_ == c.pos_ == "NOUN" and self.is_person(v) \
+                    and self.is_person(c):
+                after = c.right_edge.i + 1
+                return [] if after < len(v.doc) and v.doc[after].text == "," else [c, *c.conjuncts]
+        return []
 
     def read_one(self, v, person_only: bool, single: bool):
         lemma = v.lemma_.lower()
