@@ -481,3 +481,14 @@ def test_the_definite_act_told_later_is_the_act_the_story_told_before(run):
     assert len(violent(doc)) == 1
     assert violent(doc)[0].date == "2016-04-26"
     assert violent(doc)[0].location is not None and violent(doc)[0].location.name == "Dallas"
+
+
+def test_a_story_whose_lead_names_no_place_is_set_in_the_town_it_names_most(run):
+    doc = run("A teenager is recovering after he was accidentally shot by a friend on Saturday night.\n\n"
+              "The boy was taken to a hospital with a wound to his leg, police said.\n\n"
+              "The friend told officers the gun went off while they were cleaning it.\n\n"
+              "Neighbors said they heard a single shot. The family asked for privacy.\n\n"
+              "Bristol police said no charges have been filed. The Bristol Police Department asks anyone "
+              "with information to call. Officers from Harwinton assisted.", published="2016-05-02")
+    main = violent(doc)[0]
+    assert main.location is not None and main.location.name == "Bristol"

@@ -634,6 +634,14 @@ def lead_place(doc: Document, layout: Layout) -> Place | None:
     return best_place([p for p in doc.places if p.start < cut and p.lat is not None and not p.demonym])
 
 
+def story_place(doc: Document) -> Place | None:
+    """Where a story whose lead names no place is set: the town it names most ("Bristol police
+    said ... the Bristol man"), the first of equals."""
+    towns = [p for p in doc.places if p.feature in LOCAL and p.lat is not None and not p.demonym]
+    names = [p.name for p in towns]
+    return max(towns, key=lambda p: (names.count(p.name), -names.index(p.name)), default=None)
+
+
 def best_place(places: list[Place]) -> Place | None:
     if not places:
         return None
@@ -874,7 +882,7 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     if g.type == "protests" and subtype == "peaceful_protest" and any(t.subtype == "arrests" for t in g.triggers):
         subtype = "protest_with_intervention"  # protesters arrested
     etype, subtype = acled_type(gtype, subtype, perps, targets, doc, protest)
-    location = best_place(g.places) or (lead_place(doc, layout) if placed_by_lead(g, main) else None)
+    location = best_place(g.places) or (lead_place(doc, layout) or story_place(doc) if placed_by_lead(g, main) else None)
     perps = [coded_actor(p, etype, location, doc) for p in perps]
     evidence_sents = sorted(g.sentences | {layout.sent(c.count.start) for c in found})
     weapons = {(w.start, w.end): w for t in g.triggers for w in t.weapons}
