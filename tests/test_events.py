@@ -492,3 +492,9 @@ def test_a_story_whose_lead_names_no_place_is_set_in_the_town_it_names_most(run)
               "with information to call. Officers from Harwinton assisted.", published="2016-05-02")
     main = violent(doc)[0]
     assert main.location is not None and main.location.name == "Bristol"
+
+
+def test_a_day_the_act_governs_dates_it_before_the_day_of_the_clause_around_it(run):
+    doc = run("Police arrested a man Monday in connection with a shooting that killed a teenager on Saturday night.",
+              published="2016-04-12")
+    assert [e.date for e in doc.events if e.type == "violence_against_civilians"] == ["2016-04-09"]

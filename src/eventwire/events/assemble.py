@@ -433,23 +433,25 @@ def speaker_participants(subj, doc: Document) -> list[Participant]:
 
 
 def date_for(t: Trigger, doc: Document, layout: Layout) -> Time | None:
-    """The explicit or document-relative date of a trigger: attached by syntax, else one in its
-    clause, else the nearest in its sentence that does not date a report ("shot Saturday night
+    """The explicit or document-relative date of a trigger: attached by syntax, else one it governs,
+    else one in its clause, else the nearest in its sentence that does not date a report ("shot Saturday night
     ..., and Sunday evening police said" dates the shooting Saturday)."""
     for x in (doc.times[i] for i in t.times if i < len(doc.times)):
         if x.value and x.anchor != "event" and not ends_period(doc, x):
             return x
     head = doc.doc[t.head]
     mine = clause_of(head)
-    own, other = [], []
+    under, own, other = [], [], []
     for x, root in event_times(doc, layout.sent(t.span.start), layout):
         if clause_of(root) != head.i and reporting(root):
             continue  # "died after being shot ..., police said Tuesday", however the parse hangs the saying
-        if head in root.ancestors or clause_of(root) == mine:
+        if head in root.ancestors:
+            under.append(x)  # "arrested Monday in connection with the shooting of a boy on March 18"
+        elif clause_of(root) == mine:
             own.append(x)
         else:
             other.append(x)
-    return min(own or other, key=lambda x: abs(x.start - t.span.start), default=None)
+    return min(under or own or other, key=lambda x: abs(x.start - t.span.start), default=None)
 
 
 def within(day: Time, period: Time) -> bool:
