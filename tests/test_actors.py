@@ -196,3 +196,20 @@ def test_a_name_written_as_a_place_is_a_location(run):
 def test_a_person_before_a_comma_or_a_verb_stays_a_person(run):
     doc = run("Police said John Smith, a local farmer, was killed near his home.", stages=STAGES)
     assert entity_with(doc, "John Smith").kind == "person"
+
+
+def test_a_unit_of_a_states_forces_is_named_with_the_force_it_belongs_to(run):
+    doc = run("Two CRPF jawans and a BGB soldier were hurt in separate incidents on Sunday.", stages=STAGES)
+    assert entity_with(doc, "CRPF").name == "Central Reserve Police Force (Police Forces of India)"
+    assert entity_with(doc, "BGB").name == "Border Guard Bangladesh (Military Forces of Bangladesh)"
+
+
+def test_a_faction_written_in_brackets_after_an_acronym_is_its_own_group(run):
+    doc = run("Suspected NDFB(S) cadres set fire to a school in Chirang on Friday.", stages=STAGES)
+    ent = entity_with(doc, "NDFB(S)")
+    assert ent.name == "National Democratic Front of Bodoland (Songbijit)" and ent.actor_type == "armed_group"
+
+
+def test_an_acronym_shared_with_another_army_needs_its_militants(run):
+    doc = run("PLA militants ambushed an Assam Rifles patrol near the border on Monday.", stages=STAGES)
+    assert entity_with(doc, "PLA militants").name == "People's Liberation Army of Manipur"

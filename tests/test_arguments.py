@@ -645,3 +645,63 @@ def test_supporters_of_parties_who_clash_are_individual_perpetrators(run):
 def test_shot_dead_is_the_verbs_result_not_part_of_the_victims(run):
     doc = run("Police shot dead two students in Dhaka on Monday.", published="2015-03-04")
     assert [t.mention for t in doc.events[0].targets] == ["two students"]
+
+
+def test_the_side_a_fight_was_with_is_its_perpetrator(roles):
+    found = roles("Three rebels were killed in an encounter with DRG personnel in Bijapur on Monday.", FULL)
+    assert ("DRG personnel", "individual") in found["encounter"][0]
+    assert ("DRG personnel", "individual") in found["killed"][0]
+
+
+def test_killed_in_crossfire_with_police_names_the_police(roles):
+    perps, targets, _ = roles("A young man was killed in crossfire with police in Teknaf.", FULL)["killed"]
+    assert ("police", "organization") in perps and ("young man", "human") in targets
+
+
+def test_killed_with_a_weapon_names_no_perpetrator(roles):
+    perps, _, weapons = roles("A shopkeeper was killed with a machete in the market.", FULL)["killed"]
+    assert not perps and weapons == {"machete"}
+
+
+def test_who_observed_went_on_or_called_a_strike_held_it(roles):
+    assert ("Shopkeepers", "individual") in roles("Shopkeepers observed a shutter-down strike in Quetta.")["strike"][0]
+    assert ("Teachers", "individual") in roles("Teachers of the state schools went on strike in Patna.")["strike"][0]
+    perps = roles("A dawn-to-dusk bandh called by the opposition parties was observed in Imphal.")["bandh"][0]
+    assert ("opposition parties", "organization") in perps
+
+
+def test_a_group_word_after_a_known_group_is_that_group(run):
+    doc = run("KIA forces attacked a military outpost in Hpakant on Friday.", stages=FULL)
+    perps = trigger(doc, "attacked").perpetrators
+    assert [(p.name, p.mention) for p in perps] == [("Kachin Independence Army", "KIA forces")]
+
+
+def test_aircraft_that_pounded_a_target_are_their_forces_weapon_not_a_target(roles):
+    perps, targets, _ = roles("Air force jets pounded militant hideouts in the valley, killing 12 militants.", FULL)["pounded"]
+    assert not any(kind == "physical" and "jets" in m for m, kind in targets)
+    assert any(kind == "organization" for _, kind in perps)
+
+
+def test_a_passive_auxiliary_after_the_verb_is_a_misparse(roles):
+    perps, _, _ = roles("Indonesian police arrested 5 suspected IS militants in Surabaya.", FULL)["arrested"]
+    assert ("Indonesian police", "organization") in perps
+
+
+def test_who_survived_an_attack_is_its_target_not_its_doer(roles):
+    perps, targets, _ = roles("The governor survived an attack on his convoy near the border.")["attack"]
+    assert not perps and ("governor", "human") in targets
+
+
+def test_the_owner_of_a_vehicle_that_hit_a_mine_is_no_perpetrator(roles):
+    found = roles("An army truck hit a landmine near the border, killing two soldiers.", FULL)
+    assert not any(kind == "organization" for t in found.values() for _, kind in t[0])
+
+
+def test_fire_from_a_group_names_the_group(roles):
+    perps, _, _ = roles("A farmer was killed by sniper fire from the rebels near the river.", FULL)["killed"]
+    assert ("rebels", "individual") in perps or ("rebels", "organization") in perps
+
+
+def test_armed_men_of_any_description_who_attack_are_perpetrators(roles):
+    perps, _, _ = roles("Armed herders attacked farmers in a village on Sunday.", FULL)["attacked"]
+    assert ("Armed herders", "individual") in perps

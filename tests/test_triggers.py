@@ -373,3 +373,62 @@ def test_a_protest_only_planned_stays_hypothetical_and_troops_blocking_a_road_ar
 def test_an_arrest_misparsed_as_a_modifier_keeps_its_doer(triggers):
     found = triggers("On 5 May 2020, RAB arrested cartoonist Ahmed Kabir Kishore and writer Mushtaq Ahmed in Dhaka.")
     assert found["arrested"].subtype == "arrests"
+
+
+def test_a_violated_ceasefire_is_fighting_not_an_agreement(triggers):
+    found = triggers("Troops violated the ceasefire and fired at border posts overnight.")
+    assert found["ceasefire"].type == "battles"
+    assert triggers("The two sides agreed to a ceasefire on Sunday.")["ceasefire"].subtype == "agreement"
+
+
+def test_a_bomb_that_hit_something_is_an_explosion(triggers):
+    assert triggers("A roadside bomb hit a police van near the market.")["hit"].type == "explosions_remote_violence"
+    assert "hit" not in triggers("The storm hit the coast on Monday.")
+
+
+def test_bodies_found_with_marks_of_violence_are_a_killing(triggers):
+    assert triggers("Five bullet-riddled bodies were found near the highway.")["found"].type == "violence_against_civilians"
+    assert "found" not in triggers("The body of a missing swimmer was found on the beach.")
+
+
+def test_recovered_arms_caches_and_released_land(triggers):
+    assert triggers("Police recovered a cache of arms in the forest.")["recovered"].subtype == "disrupted_weapons_use"
+    assert triggers("The navy released 200 acres of land to farmers.")["released"].subtype == \
+        "non_violent_transfer_of_territory"
+
+
+def test_street_protest_words(triggers):
+    assert triggers("Traders observed a shutter-down strike across the city.")["strike"].type == "protests"
+    assert triggers("Opposition activists brought out a procession in the town.")["procession"].type == "protests"
+    assert "procession" not in triggers("Thousands joined the religious procession on Sunday.")
+    assert triggers("Angry demonstrators blocked the gate of the district office.")["blocked"].type == "protests"
+    crackdown = triggers("Police cracked down on protesters outside the parliament.")
+    assert crackdown["cracked down"].subtype == "protest_with_intervention"
+
+
+def test_capturing_an_outpost_is_taking_territory(triggers):
+    assert triggers("Rebels captured an army outpost after heavy fighting.")["captured"].type == "battles"
+
+
+def test_a_raid_by_officers_making_arrests_is_an_arrest_not_an_attack(triggers):
+    assert triggers("Counter-terror officers raided a flat and arrested two men.")["raided"].subtype == "arrests"
+    assert triggers("Gunmen raided a village, killing 12 people.")["raided"].type == "violence_against_civilians"
+
+
+def test_clashes_of_communities_or_factions_are_mob_violence_and_of_armed_men_battles(triggers):
+    assert triggers("Villagers of two communities clashed over a land dispute.")["clashed"].type == "riots"
+    assert triggers("Two factions of the student wing clashed on the campus.")["clashed"].type == "riots"
+    assert triggers("Troops clashed with rebels near the border.")["clashed"].type == "battles"
+
+
+def test_fighting_between_two_sides_read_as_a_verb_is_a_battle(triggers):
+    assert triggers("Fighting between the army and the rebels near the town.")["fighting"].type == "battles"
+
+
+def test_a_sniper_shot_is_an_attack(triggers):
+    assert triggers("A sniper shot and injured a shopkeeper in the old city.")["shot"].type == "violence_against_civilians"
+
+
+def test_communities_fighting_with_sticks_is_mob_violence(triggers):
+    found = triggers("Members of two clans fought with sticks and knives near the well.")
+    assert (found["fought"].type, found["fought"].subtype) == ("riots", "mob_violence")

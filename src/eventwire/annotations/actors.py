@@ -551,7 +551,7 @@ class Actors:
             kinds = [m.kind for m in group if m.label not in ("HANDLE", "ACRONYM")] or [group[0].kind]
             texts = [doc.text[m.start : m.end] for m in group]
             if actor:
-                name = actor.name
+                name = self._canonical(actor)
                 kind = "location" if actor.is_country else "organization"
             else:
                 real = [k for k in kinds if k != "other"] or kinds
@@ -574,6 +574,16 @@ class Actors:
             ))
         self._affiliations(ents, ordered)
         return ents
+
+    def _canonical(self, actor: Actor) -> str:
+        """A unit of a state's forces is named with the force it belongs to, "Central Reserve Police
+        Force (Police Forces of India)": event counts by state force (ACLED codes the CRPF, BSF or RAB
+        as the country's police or military) and by unit both find it."""
+        parent = self.kb.get(actor.parent)
+        derived = parent is not None and parent.id.startswith(f"{parent.country}-")  # "IN-police"
+        if derived and actor.type == parent.type == "state_force":
+            return f"{actor.name} ({parent.name})"
+        return actor.name
 
     @staticmethod
     def _affiliations(ents: list[Entity], groups: list[list[Mention]]) -> None:

@@ -9,7 +9,10 @@ no determiner, relative clause or apposition), as event-extraction gold writes t
 person is named without titles ("president cerezo" -> "cerezo"; a perpetrator keeps a military
 rank, "colonel ponce"), a physical target without its demonym ("the salvadoran consulate" ->
 "consulate"). The clause above an act can name its doer too: "accused X of", "held X responsible for", "X claimed responsibility for" (with that
-attribution), "X were involved in", "X's responsibility for"; "no group has claimed" names nobody. A
+attribution), "X were involved in", "X's responsibility for"; "no group has claimed" names nobody. A fight
+names its other side ("an encounter with CRPF personnel", "killed in crossfire with police"), a strike or
+procession who held it ("traders observed a strike", "a bandh called by X"), and who survived or received
+an act is its target. A
 spokesman's claim is his group's, a group reporting that its units acted claims the act, and a
 reporter's "it"/"they" is the reporter ("police said they arrested"). Inclusion phrases add participants ("eight people, including the mayor"); a bare
 count is a human target ("wounded 71"); a noun for the doer ("a suicide bomber") is its own
@@ -105,6 +108,9 @@ class Words:
     aim_verbs: frozenset  # "a device targeting a police vehicle": their object is what the act hit
     doer_heads: frozenset  # "assailant", "bomber": named by the act they did
     mutual_verbs: frozenset  # "clashed with X": X is the other side, a perpetrator too
+    undergo_verbs: frozenset  # "X received threats", "X survived an attack": X is the target
+    protest_verbs: frozenset  # "traders observed a strike", "a bandh called by X": who protested
+    mutual_nouns: frozenset  # "an encounter with X", "killed in crossfire with X": X is a side that fought
     wield_verbs: frozenset  # "the assailants used firearms": weapons told after the act
     english: frozenset  # WordNet lemmas: a lowercase word outside them is likely a name
 
@@ -168,6 +174,9 @@ def words() -> Words:
         aim_verbs=frozenset(p["aim_verbs"]),
         doer_heads=frozenset(p["doer_heads"]),
         mutual_verbs=frozenset(p["mutual_verbs"]),
+        mutual_nouns=frozenset(t["mutual_nouns"]),
+        protest_verbs=frozenset(t["protest_verbs"]),
+        undergo_verbs=frozenset(t["undergo_verbs"]),
         wield_verbs=frozenset(w["wield_verbs"]),
         english=english,
     )
@@ -190,8 +199,8 @@ def is_verb(tok) -> bool:
 def passive(tok) -> bool:
     """A passive clause, or a bare participle with no perfect "have" ("an Afghani injured", "and
     two more wounded"); a conjunct shares its head's auxiliary ("have attacked ... and killed")."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
-        return True
+    if any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" and c.i < tok.i for c in tok.children):
+        return True  # an "auxpass" after the verb is a misparse ("arrested 7 suspected IS militants")
     if tok.tag_ != "VBN" or tok.dep_ not in ("acl", "amod", "xcomp", "advcl", "conj"):
         return False
     if tok.dep_ == "conj" and (is_verb(tok.head) and not passive(tok.head) or children(tok, "dobj")):
@@ -237,8 +246,10 @@ class Arguments:
                 f.agents.append(tok.head)
         else:
             self.noun_roles(tok, f)
-            if trig.type == "battles":  # "clashes between the ELN and FARC dissidents": both sides
-                f.agents += pobjs(tok, {"between"})
+            if trig.type == "protests":
+                self.protesters(tok, f)
+        if trig.type == "battles":  # "clashes between the ELN and FARC dissidents", "fighting between X and Y"
+            f.agents += pobjs(tok, {"between"})
         if trig.type == "statement":
             f.instruments = []
             f.agents = self.speakers(tok, f.agents)
@@ -248,6 +259,20 @@ class Arguments:
             self.aimed(tok, f)
             self.placers(f)
         return f
+
+    def protesters(self, tok, f: Frame) -> None:
+        """Who holds a strike, bandh or procession: the subject of the verb that governs it ("traders
+        observed a shutter-down strike", "activists brought out a procession") or the by-agent of the
+        verb hung on it ("a bandh called by the Left parties")."""
+        head = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass") and verb_keys(head) & self.w.protest_verbs:
+            f.agents += children(head, "nsubj") if tok.dep_ == "dobj" else pobjs(head, {"by"})
+        for c in children(tok, "acl"):
+            if verb_keys(c) & self.w.protest_verbs:
+                f.agents += pobjs(c, {"by"})
+        went = tok.doc[tok.i - 2] if tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "on" else None
+        if went is not None and lemma(went) == "go" and tok.head is not tok.doc[tok.i - 1]:
+            f.agents += children(went, "nsubj")  # "nurses went on strike", whatever the parse hung "strike" on
 
     def aimed(self, tok, f: Frame) -> None:
         """What an act or its weapon aimed at: "detonated a device targeting a police vehicle", "a car
@@ -379,9 +404,14 @@ class Arguments:
         f.instruments += pobjs(tok, {"with", "using"})
         f.patients += [p for p in pobjs(tok, {"on", "against"}) if not self.route(p)]
         for p in pobjs(tok, TARGET_PREPS - {"on", "against"}) if located else ():  # "exploded outside the embassy"
+            if lemma(p) in self.w.mutual_nouns:
+                continue  # "died in an exchange of fire": the fight, not what was hit
             if self.target_kind(self.through_part(p)) is not None or self.weapon(p):
                 f.patients.append(p)
         f.agents += [p for p in pobjs(tok, {"in", "during", "from"}) if self.instrument_noun(p)]
+        fights = [p for p in pobjs(tok, {"in", "during"}) if lemma(p) in self.w.mutual_nouns]
+        if pas and fights:  # "two Maoists were killed in an encounter with CRPF personnel": the other side did it
+            f.agents += self.opponents(fights) or [p for p in pobjs(tok, {"with"}) if not self.weapon(p)]
         if not subj:
             (f.patients if pas else f.agents).extend(self.stray_subject(tok))
             self.inherit(tok, pas, f)
@@ -459,7 +489,9 @@ class Arguments:
             (f.agents if mine else f.patients).append(p)
         f.patients += [p for p in pobjs(tok, {"on", "against", "upon"}) if not self.route(p)]
         f.agents += pobjs(tok, {"by"})
-        f.instruments += pobjs(tok, {"with", "using"})
+        sides = self.opponents([tok])  # "an encounter with security forces": a side, not a weapon
+        f.agents += sides
+        f.instruments += [p for p in pobjs(tok, {"with", "using"}) if p not in sides]
         for p in pobjs(tok, TARGET_PREPS - {"on", "against"}):
             if self.target_kind(self.through_part(p)) == "physical":
                 f.patients.append(p)
@@ -468,7 +500,7 @@ class Arguments:
         if tok.dep_ == "compound" and tok.i + 2 == tok.head.i and tok.nbor(1).text == "-":
             tok = tok.head  # "staged a sit-in": the hyphenated noun is the verb's object
         head = tok.head
-        if head != tok and verb_keys(head) & {"receive", "get"}:  # "X received death threats"
+        if head != tok and verb_keys(head) & self.w.undergo_verbs and tok.dep_ != "nsubj":  # "X survived an attack"
             f.patients += children(head, "nsubj")
         elif head != tok and is_verb(head) and verb_keys(head) & self.w.light_verbs and tok.dep_ != "nsubj":
             pas = passive(head)  # "carried out an attack", "were taken hostage"
@@ -494,6 +526,17 @@ class Arguments:
         for c in children(tok, "acl"):  # "the killing, carried out by uniformed men"
             if verb_keys(c) & self.w.light_verbs:
                 f.agents += pobjs(c, {"by"})
+
+    def opponents(self, fights) -> list:
+        """The side named by "with" after a noun for a fight ("an encounter with the police", "an
+        exchange of fire with BSF", "crossfire with RAB"), unless it is a weapon ("a gunfight with rifles")."""
+        out = []
+        for n in fights:
+            if lemma(n) not in self.w.mutual_nouns:
+                continue
+            heads = [n, *pobjs(n, {"of"})]  # "an exchange of fire with X": "with" may hang on "fire"
+            out += [p for h in heads for p in pobjs(h, {"with"}) if not self.weapon(p)]
+        return out
 
     def route(self, tok) -> bool:
         """ "killed on the highway", "an ambush on the road": a road after "on" is where, not what."""
@@ -851,9 +894,10 @@ class Arguments:
     def perpetrators(self, doc: Document, heads, how: dict) -> list[Participant]:
         out = []
         for h in heads:
-            if self.instrument_noun(h):  # "killed by a US drone": the modifier acts
+            if self.instrument_noun(h):  # "killed by a US drone": the modifier acts; "sniper fire from X": X
                 mods = [c for c in h.children if c.dep_ in ("compound", "amod", "nmod", "poss")
                         and self.perp_kind(c, modifier=True) and self.acts_as_modifier(c, h)]
+                mods += [p for p in pobjs(h, {"from", "by"}) if self.perp_kind(p) is not None]
                 out += self.perpetrators(doc, mods, {c.i: how.get(h.i, "reported") for c in mods})
                 continue
             if lemma(h) in self.w.speaker_heads:  # "a spokesman of the Medellin cartel claimed": the cartel
@@ -866,9 +910,10 @@ class Arguments:
             if named and lemma(h) not in self.w.partitive:  # "the spokesman, Randhir Jaiswal": the name
                 h = named[0]
             kind = self.perp_kind(h, modifier=h.dep_ in ("compound", "amod", "nmod"))
-            if kind is None and h.dep_ in ("nsubj", "pobj", "ROOT") and lemma(h) in self.w.human \
+            if kind is None and h.dep_ in ("nsubj", "pobj", "ROOT") and (lemma(h) in self.w.human or any(
+                    c.dep_ == "amod" and (c.lower_ == "armed" or lemma(c) in self.w.unknown) for c in h.children)) \
                     and lemma(h) not in self.w.passive_human_heads:
-                kind = "individual"  # "her husband shot her", "a man opened fire": a person who acts
+                kind = "individual"  # "her husband shot her", "a man opened fire", "armed nomads attacked": who acts
             if kind is None:
                 continue
             if kind == "organization" and not self.entity_at(h) and any(
@@ -889,7 +934,8 @@ class Arguments:
             said = how.get(h.i, "reported")
             if doc.text[start:end].lower() in self.w.anaphoric and not self.entity_at(h):
                 continue  # "the group", "the forces": a pointer to a group named elsewhere
-            out.append(self.participant(doc, start, end, kind, h, said))
+            named_by = self.owner(h) if kind == "organization" else h  # "LNA forces": the LNA
+            out.append(self.participant(doc, start, end, kind, named_by, said))
             if kind == "organization":  # "CPI (Maoist) cadres", "FARC members": the group's men too
                 men = [a for a in h.children if a.dep_ == "appos" and a.i > 0 and a.nbor(-1).text != ","
                        and lemma(a) in self.w.individual]
@@ -914,6 +960,20 @@ class Arguments:
                     if m and m[2].kind == "organization" and not any(p.entity == m[2].id for p in out):
                         out.append(self.participant(doc, m[0], m[1], "organization", t, said))
         return out
+
+    def owners(self, h) -> list:
+        """The actors named before a weapon or craft they used: "Tatmadaw artillery", "Israeli jets"."""
+        return [c for c in h.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                and self.perp_kind(c, modifier=True) == "organization" and self.acts_as_modifier(c, h)]
+
+    def owner(self, h):
+        """The token whose entity an organisation's phrase names: a group word ("forces", "militia")
+        is the group named before it ("LNA forces" are the Libyan National Army)."""
+        if self.mention_at(h):
+            return h
+        named = [c for c in h.children if c.dep_ in ("compound", "nmod") and c.i < h.i
+                 and (ent := self.entity_at(c)) is not None and ent.kind == "organization"]
+        return named[-1] if named else h
 
     def targets(self, doc: Document, heads) -> list[Participant]:
         out = []
@@ -949,10 +1009,14 @@ class Arguments:
         for h in (x for a in f.agents for x in self.resolve(a)):
             if self.weapon(h):
                 weapons.append(h)
-                agents += [c for c in h.children if c.dep_ in ("compound", "amod", "nmod", "poss") and self.perp_kind(
-                    c, modifier=True) == "organization" and self.acts_as_modifier(c, h)]  # "Tatmadaw artillery shelled"
+                agents += self.owners(h)  # "Tatmadaw artillery shelled"
             elif self.target_kind(h) == "physical" and self.perp_kind(h) is None and not self.instrument_noun(h):
-                patients.append(h)  # "the plane blew up"
+                aims = children(h.head, "dobj")  # of the clause whose subject it is
+                acted = h.dep_ == "nsubj" and aims and not any(self.weapon(d) for d in aims) and not passive(h.head)
+                owners = self.owners(h) if acted else []
+                agents += owners  # "military jets pounded hideouts", not "an army truck hit a mine"
+                if not owners:
+                    patients.append(h)  # "the plane blew up"
             else:
                 agents.append(h)
         fired = self.launched(tok)
