@@ -920,7 +920,8 @@ def coded_actor(p: Participant, etype: str, location: Place | None, doc: Documen
     """Unnamed actors named as ACLED codes them, so that events can be counted by actor: the crowd of
     a protest is "Protesters (Pakistan)", of a riot "Rioters (Nigeria)", "unidentified gunmen" are an
     "Unidentified Armed Group (Mexico)" and "police" the "Police Forces of" the event's country. The
-    mention keeps what the text says."""
+    mention keeps what the text says. "MNDAA troops" are the named group's, not an unnamed force,
+    while "Congress workers" protesting are protesters."""
     if p.entity is not None:
         return p
     mention = (p.mention or "").lower().split()
@@ -940,10 +941,22 @@ def coded_actor(p: Participant, etype: str, location: Place | None, doc: Documen
         actor = "Unidentified Armed Group"
     else:
         return p
+    if actor not in ("Protesters", "Rioters") and group_inside(p, doc):
+        return p
     country = Gazetteer.get().countries.get(location.country_code) if location and location.country_code else None
     if force:
         return replace(p, name=f"{actor} of {country.name}") if country else p
     return replace(p, name=f"{actor} ({country.name})" if country else actor)
+
+
+def group_inside(p: Participant, doc: Document) -> bool:
+    """Whether a named non-state group's mention lies inside the participant's words ("Abu Sayyaf
+    gunmen"); "ENDF soldiers" are still the country's military forces."""
+    if p.start is None or p.end is None:
+        return False
+    ent = entity_at(doc, p.start, p.end)
+    return ent is not None and ent.kind == "organization" and ent.actor_type not in ("state", "state_force") and any(
+        p.start <= m.start and m.end <= p.end for m in ent.mentions)
 
 
 def role_word_only(p: Participant) -> bool:
@@ -960,13 +973,14 @@ def placed_by_lead(g: Group, main: bool) -> bool:
 def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list[Participant],
                doc: Document, protest: bool = False) -> tuple[str, str]:
     """A generic attack typed by who fought whom, as ACLED codes it: protesters or a mob doing the violence
-    make a riot (what rioters burn is part of their riot); state forces attacking protesters are excessive
+    make a riot (what rioters burn, and the crude bombs they hurl, are part of their riot); state forces attacking protesters are excessive
     force against a protest; an attack on armed actors is a battle, and an ambush of unarmed people is
     violence against civilians."""
     generic = etype in ("violence_against_civilians", "battles") and subtype in GENERIC_SUBTYPES
     if generic and protest and state_forces(perps, doc) and any(overlaps(t, perps) for t in targets):
         return "protests", "excessive_force_against_protesters"  # "fired at residents protesting": they protested
-    if generic or subtype in ("looting_property_destruction", "violent_demonstration"):
+    if generic or subtype in ("looting_property_destruction", "violent_demonstration") or \
+            etype == "explosions_remote_violence" and subtype in ("remote_explosive_landmine_ied", "grenade"):
         if any(last_word(p) in words("mob_words") for p in perps):  # but "during protests", a demonstration
             return "riots", "violent_demonstration" if protest else "mob_violence"
         crowd = words("protester_words") | (frozenset() if protest else words("crowd_words"))
