@@ -127,3 +127,35 @@ def test_divisions_are_found_by_their_squeezed_spelling():
 
 def test_divisions_are_found_without_their_wrapping_word():
     assert any(e.feature == "admin1" and e.country_code == "IQ" for e in gaz().lookup("Salah al-Din"))
+
+
+def test_rivers_are_found_bare_or_with_the_word_river():
+    nile = gaz().lookup("Nile")
+    assert nile and nile[0].feature == "region" and nile[0].country_code == "EG"
+    assert gaz().lookup("Nile River")[0].id == nile[0].id
+    assert gaz().lookup("River Nile")[0].feature == "admin1"  # a Sudanese state keeps its name
+    assert {e.country_code for e in gaz().lookup("Red River") if e.feature == "region"} == {"US", "VN"}
+
+
+def test_a_river_whose_bare_name_is_another_place_needs_the_word_river():
+    assert gaz().lookup("Jordan")[0].feature == "country"
+    assert gaz().lookup("Jordan River")[0].feature == "region"
+    assert not gaz().lookup("Tay") and gaz().lookup("River Tay")[0].country_code == "GB"
+
+
+def test_landmarks_are_sites_at_their_point():
+    pentagon = gaz().lookup("Pentagon")[0]
+    assert pentagon.feature == "site" and pentagon.country_code == "US"
+    capital = [e for e in gaz().lookup("Washington", "US") if e.id in gaz().capitals][0]
+    assert distance_km(pentagon, capital) < 10
+
+
+def test_irish_counties_have_a_point():
+    kerry = [e for e in gaz().lookup("Kerry") if e.country_code == "IE"][0]
+    assert kerry.lat is not None and 51.5 < kerry.lat < 52.5
+
+
+def test_country_points_stay_near_geonames_own():
+    india, sudan = gaz().countries["IN"], gaz().countries["SD"]
+    assert distance_km(india, india._replace(lat=22.0, lon=79.0)) < 161
+    assert distance_km(sudan, sudan._replace(lat=15.0, lon=30.0)) < 161

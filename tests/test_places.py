@@ -537,3 +537,61 @@ def test_a_capital_paired_with_a_capital_and_a_big_town_by_another_spelling(plac
     assert by_mention(found, "Washington")[0].feature == "city"
     _, found = places("Police opened fire on protesters in Birgunj.")
     assert by_mention(found, "Birgunj")[0].country_code == "NP"
+
+
+def test_rivers_and_informal_regions_resolve_to_their_point(places):
+    _, found = places("Flood warnings were issued along the River Tay, and drought hit the Pilbara and the Ruhr.")
+    tay, pilbara, ruhr = (by_mention(found, m)[0] for m in ("River Tay", "Pilbara", "Ruhr"))
+    assert (tay.country_code, pilbara.country_code, ruhr.country_code) == ("GB", "AU", "DE")
+    assert tay.feature == "region" and abs(pilbara.lat + 21.5) < 1
+
+
+def test_lowercase_feature_noun_completes_the_name(places):
+    _, found = places("The Musi river rose above its danger mark in Hyderabad, and drones hit the Qandil mountains.")
+    musi = [p for p in found if p.mention.startswith("Musi")][0]
+    assert musi.country_code == "IN" and abs(musi.lat - 17.4) < 0.5
+    assert [p for p in found if p.mention.startswith("Qandil")][0].country_code == "IQ"
+
+
+def test_landmarks_used_as_places(places):
+    _, found = places("Shares fell on Wall Street as Downing Street announced new taxes and the Pentagon stayed silent.")
+    assert {p.mention: p.country_code for p in found if p.feature == "site"} == {
+        "Wall Street": "US", "Downing Street": "GB", "Pentagon": "US"}
+
+
+def test_a_word_of_an_unknown_name_does_not_take_a_far_namesake(places):
+    _, found = places("Sinner beat Medvedev at Rod Laver Arena in Melbourne, and fires near Halls Gap reached Victoria.")
+    assert not [p for p in found if p.country_code in ("RO", "US")]
+    assert by_mention(found, "Melbourne")[0].country_code == "AU"
+
+
+def test_the_word_of_a_longer_name_stays_when_the_place_is_near(places):
+    _, found = places("Sewage from the Orange County Sanitation District reached Santa Ana.")
+    assert by_mention(found, "Orange County")[0].country_code == "US"
+
+
+def test_beside_a_capital_a_capital_namesake_is_meant(places):
+    _, found = places("The Bank of England held rates in London, while the Federal Reserve in Washington signalled cuts.")
+    assert by_mention(found, "Washington")[0].country_code == "US"
+
+
+def test_region_word_keeps_the_region_sense(places):
+    _, found = places("Rockets hit Erbil airport in the Kurdistan region.")
+    assert by_mention(found, "Kurdistan")[0].country_code == "IQ"
+
+
+def test_irish_county_resolves_in_an_irish_story(places):
+    _, found = places("Gardai in Cork and Limerick seized drugs off the coast of Kerry.")
+    kerry = by_mention(found, "Kerry")[0]
+    assert kerry.country_code == "IE" and kerry.lat is not None
+
+
+def test_a_name_used_alone_elsewhere_keeps_its_word_in_a_longer_name(places):
+    _, found = places("Sligo councillors met on Monday. At a function in Sligo Town Hall, the mayor wept.")
+    assert all(p.country_code == "IE" for p in found if p.mention.startswith("Sligo"))
+
+
+def test_x_near_y_takes_the_namesake_near_y(places):
+    _, found = places("Residents of Perth near Dundee were evacuated, and the ferry docked at Victoria near Vancouver.")
+    assert by_mention(found, "Perth")[0].country_code == "GB"
+    assert by_mention(found, "Victoria")[0].country_code == "CA"

@@ -5,7 +5,8 @@ packaged GeoNames data: countries, first-level divisions, US/UK/Irish counties, 
 divisions with an ISO 3166-2 code (provinces, departments) and every populated place of 500+
 people (plus demonyms.json and capitals.json). Hand-kept knowledge
 (aliases, US state abbreviations and centres, regions, conflict towns GeoNames records no population
-for) comes from data/places/knowledge.json.
+for) comes from data/places/knowledge.json; rivers, ranges, seas, islands, informal regions and landmarks
+(which GeoNames' populated places and divisions lack) from data/places/features.json.
 Other stages use `Gazetteer.get().lookup(name)` and `Gazetteer.get().state("La.")`; `squeezed`
 finds a division spelled with or without doubled letters ("Lower Shabelle" / "Lower Shabeelle").
 """
@@ -22,7 +23,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-FEATURES = {"C": "country", "A": "admin1", "B": "admin2", "P": "city", "R": "region"}
+FEATURES = {"C": "country", "A": "admin1", "B": "admin2", "P": "city", "R": "region", "S": "site"}
 _FEATURE_OF = {ord(code): feature for code, feature in FEATURES.items()}
 _NAN = math.nan
 _CACHE_SIZE = 50_000  # built entries kept; a worker touches a few thousand places per thousand articles
@@ -30,6 +31,7 @@ _PUNCT = re.compile(r"[.'’`]")
 _DOUBLE = re.compile(r"([a-z])\1+")
 _FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 _SPACE = re.compile(r"[\s\-]+")
+_RIVER = re.compile(r"^River | River$")
 # Spelling variants that name the same place: "St. Louis" / "Saint Louis", "Ft." / "Fort", and the
 # transliterations of Arabic "al" and "dayr" ("Deir el-Balah" / "Dayr al Balah").
 _PREFIX = {"saint": "st", "sainte": "ste", "fort": "ft", "mount": "mt", "the": "", "el": "al", "dayr": "deir",
@@ -137,6 +139,7 @@ class Gazetteer:
                     else:
                         bucket.append(row)
         self._add_knowledge()
+        self._add_features(json.loads((base / "features.json").read_text(encoding="utf-8")))
         capitals = json.loads((base / "capitals.json").read_text(encoding="utf-8"))
         self.capitals: set[int] = set()  # geonameids of national capitals
         for cc, name in capitals.items():
@@ -229,6 +232,37 @@ class Gazetteer:
                 self.state_abbr[code] = state
                 for ap in s["ap"]:  # not indexed as names: "Miss", "Wash", "Ill" are words too
                     self.state_abbr[ap.replace(" ", "")] = state
+
+    def _add_features(self, data: dict) -> None:
+        """Physical features, informal regions (feature 'region') and landmarks ('site'), and the points of
+        divisions GeoNames leaves without one and countries' points (features.json). A river written bare ('Danube') is found as
+        'Danube', 'Danube River' and 'River Danube' (each unless another place has it); one written 'Red River'
+        or 'River Tay' only with the word."""
+        self.feature_words: set[str] = set(data["feature_words"])  # "the Musi river": completes a feature's name
+        for i, (name, kind, cc, lat, lon, aliases) in enumerate(data["features"]):
+            row = self._append(-20_000 - i, "S" if kind == "site" else "R", name, cc, "", "", lat, lon, 0)
+            for n in (name, *aliases):
+                self._add(n, row)
+            if kind == "river":  # "River Nile" is also a Sudanese state: made-up forms take only free names
+                base = _RIVER.sub("", name)
+                for n in (f"{base} River", f"River {base}"):
+                    if not self._rows(norm(n)):
+                        self._add(n, row)
+        for key, e in list(self.admin1.items()):
+            known = data["division_points"].get(e.country_code, {}).get(e.name)
+            if known and e.lat is None:
+                lat, lon, population = known
+                self._population[self._row_of(e)] = population
+                self.admin1[key] = self._move(e, [lat, lon])
+        for cc, point in data["country_points"].items():
+            self.countries[cc] = self._move(self.countries[cc], point)
+
+    def _move(self, e: Entry, point: list[float]) -> Entry:
+        """The entry at a hand-kept point."""
+        row = self._row_of(e)
+        self._lat[row], self._lon[row] = point
+        self._cache.pop(row, None)
+        return self._entry(row)
 
     @classmethod
     @cache

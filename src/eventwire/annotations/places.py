@@ -21,6 +21,13 @@ A division named in another transliteration ("Lower Shabelle") is found by its s
 and a name followed by "governorate", "region" or "province" is the division, not its town. The
 armed groups a text names ("Hamas", "Al Shabaab") vote for their countries like demonyms. Any
 other name no candidate fits stays with null coordinates.
+
+Rivers, ranges, seas, islands, informal regions (feature "region") and landmarks ("site") come from the
+gazetteer's hand-kept list, also when a lowercase feature noun completes the name ("the Musi river"). A
+word of a longer place name the gazetteer lacks stands for it only where the document is ("Sligo Town
+Hall"); a namesake elsewhere is not meant ("Rod" of "Rod Laver Arena"), and the whole name stays unresolved.
+"X near Y" takes the namesake of X near one of Y's, and beside another national capital a capital is meant
+rather than a town of its name abroad ("London ... the Federal Reserve in Washington").
 """
 
 from __future__ import annotations
@@ -78,7 +85,8 @@ LIST_JOINS = {",", "and", ", and", "or", ", or"}
 # Lowercase words between a settlement's name and its bracket: "Tole kebele (Gimbi, ...)".
 SETTLEMENT_WORDS = DESIGNATORS | PART_NOUNS | {"kebele", "locality", "commune", "ward", "sector", "settlement",
                                                "island", "hamlet"}
-FEATURE_BONUS = {"country": 4.0, "admin1": 2.5, "region": 10.0, "admin2": 0.5, "city": 0.0}
+FEATURE_BONUS = {"country": 4.0, "admin1": 2.5, "region": 10.0, "site": 10.0, "admin2": 0.5, "city": 0.0}
+FIXED = ("country", "admin1", "region", "site")  # names a reader takes as places wherever they stand
 
 
 @dataclass
@@ -104,6 +112,10 @@ class Mention:
     # The inner names of "Town (Admin2, Admin1)" / "Village (Town, Admin2, Admin1)", most specific first.
     chain: list[Mention] = field(default_factory=list)
     choice: Entry | None = None
+    # A place entity cut to the name inside it ("Halls" of "Halls Gap"): the whole entity's (start, end, text),
+    # which the mention takes back, unresolved, when the name inside is only a far namesake.
+    cut: tuple[int, int, str] | None = None
+    tail: bool = False  # the name cut out ends the entity: its head noun ("Gap" of "Halls Gap"), no modifier
 
 
 class Places:
@@ -195,6 +207,14 @@ class Places:
                     and sdoc[first - 1].ent_type_ in ("", ent.label_) and sdoc[first - 1].lower_ not in ARTICLES \
                     and self.gaz.entries(norm(sdoc[first - 1 : end].text)):
                 toks = [sdoc[first - 1], *toks]
+            # "Passo Fundo" with only "Passo" tagged: the town the gazetteer knows by the longer name.
+            if end < len(sdoc) and not taken[end] and _capitalised(toks[-1]) and _capitalised(sdoc[end]) \
+                    and not sdoc[end].is_sent_start and not sdoc[end].ent_type_ and sdoc[end].lower_ not in DESIGNATORS:
+                key = norm(sdoc[toks[0].i : end + 1].text)
+                if any(e.feature == "city" and norm(e.name) == key for e in self.gaz.entries(key)):
+                    toks = [*toks, sdoc[end]]
+            toks = self._featured(sdoc, toks)
+            whole = toks
             toks = self._narrow(sdoc, toks)
             text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
             after = toks[0].idx + len(text)
@@ -211,7 +231,9 @@ class Places:
                 continue  # streets and buildings: kept only when the gazetteer knows them
             if not mixed_case and norm(text) in self.not_places:
                 continue
-            found.append(Mention(toks[0].idx, toks[0].idx + len(text), text, True))
+            mention = Mention(toks[0].idx, toks[0].idx + len(text), text, True)
+            _mark_cut(doc.text, mention, sdoc[whole[0].i : whole[-1].i + 1], sdoc[toks[0].i : toks[-1].i + 1])
+            found.append(mention)
             for t in toks:
                 taken[t.i] = True
         if mixed_case or upper_ratio >= 0.5:
@@ -282,6 +304,15 @@ class Places:
                     or (len(words) > 1 and words[-1] in DESIGNATORS and self.gaz.entries(" ".join(words[:-1])))
                     or (len(words) > 1 and words[0] in DIRECTIONS and self.gaz.entries(" ".join(words[1:]))))
 
+    def _featured(self, sdoc, toks: list) -> list:
+        """'the Musi river', 'the Qandil mountains': a name and the lowercase feature noun after it that
+        the gazetteer knows together."""
+        end = toks[-1].i + 1
+        if end < len(sdoc) and sdoc[end].is_lower and sdoc[end].lower_ in self.gaz.feature_words \
+                and self.gaz.entries(norm(sdoc[toks[0].i : end + 1].text)):
+            return list(sdoc[toks[0].i : end + 1])
+        return toks
+
     def _narrow(self, sdoc, toks: list) -> list:
         """A place entity the gazetteer does not know whole: the longer country or state name it
         starts ('Democratic Republic of the' + 'Congo'), else the name inside it ('Orange County
@@ -305,7 +336,7 @@ class Places:
                     continue
                 entries = self.gaz.entries(key)
                 primary = self._primary(key, entries)
-                if any(e.feature in ("country", "admin1", "region")
+                if any(e.feature in FIXED
                        or (e.id in primary and (e.feature == "admin2" or e.population >= CONFIRM_POP)) for e in entries):
                     return part
         return toks
@@ -358,7 +389,10 @@ class Places:
                     or _joiner(toks[end])):
                 end += 1
             hit = None
-            for j in range(end, i, -1):
+            featured = self._featured(sdoc, list(sdoc[i:end]))
+            if len(featured) > end - i and not self._names_other(sdoc, featured):
+                hit = sdoc[i : end + 1]
+            for j in range(end if hit is None else i, i, -1):
                 if not caps[j - 1]:
                     continue
                 span = sdoc[i:j]
@@ -375,9 +409,12 @@ class Places:
                 i > 1 and sdoc[i - 1].lower_ == "of" and sdoc[i - 2].lower_ in self.place_of_heads)
             ent = ent_of.get(i)
             modifier = ent is not None and hit.end <= ent.root.i
-            out.append(Mention(start, start + len(hit.text), doc.text[start : start + len(hit.text)], False,
-                               located=located, modifier=modifier,
-                               inside_org=ent is not None and ent.label_ == "ORG" and not modifier))
+            mention = Mention(start, start + len(hit.text), doc.text[start : start + len(hit.text)], False,
+                              located=located, modifier=modifier,
+                              inside_org=ent is not None and ent.label_ == "ORG" and not modifier)
+            if ent is not None and ent.label_ in PLACE_LABELS:  # "Rod" of a "Rod Laver Arena" the gazetteer lacks
+                _mark_cut(doc.text, mention, ent, hit)
+            out.append(mention)
             i = hit.end
         return out
 
@@ -447,7 +484,7 @@ class Places:
         # name of several words for a sizeable town ("Beni Suef" for Banī Suwayf).
         primary = self._primary(key, entries)
         located = span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE  # "in Birgunj" (Birgañj)
-        entries = [e for e in entries if e.id in primary or e.feature in ("country", "admin1", "region")
+        entries = [e for e in entries if e.id in primary or e.feature in FIXED
                    or ((len(span) > 1 or located) and e.population >= CONFIRM_POP)]
         if not entries:
             return False
@@ -529,6 +566,10 @@ class Places:
                 # "Dantewada district, Chhattisgarh": the district (admin2) if the gazetteer has it
                 a.container, b.holds, a.regional = b, a, True
                 a.candidates = [e for e in a.candidates if e.feature == "admin2"] or a.candidates
+            if gap.strip() == "near" and len(a.candidates) > 1 and b.candidates:
+                # "El Palmar near Murcia": the namesake near one of the other name's
+                near = [e for e in a.candidates if any(distance_km(e, c) <= CHAIN_KM for c in b.candidates[:10])]
+                a.candidates = near or a.candidates
             if not a.candidates and not a.demonym and b.candidates and (
                     (gap.strip() == "," and len(gap) <= 3) or _part_of(gap)):
                 # A name the gazetteer lacks, placed in one it knows ("Greenlane, Auckland", "the
@@ -549,6 +590,8 @@ class Places:
                 # (and a sense of its own: "Kirkuk city, Kirkuk governorate" names two places); but "the
                 # Charlotte region" is a city's, not a parish abroad a hundredth its size.
                 entries = self.gaz.entries(m.key)
+                if after[0].rstrip(".,;") == "region" and any(e.feature == "region" for e in m.candidates):
+                    continue  # "the Kurdistan region": the region the name means
                 town = max((e.population for e in entries if e.feature == "city"), default=0)
                 divisions = [e for e in entries
                              if e.feature in ("admin1", "admin2") and e.population * WORLD_RATIO >= town]
@@ -709,6 +752,7 @@ class Places:
                     and (len(m.candidates) == 1 or m.container is not None or m.choice.id in linked
                          or m.choice.feature in ("country", "admin1"))]
             support.pin([*{e.id: e for e in sure}.values(), *(self.gaz.countries[k[1:]] for k in groups)])
+            support.capitals = {m.key for m in mentions if m.choice is not None and m.choice.id in self.gaz.capitals}
             for m in mentions:
                 m.choice = self._best(m, support, linked)
         # One sense per discourse: a name repeated means one place, the one its most telling
@@ -724,6 +768,20 @@ class Places:
             for m in group:
                 if m.container is None and m.holds is None:  # "Springfield, Ill." and "Springfield, Mass." stay apart
                     m.choice = sense
+        # "Halls Gap" is no part of Halls, Tennessee: the whole name stays, unresolved, once, and not
+        # beside a name inside it that resolves well ("Mornington" of "the Mornington Peninsula").
+        alone = {m.key for m in mentions if m.cut is None}  # "Sligo Town Hall" and "Sligo" elsewhere: Sligo
+        far = [m for m in mentions if m.cut is not None and m.choice is not None and m.key not in alone
+               and not self._local(m, support)]
+        spans = {(m.start, m.end) for m in mentions if m not in far}
+        for m in far:
+            start, end, text = m.cut
+            if (start, end) in spans or any(start <= a < end for a, _ in spans):
+                mentions.remove(m)
+                continue
+            m.choice, m.start, m.end, m.text = None, start, end, text
+            m.tagged = True  # the whole name is a place entity of spaCy's
+            spans.add((start, end))
         tagged = {norm(m.text) for m in mentions if m.tagged}
         return [m for m in mentions if m.tagged or m.demonym or norm(m.text) in tagged or self._confirmed(m, support)]
 
@@ -817,7 +875,25 @@ class Places:
                 and support.country_support(key, e) > 0.5), key=lambda e: e.population, default=None)
             if world is not None and best.population * WORLD_RATIO < world.population:
                 return world
+            # Beside another national capital a capital is meant, not a town of its name abroad far from the
+            # document's towns ("rates in London, while the Federal Reserve in Washington").
+            if support.capitals - {key} and best.id not in self.gaz.capitals and best.population < BIG_POP \
+                    and not support.near(best, areas=False):
+                capital = max((e for e in cands if e.id in self.gaz.capitals and e.id in m.primary
+                               and e.country_code != best.country_code), key=lambda e: e.population, default=None)
+                if capital is not None and capital.population >= 10 * best.population:
+                    return capital
         return best
+
+    @staticmethod
+    def _local(m: Mention, support: _Support) -> bool:
+        """Whether the name inside a cut entity may stand for it: an area, a big town, or a town near the
+        places the document pins down or in a state it names, or, named first ("Sligo Town Hall"), in a
+        country it names; a namesake abroad of a word of a longer name is not ("Eden Gardens" in Kolkata),
+        nor a town named like the head noun of one ("Gap" of "Halls Gap") elsewhere in the country."""
+        e = m.choice
+        return e.feature != "city" or e.population >= BIG_POP or m.container is not None or support.near(e, areas=False) \
+            or support.state_support(m.key, e) >= 1.0 or (not m.tail and support.main_country(m.key, e))
 
     @staticmethod
     def _feature_bonus(e: Entry) -> float:
@@ -842,7 +918,7 @@ class Places:
             return Place(mention=m.text, start=m.start, end=m.end, name=m.text)
         return Place(
             mention=m.text, start=m.start, end=m.end, name=e.name, country_code=e.country_code or None,
-            admin1=self.gaz.admin1_name(e) if e.feature not in ("country", "region") else None,
+            admin1=self.gaz.admin1_name(e) if e.feature not in ("country", "region", "site") else None,
             lat=e.lat, lon=e.lon, geonames_id=e.id if e.id > 0 else None, feature=e.feature,
             admin2=e.admin2 or None, population=e.population or None, demonym=bool(m.demonym),
         )
@@ -883,6 +959,7 @@ class _Support:
         self.anchors: list[Entry] = []  # towns the document pins down
         self.areas: list[Entry] = []  # countries and states it names
         self._near: dict[int, bool] = {}  # memo per pass: repeated names share candidates
+        self.capitals: set[str] = set()  # keys of the names resolved to national capitals
 
     def pin(self, sure) -> None:
         self.anchors = [e for e in sure if e.feature in ("city", "admin2")]
@@ -893,12 +970,18 @@ class _Support:
         state = (e.country_code, e.admin1_code)
         return self.states.get(state, 0.0) - self.votes.get(key, ({}, {}))[0].get(state, 0.0)
 
-    def near(self, e: Entry) -> bool:
+    def near(self, e: Entry, areas: bool = True) -> bool:
+        if not areas:  # near a town, not merely inside a big country's or state's radius
+            return any(a.id != e.id and distance_km(a, e) < NEAR_KM for a in self.anchors)
         hit = self._near.get(e.id)
         if hit is None:
             hit = self._near[e.id] = any(a.id != e.id and distance_km(a, e) < NEAR_KM for a in self.anchors) or any(
                 a.id != e.id and distance_km(a, e) < REGION_KM for a in self.areas)
         return hit
+
+    def main_country(self, key: str, e: Entry) -> bool:
+        """Whether `e` lies in a country the document is mostly about (not one a few namesakes hint at)."""
+        return self.country_support(key, e) >= max(1.0, 0.5 * max(self.countries.values(), default=0.0))
 
     def country_support(self, key: str, e: Entry) -> float:
         own = self.votes.get(key, ({}, {}))[1]
@@ -911,6 +994,16 @@ class _Support:
         if e.feature not in ("country", "admin1") and self.near(e):
             b += 1.5
         return b
+
+
+def _mark_cut(text: str, m: Mention, whole, part) -> None:
+    """Record on `m` the place entity `whole` when `part` (its span) leaves capitalised words of it out
+    ("Halls" or "Gap" of "Halls Gap"), but not designators ("City of Santa Ana") nor a longer name it
+    completes ("Democratic Republic of the Congo")."""
+    if part.end <= whole.end and any(not (part.start <= t.i < part.end) and _capitalised(t)
+                                     and t.lower_ not in DESIGNATORS | DIRECTIONS for t in whole):
+        start, end = whole[0].idx, whole[-1].idx + len(whole[-1].text)
+        m.cut, m.tail = (start, end, text[start:end]), part.end == whole.end
 
 
 def _part_of(gap: str) -> bool:
