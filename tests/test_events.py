@@ -498,3 +498,23 @@ def test_a_day_the_act_governs_dates_it_before_the_day_of_the_clause_around_it(r
     doc = run("Police arrested a man Monday in connection with a shooting that killed a teenager on Saturday night.",
               published="2016-04-12")
     assert [e.date for e in doc.events if e.type == "violence_against_civilians"] == ["2016-04-09"]
+
+
+def test_an_attack_on_an_army_detachment_is_a_battle(run):
+    doc = run("BIFF fighters attacked an army detachment in Datu Piang, Maguindanao.", published="2015-03-04")
+    assert (violent(doc)[0].type, violent(doc)[0].subtype) == ("battles", "armed_clash")
+
+
+def test_crude_bombs_hurled_by_party_workers_are_their_riot(run):
+    doc = run("Party workers hurled crude bombs at each other in Bardhaman, injuring six people.", published="2015-03-04")
+    assert violent(doc)[0].type == "riots"
+    bombing = run("Militants exploded a bomb in a market in Peshawar, killing five people.", published="2015-03-04")
+    assert violent(bombing)[0].type == "explosions_remote_violence"
+
+
+def test_a_named_groups_gunmen_keep_the_groups_name_not_an_unidentified_one(run):
+    doc = run("Abu Sayyaf gunmen killed two farmers in Patikul, Sulu.", published="2015-03-04")
+    names = [p.name for p in violent(doc)[0].perpetrators]
+    assert names and not any(n.startswith("Unidentified") for n in names)
+    unnamed = run("Unidentified gunmen killed two farmers in Patikul, Sulu.", published="2015-03-04")
+    assert [p.name for p in violent(unnamed)[0].perpetrators] == ["Unidentified Armed Group (Philippines)"]
