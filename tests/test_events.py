@@ -518,3 +518,9 @@ def test_a_named_groups_gunmen_keep_the_groups_name_not_an_unidentified_one(run)
     assert names and not any(n.startswith("Unidentified") for n in names)
     unnamed = run("Unidentified gunmen killed two farmers in Patikul, Sulu.", published="2015-03-04")
     assert [p.name for p in violent(unnamed)[0].perpetrators] == ["Unidentified Armed Group (Philippines)"]
+
+
+def test_a_landmark_that_speaks_is_not_where_the_act_happened(run):
+    doc = run("The Pentagon said a US drone strike killed five militants in Idlib province on Sunday.",
+              published="2020-05-04")
+    assert violent(doc)[0].location is not None and violent(doc)[0].location.name != "Pentagon"

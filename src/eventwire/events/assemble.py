@@ -551,11 +551,12 @@ def group_places(g: Group, doc: Document, layout: Layout) -> list[Place]:
         if all(origin(p, doc) for p in attached):  # none, or only where the shot came from: add the sentence's
             attached += [p for p in layout.places_in.get(s, []) if layout.nearest_trigger(p.start) is t
                          and p not in attached]
-        near = [p for p in attached if not modifies_actor(p, t, doc)]
+        near = [p for p in attached if not modifies_actor(p, t, doc) and not speaks(p, doc)]
         out += [p for p in near if not origin(p, doc)] or near
     return [p for p in out if p.lat is not None and not p.demonym]
 
 
+DATELINE_MARKS = re.compile(r"[—–(\n]|--| - ")
 ADDRESS_GAP = re.compile(r"\s*(?:(?:district|village|town|city|area|subdistrict)\s*)?,\s*")
 
 
@@ -590,6 +591,16 @@ def origin(p: Place, doc: Document) -> bool:
         return True  # two towns on one road: its ends, not where it was
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.pos_ in ("VERB", "NOUN")
+
+
+def speaks(p: Place, doc: Document) -> bool:
+    """ "The Pentagon said a drone strike killed five in Idlib": a place that speaks stands for its
+    institution, not for where the act happened."""
+    span = doc.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "nsubj" or not reporting(span.root):
+        return False
+    verb = span.root.head  # not a dateline the parse made a subject ("KALAMAZOO, Mich. (AP) — Police say")
+    return verb.i > span.root.i and not DATELINE_MARKS.search(doc.text, span.end_char, verb.idx)
 
 
 def modifies_actor(p: Place, t: Trigger, doc: Document) -> bool:
