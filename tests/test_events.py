@@ -524,3 +524,8 @@ def test_a_landmark_that_speaks_is_not_where_the_act_happened(run):
     doc = run("The Pentagon said a US drone strike killed five militants in Idlib province on Sunday.",
               published="2020-05-04")
     assert violent(doc)[0].location is not None and violent(doc)[0].location.name != "Pentagon"
+
+
+def test_a_border_line_does_not_outrank_the_town_an_act_happened_in(run):
+    doc = run("Pakistani troops shelled Indian posts along the Line of Control in Poonch.", published="2015-03-04")
+    assert violent(doc)[0].location is not None and violent(doc)[0].location.feature == "city"
