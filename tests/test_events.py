@@ -529,3 +529,14 @@ def test_a_landmark_that_speaks_is_not_where_the_act_happened(run):
 def test_a_border_line_does_not_outrank_the_town_an_act_happened_in(run):
     doc = run("Pakistani troops shelled Indian posts along the Line of Control in Poonch.", published="2015-03-04")
     assert violent(doc)[0].location is not None and violent(doc)[0].location.feature == "city"
+
+
+def test_the_story_town_is_in_the_country_and_state_most_of_its_places_are_in(run):
+    doc = run("A mother and her two children were shot dead in their home on Sunday.\n\n"
+              "Relatives said the family had no known history of disputes.\n\n"
+              "Neighbors described them as quiet. A vigil is planned for Tuesday evening.\n\n"
+              "The family had returned from a trip to Paris, and planned another to Paris.\n\n"
+              "She grew up in Layton and moved to Roy, Utah, in 2010. Police in Roy are investigating.",
+              published="2015-06-22")
+    main = violent(doc)[0]
+    assert main.location is not None and main.location.admin1 == "Utah"

@@ -649,8 +649,14 @@ def lead_place(doc: Document, layout: Layout) -> Place | None:
 
 def story_place(doc: Document) -> Place | None:
     """Where a story whose lead names no place is set: the town it names most ("Bristol police
-    said ... the Bristol man"), the first of equals."""
+    said ... the Bristol man"), the first of equals, in the country and state most of its places
+    are in (a "Busy Bee Playhouse" read as two villages abroad does not outvote Utah's towns)."""
     towns = [p for p in doc.places if p.feature in LOCAL and p.lat is not None and not p.demonym]
+    for key in ("country_code", "admin1"):
+        votes = [getattr(p, key) for p in doc.places if getattr(p, key)]
+        if votes:
+            main = max(dict.fromkeys(votes), key=votes.count)
+            towns = [p for p in towns if getattr(p, key) == main] or towns
     names = [p.name for p in towns]
     return max(towns, key=lambda p: (names.count(p.name), -names.index(p.name)), default=None)
 
