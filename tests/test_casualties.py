@@ -342,3 +342,13 @@ def test_a_list_the_parse_hangs_on_an_appositive_adds_up(figures):
 def test_a_killer_who_killed_himself_adds_to_his_victims_in_the_same_sentence(figures):
     assert [f[:2] for f in figures("A man fatally shot a woman and a girl, then killed himself.")] == [("killed", 3)]
     assert [f[:2] for f in figures("A 4-year-old girl accidentally shot herself in the face.")] == [("injured", 1)]
+
+
+def test_a_headline_list_of_the_dead_adds_up(figures):
+    assert [f[:2] for f in figures("TTP militants attacked a checkpost. 3 soldiers and 5 militants killed.")] == \
+        [("killed", 8)]
+
+
+def test_those_a_toll_includes_are_not_added_to_it(figures):
+    assert [f[:2] for f in figures("7 people including an SP and the 3 militants were killed in the gunfight.")] == \
+        [("killed", 7)]

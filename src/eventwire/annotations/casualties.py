@@ -331,7 +331,7 @@ class _Finder:
         victim = self.victim(tok, role_name)
         # a trigger noun standing for its own figure ("12 deaths") is no person to count as 1
         read = None if victim is None else self.read(
-            victim, person_only=lemma in self.lex.person_only, single=victim.i != tok.i)
+            victim, person_only=lemma in self.lex.person_only, single=victim.i != tok.i, trigger=tok)
         side = self.side(victim if read is not None else None, tok)
         extra = self.besides(tok, victim) if read is not None else None
         if extra is not None:  # "21 people were killed, in addition to five attackers"
@@ -433,7 +433,10 @@ class _Finder:
                 if c.dep_ in deps:
                     return tok.head if c.lower_ in _RELATIVE and tok.dep_ == "relcl" else c
             if tok.dep_ in ("acl", "relcl") and not any(c.dep_ == "nsubj" for c in tok.children):
-                return tok.head  # "people killed in the attack", "12 killed" (headline)
+                head = tok.head  # "people killed in the attack", "12 killed" (headline)
+                while head.dep_ == "conj" and tok.i > head.i:  # "3 soldiers and 5 militants killed": the list
+                    head = head.head
+                return head
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and role == "verb" and self.quantified(subj):
                 return subj  # "12 killed, 30 wounded"
@@ -533,9 +536,10 @@ class _Finder:
     def quantified(self, tok) -> bool:
         return tok.i in self.at or any(c.i in self.at for c in tok.children if c.i < tok.i)
 
-    def read(self, v, person_only: bool = False, single: bool = True):
+    def read(self, v, person_only: bool = False, single: bool = True, trigger=None):
         """best, low, high, count token range, victims token range for victim token `v`,
-        summing conjoined victims ("two policemen and a civilian")."""
+        summing conjoined victims ("two policemen and a civilian", "3 soldiers and 5 militants
+        killed") but not those a figure includes ("7 people including an SP and the 3 militants")."""
         if v.lemma_.lower() in self.lex.count_nouns and not self.quantified(v):  # "a total of 12 people"
             of = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             v = next((p for p in of.children if p.dep_ == "pobj"), v) if of is not None else v
@@ -543,8 +547,10 @@ class _Finder:
         if first is None or first[0] in (None, 0):  # a negation covers the coordination: "neither X nor Y"
             return first
         parts = [first]
+        included = min((c.i for c in v.children if c.dep_ == "prep" and c.lower_ in self.lex.inclusion), default=len(v.doc))
         for c in (*v.conjuncts, *self.listed_appositive(v)):  # not "100,000 who were murdered, 40,000 who were kidnapped"
-            if c.i > v.i and not any(x.dep_ in ("relcl", "acl") or self.role(x) for x in (*v.children, *c.subtree)):
+            if v.i < c.i < included and not any(
+                    x.dep_ in ("relcl", "acl") or self.role(x) for x in (*v.children, *c.subtree) if trigger is None or x.i != trigger.i):
                 part = self.read_one(c, person_only, single)
                 if part is None or part[0] is None:
                     return first
