@@ -352,3 +352,7 @@ def test_a_headline_list_of_the_dead_adds_up(figures):
 def test_those_a_toll_includes_are_not_added_to_it(figures):
     assert [f[:2] for f in figures("7 people including an SP and the 3 militants were killed in the gunfight.")] == \
         [("killed", 7)]
+
+
+def test_a_headline_toll_pair_reads_each_figure_before_its_word(figures):
+    assert [f[:2] for f in figures("12 killed, 30 wounded in Kabul blast.")] == [("killed", 12), ("injured", 30)]

@@ -437,9 +437,9 @@ class _Finder:
                 while head.dep_ == "conj" and tok.i > head.i:  # "3 soldiers and 5 militants killed": the list
                     head = head.head
                 return head
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            subj = max((c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: (c.i < tok.i, c.i), default=None)
             if subj is not None and role == "verb" and self.quantified(subj):
-                return subj  # "12 killed, 30 wounded"
+                return subj  # "12 killed, 30 wounded": the nearest figure before the verb
             if tok.dep_ in ("conj", "xcomp"):
                 # "was shot and killed", "was believed to have been killed": the head's victim;
                 # from another trigger only its passive subject ("12 were killed and 30 injured").
