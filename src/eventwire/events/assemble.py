@@ -434,8 +434,8 @@ def speaker_participants(subj, doc: Document) -> list[Participant]:
 
 def date_for(t: Trigger, doc: Document, layout: Layout) -> Time | None:
     """The explicit or document-relative date of a trigger: attached by syntax, else one it governs,
-    else one in its clause, else the nearest in its sentence that does not date a report ("shot Saturday night
-    ..., and Sunday evening police said" dates the shooting Saturday)."""
+    else one in its clause, else the nearest in its sentence that does not date a report ("shot
+    Saturday night ..., and Sunday evening police said" dates the shooting Saturday)."""
     for x in (doc.times[i] for i in t.times if i < len(doc.times)):
         if x.value and x.anchor != "event" and not ends_period(doc, x):
             return x
@@ -972,8 +972,8 @@ def group_inside(p: Participant, doc: Document) -> bool:
     if p.start is None or p.end is None:
         return False
     ent = entity_at(doc, p.start, p.end)
-    return ent is not None and ent.kind == "organization" and ent.actor_type not in ("state", "state_force") and any(
-        p.start <= m.start and m.end <= p.end for m in ent.mentions)
+    return ent is not None and ent.kind == "organization" and ent.actor_type not in ("state", "state_force") \
+        and any(p.start <= m.start and m.end <= p.end for m in ent.mentions)
 
 
 def role_word_only(p: Participant) -> bool:
@@ -990,9 +990,9 @@ def placed_by_lead(g: Group, main: bool) -> bool:
 def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list[Participant],
                doc: Document, protest: bool = False) -> tuple[str, str]:
     """A generic attack typed by who fought whom, as ACLED codes it: protesters or a mob doing the violence
-    make a riot (what rioters burn, and the crude bombs they hurl, are part of their riot); state forces attacking protesters are excessive
-    force against a protest; an attack on armed actors is a battle, and an ambush of unarmed people is
-    violence against civilians."""
+    make a riot (what rioters burn, and the crude bombs they hurl, are part of their riot); state forces
+    attacking protesters are excessive force against a protest; an attack on armed actors is a battle,
+    and an ambush of unarmed people is violence against civilians."""
     generic = etype in ("violence_against_civilians", "battles") and subtype in GENERIC_SUBTYPES
     if generic and protest and state_forces(perps, doc) and any(overlaps(t, perps) for t in targets):
         return "protests", "excessive_force_against_protesters"  # "fired at residents protesting": they protested
