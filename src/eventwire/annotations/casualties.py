@@ -547,10 +547,12 @@ class _Finder:
         if first is None or first[0] in (None, 0):  # a negation covers the coordination: "neither X nor Y"
             return first
         parts = [first]
-        included = min((c.i for c in v.children if c.dep_ == "prep" and c.lower_ in self.lex.inclusion), default=len(v.doc))
+        included = min((c.i for c in v.children if c.dep_ == "prep" and c.lower_ in self.lex.inclusion),
+                       default=len(v.doc))
+        own = -1 if trigger is None else trigger.i
         for c in (*v.conjuncts, *self.listed_appositive(v)):  # not "100,000 who were murdered, 40,000 who were kidnapped"
             if v.i < c.i < included and not any(
-                    x.dep_ in ("relcl", "acl") or self.role(x) for x in (*v.children, *c.subtree) if trigger is None or x.i != trigger.i):
+                    x.dep_ in ("relcl", "acl") or self.role(x) for x in (*v.children, *c.subtree) if x.i != own):
                 part = self.read_one(c, person_only, single)
                 if part is None or part[0] is None:
                     return first

@@ -901,7 +901,8 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     if g.type == "protests" and subtype == "peaceful_protest" and any(t.subtype == "arrests" for t in g.triggers):
         subtype = "protest_with_intervention"  # protesters arrested
     etype, subtype = acled_type(gtype, subtype, perps, targets, doc, protest)
-    location = best_place(g.places) or (lead_place(doc, layout) or story_place(doc) if placed_by_lead(g, main) else None)
+    location = best_place(g.places) or (
+        lead_place(doc, layout) or story_place(doc) if placed_by_lead(g, main) else None)
     perps = [coded_actor(p, etype, location, doc) for p in perps]
     evidence_sents = sorted(g.sentences | {layout.sent(c.count.start) for c in found})
     weapons = {(w.start, w.end): w for t in g.triggers for w in t.weapons}
