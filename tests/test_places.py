@@ -595,3 +595,75 @@ def test_x_near_y_takes_the_namesake_near_y(places):
     _, found = places("Residents of Perth near Dundee were evacuated, and the ferry docked at Victoria near Vancouver.")
     assert by_mention(found, "Perth")[0].country_code == "GB"
     assert by_mention(found, "Victoria")[0].country_code == "CA"
+
+
+def test_canadian_press_province_abbreviation_after_a_town(places):
+    _, found = places("KAMLOOPS, B.C. — A wildfire forced evacuations near the city. Relics from 500 B.C. were found.")
+    bc = [p for p in found if p.mention == "B.C."]
+    assert len(bc) == 1 and bc[0].start == 10 and (bc[0].feature, bc[0].country_code) == ("admin1", "CA")
+
+
+def test_bare_quebec_is_the_province_and_quebec_city_the_city(places):
+    _, found = places("The disaster in Quebec killed 47 people, officials in Montreal said. Tourists in Quebec City were safe.")
+    assert by_mention(found, "Quebec")[0].feature == "admin1"
+    assert by_mention(found, "Quebec City")[0].feature == "city"
+
+
+def test_all_caps_dateline_of_four_letters_is_a_town_not_an_acronym(places):
+    _, found = places("LYON, France (AFP) — Police used tear gas on protesters on Saturday.")
+    lyon = by_mention(found, "LYON")[0]
+    assert lyon.country_code == "FR" and abs(lyon.lat - 45.75) < 0.2
+
+
+def test_name_with_an_elided_article_is_read_whole(places):
+    _, found = places("The man, a 31-year-old from Coeur d'Alene, drowned in the river.")
+    assert by_mention(found, "Coeur d'Alene")[0].admin1 == "Idaho"
+
+
+def test_road_named_after_a_far_place_does_not_resolve_to_it(places):
+    _, found = places("PORTLAND, Maine — The warehouse near Washington Avenue burned. Firefighters from Portland and "
+                      "Westbrook fought the blaze in Portland overnight.")
+    avenue = [p for p in found if "Washington" in p.mention]
+    assert avenue and all(p.country_code != "US" or p.admin1 == "Maine" for p in avenue)
+
+
+def test_unknown_street_lies_in_the_town_the_story_is_about(places):
+    _, found = places("MACON, Ga. — Deputies found five victims on Cotton Avenue in downtown Macon, Macon police said.")
+    street = by_mention(found, "Cotton Avenue")[0]
+    assert street.feature == "other" and abs(street.lat - 32.84) < 0.2
+
+
+def test_division_abroad_inside_a_longer_name_is_not_meant(places):
+    _, found = places("Iraqi officials in Mosul and Baghdad said militants planned attacks on checkpoints near Tal Afar.")
+    assert all(p.country_code in (None, "IQ") for p in found if "Afar" in p.mention)
+
+
+def test_northern_irish_county_is_found(places):
+    _, found = places("A burnt-out car was found near Strabane in County Tyrone, police in Belfast said.")
+    tyrone = by_mention(found, "County Tyrone")[0]
+    assert tyrone.country_code == "GB" and abs(tyrone.lat - 54.6) < 0.3
+
+
+def test_bare_county_name_takes_the_county_named_in_full(places):
+    _, found = places("A car was found near Strabane in County Tyrone. Police said the group is active in parts of Tyrone.")
+    assert by_mention(found, "Tyrone")[0].country_code == "GB"
+
+
+def test_country_abbreviation_joined_to_a_participle_is_found(places):
+    _, found = places("The strike, carried out with help from the U.S.-led coalition, hit a hideout near Mosul.")
+    us = by_mention(found, "U.S.")
+    assert us and us[0].country_code == "US" and us[0].feature == "country"
+
+
+def test_unknown_local_name_lies_in_the_town_the_story_is_about(places):
+    _, found = places("PORTLAND, Maine — A fire spread to apartments in the East Bayside neighborhood. "
+                      "Portland firefighters said the Portland blaze took six hours to control.")
+    bayside = by_mention(found, "East Bayside")
+    assert bayside and abs(bayside[0].lat - 43.66) < 0.2
+
+
+def test_common_word_town_after_a_locative_preposition_is_a_place(places):
+    _, found = places("A magnitude 6.2 earthquake struck near Hamilton on New Zealand's North Island.")
+    assert by_mention(found, "Hamilton")[0].country_code == "NZ"
+    _, found = places("Councillor Hamilton said the budget would pass, and Reading Street was closed.")
+    assert not by_mention(found, "Hamilton")

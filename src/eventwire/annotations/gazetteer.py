@@ -232,6 +232,13 @@ class Gazetteer:
                 self.state_abbr[code] = state
                 for ap in s["ap"]:  # not indexed as names: "Miss", "Wash", "Ill" are words too
                     self.state_abbr[ap.replace(" ", "")] = state
+        by_name = {(e.country_code, e.name): e for e in self.admin1.values()}
+        for cc, provinces in k["province_ap"].items():
+            for name, aps in provinces.items():
+                province = by_name.get((cc, name))
+                if province:
+                    for ap in aps:
+                        self.state_abbr[ap] = province
 
     def _add_features(self, data: dict) -> None:
         """Physical features, informal regions (feature 'region') and landmarks ('site'), and the points of
@@ -280,8 +287,8 @@ class Gazetteer:
         return a.name if a else None
 
     def state(self, abbr: str) -> Entry | None:
-        """A US state from its postal code ('LA') or AP abbreviation ('La.', 'W. Va.'), as written:
-        'L.A.' is no state, and a dot-less 'La' is a word."""
+        """A US state from its postal code ('LA') or AP abbreviation ('La.', 'W. Va.'), or a Canadian province
+        from its CP one ('B.C.'), as written: 'L.A.' is no state, and a dot-less 'La' is a word."""
         key = abbr.replace(" ", "")
         # A sentence-final "W.Va." loses its last dot to the tokenizer.
         return self.state_abbr.get(key) or (self.state_abbr.get(key + ".") if "." in key else None)

@@ -108,6 +108,7 @@ class Mention:
     # Placed in a region the text states ("Dogon Kirie (Mopti)", "Dantewada district, Chhattisgarh"):
     # only a namesake inside it fits, and with none the place takes the region's point.
     regional: bool = False
+    home: Entry | None = None  # the town a name the gazetteer lacks lies near: the one the story is about
     addressed: bool = False  # written as an address's first name: "Bodo town, Far North region"
     # The inner names of "Town (Admin2, Admin1)" / "Village (Town, Admin2, Admin1)", most specific first.
     chain: list[Mention] = field(default_factory=list)
@@ -128,6 +129,9 @@ class Places:
         self.non_place_heads = set(k["non_place_heads"])
         self.place_of_heads = set(k["place_of_heads"])
         self.facility_words = set(k["facility_words"])
+        self.bare_provinces = set(k["bare_province_countries"])
+        self.borrowed_heads = set(k["borrowed_name_heads"])
+        self.street_heads = set(k["street_heads"])
         self.demonyms = self._demonyms()
         self.kb = load_kb()
 
@@ -164,6 +168,12 @@ class Places:
                     and e[0].pos_ == "PROPN" and e[0].lower_ not in DIRECTIONS}
         mentions = [m for m in mentions if m.text not in surnames or m.demonym or m.container or (
             m.choice is not None and (m.choice.feature in AREAS or m.choice.population >= BIG_POP))]
+        # A name the gazetteer lacks in a story about one town (a street, a neighbourhood, a park) most
+        # likely lies in or near that town.
+        home = _home(mentions)
+        for m in mentions:
+            if m.choice is None and not m.regional and not m.demonym:
+                m.home = home
         doc.places.extend(self._place(m) for m in mentions)
 
     # -- finding mentions ---------------------------------------------------------------------
@@ -227,8 +237,10 @@ class Places:
                     for t in toks:
                         taken[t.i] = True
                 continue
-            if ent.label_ == "FAC" and not self.gaz.lookup(text):
-                continue  # streets and buildings: kept only when the gazetteer knows them
+            if toks[0].i and sdoc[toks[0].i - 1].like_num and text.rstrip(".") in ("B.C", "BC"):
+                continue  # an era ("500 B.C."), not British Columbia
+            if ent.label_ == "FAC" and not self.gaz.lookup(text) and not self._street(text):
+                continue  # buildings: kept only when the gazetteer knows them
             if not mixed_case and norm(text) in self.not_places:
                 continue
             mention = Mention(toks[0].idx, toks[0].idx + len(text), text, True)
@@ -368,6 +380,12 @@ class Places:
                 out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, True))
                 i += 1
                 continue
+            head = tok.text.split("-")[0]
+            if "." in head and len(head) < len(tok.text) and any(
+                    e.feature == "country" for e in self.gaz.entries(norm(head))):
+                out.append(Mention(tok.idx, tok.idx + len(head), head, True))  # "U.S.-led", one token
+                i += 1
+                continue
             # "the American Farm Bureau", "the Sri Lankan army": demonyms inside names count too. A
             # one-word one spaCy calls a person may be a surname ("John French"); "Sri Lankan" is none.
             demonym = next((sdoc[i:j] for j in range(min(n, i + 3), i + 1, -1)
@@ -385,7 +403,7 @@ class Places:
             # hyphens and dots, a possessive ("People's Republic of China").
             end = i + 1
             while end < min(n, i + SCAN_TOKENS) and not taken[end] and (
-                    caps[end] or toks[end].lower_ in CONNECTORS or toks[end].lower_ in ("'s", "’s")
+                    caps[end] or toks[end].lower_ in CONNECTORS or toks[end].lower_ in ("'s", "’s") or _elided_article(toks[end])
                     or _joiner(toks[end])):
                 end += 1
             hit = None
@@ -393,7 +411,7 @@ class Places:
             if len(featured) > end - i and not self._names_other(sdoc, featured):
                 hit = sdoc[i : end + 1]
             for j in range(end if hit is None else i, i, -1):
-                if not caps[j - 1]:
+                if not caps[j - 1] and not _elided_article(toks[j - 1]):
                     continue
                 span = sdoc[i:j]
                 if "\n" in span.text or self._names_other(sdoc, span):
@@ -463,20 +481,26 @@ class Places:
         tok = sdoc[i]
         if not ("." in tok.text or (len(tok.text) == 2 and tok.is_upper)) or self.gaz.state(tok.text) is None:
             return False
-        if tok.text.count(".") >= 2 or (i >= 1 and sdoc[i - 1].text == "-"):
-            return True
+        if (tok.text.count(".") >= 2 or (i >= 1 and sdoc[i - 1].text == "-")) and self.gaz.state(tok.text).country_code == "US":
+            return True  # a province's 'B.C.' may be an era: only after a town
         return i >= 2 and sdoc[i - 1].text == "," and _capitalised(sdoc[i - 2])
 
     def _acceptable(self, span, persons: set[str], ent, names: set[str]) -> bool:
         """Whether a capitalised run (inside entity `ent`, if any) names a place."""
         key = norm(span.text)
-        if not key or key in self.not_places:
+        if not key:
             return False
         entries = self.gaz.entries(key)
         if not entries:
             return False
+        if key in self.not_places:
+            # "from Reading", "near Hamilton": after a locative preposition a big town is meant.
+            after = span.end < len(span.doc) and span.doc[span.end].text[:1].isupper()
+            if not (span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE and not after
+                    and any(e.population >= BIG_POP for e in entries)):
+                return False
         first = span[0]
-        acronym = first.is_upper and len(first.text) <= 4 and "." not in span.text
+        acronym = first.is_upper and len(first.text) <= 4 and "." not in span.text and not _dateline(span)  # "LYON, France"
         if len(span) == 1 and len(first.text) < 3 and not (
                 acronym and any(e.feature in ("country", "region") for e in entries)):
             return False  # but "US" and "EU" name places
@@ -537,13 +561,14 @@ class Places:
         m.primary = self._primary(key, entries)
         if not (len(words) > 1 and words[-1] in DESIGNATORS - {"city", "town", "village"}):
             # Outside the US a city and its province or district share a name (Kerman, Baghdad, Dhaka):
-            # news means the city. A national capital outranks a state of its name too ("Washington").
+            # news means the city, save where provinces are named bare ("in Quebec": Canada's province). A national capital outranks a state of its name too ("Washington").
             cities = {(e.country_code, e.admin1_code) for e in entries if e.feature == "city" and e.id in m.primary}
             capitals = {e.country_code for e in entries if e.id in self.gaz.capitals and e.id in m.primary}
             entries = [e for e in entries if not (
                 (e.feature == "admin1" and e.country_code in capitals)
                 or (e.feature in ("admin1", "admin2") and e.country_code != "US"
-                    and (e.country_code, e.admin1_code) in cities))]
+                    and (e.country_code, e.admin1_code) in cities
+                    and not (e.feature == "admin1" and e.country_code in self.bare_provinces)))]
         m.candidates = entries[:40]
 
     def _containers(self, text: str, mentions: list[Mention]) -> None:
@@ -768,11 +793,17 @@ class Places:
             for m in group:
                 if m.container is None and m.holds is None:  # "Springfield, Ill." and "Springfield, Mass." stay apart
                     m.choice = sense
+        # "County Tyrone ... parts of Tyrone": the bare name is the county the story names in full.
+        counties = {m.key[7:]: m.choice for m in mentions if m.key.startswith("county ") and m.choice is not None
+                    and m.choice.feature != "city"}
+        for m in mentions:
+            if m.key in counties and m.container is None and not m.demonym:
+                m.choice = counties[m.key]
         # "Halls Gap" is no part of Halls, Tennessee: the whole name stays, unresolved, once, and not
         # beside a name inside it that resolves well ("Mornington" of "the Mornington Peninsula").
         alone = {m.key for m in mentions if m.cut is None}  # "Sligo Town Hall" and "Sligo" elsewhere: Sligo
         far = [m for m in mentions if m.cut is not None and m.choice is not None and m.key not in alone
-               and not self._local(m, support)]
+               and not self._local(m, support, m.cut[2].split()[-1].lower() in self.borrowed_heads)]
         spans = {(m.start, m.end) for m in mentions if m not in far}
         for m in far:
             start, end, text = m.cut
@@ -886,12 +917,21 @@ class Places:
         return best
 
     @staticmethod
-    def _local(m: Mention, support: _Support) -> bool:
+    def _local(m: Mention, support: _Support, borrowed: bool) -> bool:
         """Whether the name inside a cut entity may stand for it: an area, a big town, or a town near the
         places the document pins down or in a state it names, or, named first ("Sligo Town Hall"), in a
         country it names; a namesake abroad of a word of a longer name is not ("Eden Gardens" in Kolkata),
-        nor a town named like the head noun of one ("Gap" of "Halls Gap") elsewhere in the country."""
+        nor a town named like the head noun of one ("Gap" of "Halls Gap") elsewhere in the country, nor a
+        division of a country no other name is in when others name another ("Afar" of "Tal Afar" in Iraq). Roads,
+        rivers and parks (`borrowed`) are often named after places elsewhere ("Washington Avenue" in Portland,
+        "London Liverpool Street"): their word must name a town near the document's, a state or country."""
         e = m.choice
+        if e.feature in ("admin1", "admin2") and m.container is None and support.country_support(m.key, e) < 1.0 \
+                and any(cc != e.country_code and w >= 1.0 for cc, w in support.countries.items()):
+            return False  # "Afar" of "Tal Afar" in a story about Iraq is no Ethiopian region
+        if borrowed:
+            return e.feature in AREAS or m.container is not None or support.near(e, areas=False) \
+                or support.state_support(m.key, e) >= 1.0
         return e.feature != "city" or e.population >= BIG_POP or m.container is not None or support.near(e, areas=False) \
             or support.state_support(m.key, e) >= 1.0 or (not m.tail and support.main_country(m.key, e))
 
@@ -901,9 +941,13 @@ class Places:
             return 1.0  # provinces abroad are named less often than their namesake towns
         return FEATURE_BONUS.get(e.feature, 0.0)
 
+    def _street(self, text: str) -> bool:
+        words = text.split()
+        return len(words) > 1 and words[-1].lower().rstrip(".") in self.street_heads
+
     def _place(self, m: Mention) -> Place:
         e = m.choice
-        region = m.container.choice if m.regional and m.container is not None else None
+        region = m.container.choice if m.regional and m.container is not None else m.home
         if e is None and region is not None:  # the most specific name of its bracket that resolved
             region = next((c.choice for c in m.chain if c.choice is not None and c.choice.lat is not None
                            and _within(c.choice, region)), region)
@@ -922,6 +966,21 @@ class Places:
             lat=e.lat, lon=e.lon, geonames_id=e.id if e.id > 0 else None, feature=e.feature,
             admin2=e.admin2 or None, population=e.population or None, demonym=bool(m.demonym),
         )
+
+
+def _home(mentions: list[Mention]) -> Entry | None:
+    """The town a local story is about: the one it names most often, at least twice; on a tie, the one
+    named more often outside the dateline ("MOSCOW -- ... Moscow denied ... in Kharkiv ... Kharkiv")."""
+    counts: dict[int, tuple[int, int]] = {}
+    towns: dict[int, Entry] = {}
+    for m in mentions:
+        e = m.choice
+        if e is not None and e.feature == "city" and not m.demonym and e.lat is not None:
+            n, body = counts.get(e.id, (0, 0))
+            counts[e.id] = (n + 1, body + (not m.text.isupper()))
+            towns.setdefault(e.id, e)
+    best = max(counts, key=lambda i: counts[i], default=None)  # dicts keep first-named order on ties
+    return towns[best] if best is not None and counts[best][0] >= 2 else None
 
 
 def _links(mentions: list[Mention]) -> set[int]:
@@ -1106,6 +1165,12 @@ def _joiner(tok) -> bool:
     if tok.i == 0 or tok.doc[tok.i - 1].whitespace_:
         return False
     return (tok.text == "-" and not tok.whitespace_) or (tok.text == "." and len(tok.doc[tok.i - 1].text) <= 3)
+
+
+def _elided_article(tok) -> bool:
+    """A name's elided French or Italian article: "d'Alene" of "Coeur d'Alene", "d'Ivoire"."""
+    t = tok.text
+    return len(t) > 3 and t[0] in "dl" and t[1] in "'’" and t[2].isupper()
 
 
 def _capitalised(tok) -> bool:
