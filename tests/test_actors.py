@@ -213,3 +213,26 @@ def test_a_faction_written_in_brackets_after_an_acronym_is_its_own_group(run):
 def test_an_acronym_shared_with_another_army_needs_its_militants(run):
     doc = run("PLA militants ambushed an Assam Rifles patrol near the border on Monday.", stages=STAGES)
     assert entity_with(doc, "PLA militants").name == "People's Liberation Army of Manipur"
+
+
+def test_spla_after_independence_is_the_army_of_south_sudan(run):
+    doc = run("The SPLA recaptured the town from the rebels.", stages=STAGES)
+    assert entity_with(doc, "SPLA").name == "Military Forces of South Sudan"
+
+
+def test_acronym_groups_carry_their_full_name(run):
+    doc = run("M23 rebels took control of the town after the army withdrew.", stages=STAGES)
+    assert entity_with(doc, "M23 rebels").name == "March 23 Movement"
+
+
+def test_forces_loyal_to_a_leader_are_his_faction(run):
+    doc = run("Airstrikes by forces loyal to Haftar hit positions in the city.", stages=STAGES)
+    assert "Haftar" in entity_with(doc, "forces loyal to Haftar").name
+
+
+def test_town_and_ethnic_militias_are_named_as_communal_and_ethnic_militias(run):
+    doc = run("Misrata militias clashed with Zintan brigades near the airport. Murle gunmen raided a cattle camp.",
+              stages=STAGES)
+    assert entity_with(doc, "Misrata militias").name == "Misrata Communal Militia"
+    assert entity_with(doc, "Zintan brigades").name == "Zintan Communal Militia"
+    assert entity_with(doc, "Murle gunmen").name == "Murle Ethnic Militia"

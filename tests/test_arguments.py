@@ -705,3 +705,28 @@ def test_fire_from_a_group_names_the_group(roles):
 def test_armed_men_of_any_description_who_attack_are_perpetrators(roles):
     perps, _, _ = roles("Armed herders attacked farmers in a village on Sunday.", FULL)["attacked"]
     assert ("Armed herders", "individual") in perps
+
+
+def test_sides_of_fighting_that_broke_out_between_two_groups(roles):
+    found = roles("Fighting broke out between the army and rebels in the north.")
+    assert {m for m, _ in found["fighting"][0]} == {"army", "rebels"}
+
+
+def test_bare_count_of_protesters_is_the_crowd(roles):
+    found = roles("Thousands protested in the capital demanding the resignation of the president.")
+    assert ("Thousands", "individual") in found["protested"][0]
+
+
+def test_counted_dead_in_a_note_without_were_are_victims(roles):
+    found = roles("Militants stormed a prison in the town. 8 guards killed.")
+    assert found["killed"] == (set(), {("8 guards", "human")}, set())
+
+
+def test_elements_of_a_group_are_its_members(roles):
+    perps = roles("Rebel elements looted shops in the town.")["looted"][0]
+    assert ("Rebel elements", "individual") in perps
+
+
+def test_coordinated_group_names_before_one_head_are_two_sides(roles):
+    found = roles("Fighting broke out between SPLA and SPLA-IO forces in Malakal.", stages=FULL)
+    assert {m for m, _ in found["fighting"][0]} == {"SPLA", "SPLA-IO forces"}

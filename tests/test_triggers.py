@@ -432,3 +432,31 @@ def test_a_sniper_shot_is_an_attack(triggers):
 def test_communities_fighting_with_sticks_is_mob_violence(triggers):
     found = triggers("Members of two clans fought with sticks and knives near the well.")
     assert (found["fought"].type, found["fought"].subtype) == ("riots", "mob_violence")
+
+
+def test_capturing_a_named_town_is_taking_territory_not_an_arrest(run, triggers):
+    found = run("Rebels captured Goma after fighting with the army.", stages=["places", "triggers"]).triggers
+    took = next(t for t in found if t.span.text == "captured")
+    assert (took.type, took.subtype) == ("battles", "non_state_actor_overtakes_territory")
+    assert triggers("Police captured two suspects in a raid.")["captured"].subtype == "arrests"
+
+
+def test_repelling_an_attack_is_a_battle(triggers):
+    found = triggers("Soldiers repelled an attack by insurgents on the town.")
+    assert found["repelled"].type == "battles"
+
+
+def test_taking_to_the_streets_is_a_protest(triggers):
+    found = triggers("Protesters took to the streets of the capital against the fuel price rise.")
+    assert found["took"].type == "protests"
+
+
+def test_killing_a_protest_is_about_is_no_event_of_the_report(triggers):
+    found = triggers("Students protested in the city over the killing of a journalist.")
+    assert found["protested"].type == "protests"
+    assert "killing" not in found
+
+
+def test_beating_up_supporters_is_violence_against_civilians(triggers):
+    found = triggers("Militiamen beat up opposition supporters in the town.")
+    assert found["beat up"].type == "violence_against_civilians"

@@ -108,6 +108,7 @@ class Words:
     aim_verbs: frozenset  # "a device targeting a police vehicle": their object is what the act hit
     doer_heads: frozenset  # "assailant", "bomber": named by the act they did
     mutual_verbs: frozenset  # "clashed with X": X is the other side, a perpetrator too
+    note_passive: frozenset  # "8 guards killed.": a note's counted subject suffered these acts
     undergo_verbs: frozenset  # "X received threats", "X survived an attack": X is the target
     protest_verbs: frozenset  # "traders observed a strike", "a bandh called by X": who protested
     mutual_nouns: frozenset  # "an encounter with X", "killed in crossfire with X": X is a side that fought
@@ -174,6 +175,7 @@ def words() -> Words:
         aim_verbs=frozenset(p["aim_verbs"]),
         doer_heads=frozenset(p["doer_heads"]),
         mutual_verbs=frozenset(p["mutual_verbs"]),
+        note_passive=frozenset(p["note_passive_verbs"]),
         mutual_nouns=frozenset(t["mutual_nouns"]),
         protest_verbs=frozenset(t["protest_verbs"]),
         undergo_verbs=frozenset(t["undergo_verbs"]),
@@ -249,7 +251,8 @@ class Arguments:
             if trig.type == "protests":
                 self.protesters(tok, f)
         if trig.type == "battles":  # "clashes between the ELN and FARC dissidents", "fighting between X and Y"
-            f.agents += pobjs(tok, {"between"})
+            f.agents += pobjs(tok, {"between"}) or (
+                pobjs(tok.head, {"between"}) if tok.dep_ == "nsubj" else [])  # "fighting broke out between X and Y"
         if trig.type == "statement":
             f.instruments = []
             f.agents = self.speakers(tok, f.agents)
@@ -387,7 +390,7 @@ class Arguments:
             f.attribution[a.i] = how
 
     def verb_roles(self, tok, f: Frame, located: bool) -> None:
-        pas = passive(tok) or lemma(tok) in self.w.undergoers or headline_passive(tok)
+        pas = passive(tok) or lemma(tok) in self.w.undergoers or headline_passive(tok, lemma(tok) in self.w.note_passive)
         subj = children(tok, "nsubj", "nsubjpass", "csubj")
         (f.patients if pas else f.agents).extend(subj)
         f.patients += children(tok, "dobj", "attr")
@@ -860,6 +863,8 @@ class Arguments:
         if inner and (tok.like_num or tok.lower_ in self.w.quantifiers or lemma(tok) in self.w.parts):
             tok = inner[0]  # "six of their members", "in front of the embassy"
         out = list(dict.fromkeys([tok, *tok.conjuncts, *whole.conjuncts]))
+        out += [c for t in list(out) for c in t.children if c.i < t.i and c.dep_ in ("nmod", "compound")
+                and c.pos_ == "PROPN" and children(c, "cc") and children(c, "conj")]  # "Libya Dawn and Zintan brigades"
         for t in {whole, *out}:
             for a in (c for c in t.children if c.dep_ == "appos" and noun_like(c)):
                 described = self.name_like(self.name_tokens(t)) and not self.name_like(self.name_tokens(a))
@@ -891,7 +896,8 @@ class Arguments:
                     yield from (p for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
                                 for p in w.children if p.dep_ == "pobj" and noun_like(p))
 
-    def perpetrators(self, doc: Document, heads, how: dict) -> list[Participant]:
+    def perpetrators(self, doc: Document, heads, how: dict, crowd: bool = False) -> list[Participant]:
+        """`crowd`: the act is a protest, whose bare count of people is its crowd ("thousands protested")."""
         out = []
         for h in heads:
             if self.instrument_noun(h):  # "killed by a US drone": the modifier acts; "sniper fire from X": X
@@ -914,6 +920,8 @@ class Arguments:
                     c.dep_ == "amod" and (c.lower_ == "armed" or lemma(c) in self.w.unknown) for c in h.children)) \
                     and lemma(h) not in self.w.passive_human_heads:
                 kind = "individual"  # "her husband shot her", "a man opened fire", "armed nomads attacked": who acts
+            if kind is None and crowd and h.lower_ in self.w.quantifiers:
+                kind = "individual"
             if kind is None:
                 continue
             if kind == "organization" and not self.entity_at(h) and any(
@@ -971,8 +979,9 @@ class Arguments:
         is the group named before it ("LNA forces" are the Libyan National Army)."""
         if self.mention_at(h):
             return h
-        named = [c for c in h.children if c.dep_ in ("compound", "nmod") and c.i < h.i
-                 and (ent := self.entity_at(c)) is not None and ent.kind == "organization"]
+        mods = [c for c in h.children if c.dep_ in ("compound", "nmod") and c.i < h.i]
+        mods = [max(c.conjuncts, key=lambda t: t.i) if children(c, "conj") else c for c in mods]  # "X and Y forces": Y's
+        named = [c for c in mods if (ent := self.entity_at(c)) is not None and ent.kind == "organization"]
         return named[-1] if named else h
 
     def targets(self, doc: Document, heads) -> list[Participant]:
@@ -1028,7 +1037,7 @@ class Arguments:
             weapons = []  # weapons seized or found are no weapons of this event
         if trig.type == "statement" and trig.subtype not in ("accusation", "condemnation", "threat"):
             patients = []  # what a statement is about is rarely a victim
-        trig.perpetrators = dedupe(self.perpetrators(doc, agents, how))
+        trig.perpetrators = dedupe(self.perpetrators(doc, agents, how, crowd=trig.type == "protests"))
         trig.targets = dedupe(self.targets(doc, [p for p in patients if p.i != tok.i]))
         trig.weapons = dedupe([doc.span(*self.weapon_extent(w)) for w in weapons])
         self.where_when(doc, trig, tok)
@@ -1287,11 +1296,15 @@ class Arguments:
         return span[-1].tag_ in ("NNS", "NNPS") and not (before is not None and before.like_num)
 
 
-def headline_passive(tok) -> bool:
+def headline_passive(tok, note: bool = False) -> bool:
     """Headlines drop "were": in "3 Afghan Police Killed in Suicide Attack" a counted subject of a
-    past form with no object suffered the act ("Gunmen Killed 3 Police" has one)."""
+    past form with no object suffered the act ("Gunmen Killed 3 Police" has one). Event notes drop it
+    too, before a full stop, in a line that opens with the count ("8 guards killed.", `note`: the act is
+    one that befalls people)."""
     sent = tok.sent
-    if tok.tag_ not in ("VBD", "VBN") or children(tok, "dobj", "attr", "ccomp") or sent[-1].text in (".", "!", "?"):
+    if tok.tag_ not in ("VBD", "VBN") or children(tok, "dobj", "attr", "ccomp", "aux", "auxpass"):
+        return False
+    if sent[-1].text in (".", "!", "?") and not (note and sent[0].like_num):
         return False  # prose keeps its "were"; only a line without a full stop is a headline
     return any(any(c.dep_ == "nummod" or c.like_num for c in s.subtree if c is not s) or s.like_num
                for s in children(tok, "nsubj"))

@@ -82,6 +82,7 @@ class Lexicon:
     kind_heads: frozenset  # nouns a trigger word only classifies ("assault rifle", "riot police")
     temporal_marks: frozenset  # conjunctions of a clause that dates another ("after", "before")
     past_as_base: frozenset  # verbs whose past is their base form ("set off"): a VBP tag may be a past
+    grievance_preps: frozenset  # "protested over the killing of": what a protest is about
 
 
 @cache
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
         kind_heads=frozenset(t["kind_heads"]) | frozenset(w["weapons"]),
         temporal_marks=frozenset(t["temporal_marks"]),
         past_as_base=frozenset(t["past_as_base"]),
+        grievance_preps=frozenset(t["grievance_preps"]),
     )
 
 
@@ -279,6 +281,13 @@ def background(tok, lex: Lexicon) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in lex.temporal_marks for c in tok.children)
 
 
+def grievance(tok, protests: set[int], lex: Lexicon) -> bool:
+    """A noun naming what a protest is about ("students protested over the killing of a journalist",
+    "marched against the arrest of their leader") tells an earlier act, not one of this report."""
+    return noun_like(tok) and tok.dep_ == "pobj" and tok.head.lower_ in lex.grievance_preps \
+        and tok.head.head.i in protests
+
+
 def is_weapon(tok, lex: Lexicon) -> bool:
     return noun_like(tok) and lemma(tok) in lex.weapons
 
@@ -423,6 +432,9 @@ class Triggers:
             # "attacked the post and withdrew from the area": a withdrawal told with a fight ends it
             fights = any(s.subtype != "non_state_actor_overtakes_territory" for tok, s in found if tok in acts)
             handover = next((s for _, s in found if s.subtype == "non_violent_transfer_of_territory"), None)
+            protests = {tok.i for tok, s in found if s.type == "protests"}
+            found = [(tok, s) for tok, s in found
+                     if not (protests and s.type in VIOLENT | {"strategic_developments"} and grievance(tok, protests, lex))]
             for tok, s in found:
                 if s.beside_violence and any(t is not tok for t in acts):
                     s = replace(s, type=s.beside_violence[0], subtype=s.beside_violence[1])
