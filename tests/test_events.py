@@ -540,3 +540,9 @@ def test_the_story_town_is_in_the_country_and_state_most_of_its_places_are_in(ru
               published="2015-06-22")
     main = violent(doc)[0]
     assert main.location is not None and main.location.admin1 == "Utah"
+
+
+def test_a_country_that_names_the_actor_does_not_place_the_act(run):
+    doc = run("A US drone strike near Barawe killed Al Shabaab leader Ahmed Godane.", published="2014-09-02")
+    location = violent(doc)[0].location
+    assert location is None or location.country_code != "US"

@@ -901,8 +901,7 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     if g.type == "protests" and subtype == "peaceful_protest" and any(t.subtype == "arrests" for t in g.triggers):
         subtype = "protest_with_intervention"  # protesters arrested
     etype, subtype = acled_type(gtype, subtype, perps, targets, doc, protest)
-    location = best_place(g.places) or (
-        lead_place(doc, layout) or story_place(doc) if placed_by_lead(g, main) else None)
+    location = best_place(g.places) or (placed_by_story(g, doc, layout) if placed_by_lead(g, main) else None)
     perps = [coded_actor(p, etype, location, doc) for p in perps]
     evidence_sents = sorted(g.sentences | {layout.sent(c.count.start) for c in found})
     weapons = {(w.start, w.end): w for t in g.triggers for w in t.weapons}
@@ -980,6 +979,15 @@ def group_inside(p: Participant, doc: Document) -> bool:
 def role_word_only(p: Participant) -> bool:
     """ "the victim", "the casualties": words for a role, which describe no one."""
     return p.entity is None and (p.mention or "").lower().removeprefix("the ").strip() in words("role_words")
+
+
+def placed_by_story(g: Group, doc: Document, layout: Layout) -> Place | None:
+    """The lead's place, else the story's town; never a place that names the actor ("a US drone
+    strike near Barawe" did not happen in the United States)."""
+    lead = lead_place(doc, layout)
+    if lead is not None and any(modifies_actor(lead, t, doc) for t in g.triggers):
+        lead = None
+    return lead or story_place(doc)
 
 
 def placed_by_lead(g: Group, main: bool) -> bool:
