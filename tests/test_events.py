@@ -546,3 +546,17 @@ def test_a_country_that_names_the_actor_does_not_place_the_act(run):
     doc = run("A US drone strike near Barawe killed Al Shabaab leader Ahmed Godane.", published="2014-09-02")
     location = violent(doc)[0].location
     assert location is None or location.country_code != "US"
+
+
+def test_state_forces_firing_after_a_protest_is_the_protests_repression_with_its_toll(run):
+    doc = run("Protesters took to the streets of Khartoum against the lifting of fuel subsidies. "
+              "Security forces opened fire, killing 10.", published="2013-09-25")
+    main = violent(doc)[0]
+    assert (main.type, main.subtype) == ("protests", "excessive_force_against_protesters")
+    assert main.killed is not None and main.killed.best == 10
+
+
+def test_the_toll_told_after_a_crowds_arson_is_the_riots(run):
+    doc = run("Protesters burned churches in Zinder over the cartoons. 5 killed.", published="2015-01-17")
+    main = violent(doc)[0]
+    assert main.type == "riots" and main.killed is not None and main.killed.best == 5

@@ -228,12 +228,19 @@ def protest_and_its_violence(a: list[Trigger], b: list[Trigger]) -> bool:
         protesters = [p for t in mine for p in t.perpetrators]
         if all(t.type == "protests" for t in mine) and any(
                 (t.type == "riots" or t.type in VIOLENT or t.subtype == "arrests") and (
-                    t.type == "riots" or intervention(mine + other) or any(
+                    t.type == "riots" or intervention(mine + other) or force_on_crowd(t) or any(
                         last_word(p) in words("protester_words") or overlaps(p, protesters)
                         for p in t.targets + t.perpetrators))
                 for t in other):
             return True
     return False
+
+
+def force_on_crowd(t: Trigger) -> bool:
+    """ "Protesters took to the streets. Security forces opened fire, killing 10": state forces'
+    violence on no one the text names or arms is the protest's repression."""
+    return any(listed(last_word(p), state_force_words()) for p in t.perpetrators) and not any(
+        p.entity or listed(last_word(p), words("armed_target_words")) for p in t.targets)
 
 
 def overlaps(p: Participant, others: list[Participant]) -> bool:
@@ -283,7 +290,7 @@ def merge_groups(groups: list[Group], doc: Document, layout: Layout) -> list[Gro
 def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     if a.type == "statement" or b.type == "statement":
         return same_statement(a, b, doc, layout)
-    if (a.violent != b.violent or (not a.violent and a.type != b.type)) \
+    if (a.violent != b.violent or (not a.violent and a.type != b.type)) and not rioting(a, b) \
             and not protest_and_its_violence(a.triggers, b.triggers) and not interception(a, b):
         return False
     if b.violent and legal_reference(b, doc):
@@ -315,6 +322,14 @@ def definite(g: Group, doc: Document) -> bool:
     before, and its date is that act's."""
     return all(doc.doc[t.head].pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in doc.doc[t.head].children) for t in g.triggers)
+
+
+def rioting(a: Group, b: Group) -> bool:
+    """ "Protesters burned churches in Zinder. 5 killed.": what a crowd destroys is its riot, and the
+    riot's toll is told after it."""
+    crowd = words("protester_words") | words("crowd_words") | words("mob_words")
+    return any(all(t.subtype == "looting_property_destruction" for t in g.triggers) and other.violent and any(
+        last_word(p) in crowd for t in g.triggers for p in t.perpetrators) for g, other in ((a, b), (b, a)))
 
 
 def interception(a: Group, b: Group) -> bool:
@@ -900,7 +915,10 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         gtype, subtype = "strategic_developments", "disrupted_weapons_use"  # the shot was stopped
     if g.type == "protests" and subtype == "peaceful_protest" and any(t.subtype == "arrests" for t in g.triggers):
         subtype = "protest_with_intervention"  # protesters arrested
-    etype, subtype = acled_type(gtype, subtype, perps, targets, doc, protest)
+    # who protested is not who did the violence the protest met: only the other acts' doers type it
+    acting = {p.entity or p.mention.lower() for t in g.triggers if t.type != "protests" for p in t.perpetrators}
+    doers = [p for p in perps if (p.entity or p.mention.lower()) in acting] or perps
+    etype, subtype = acled_type(gtype, subtype, doers, targets, doc, protest)
     location = best_place(g.places) or (placed_by_story(g, doc, layout) if placed_by_lead(g, main) else None)
     perps = [coded_actor(p, etype, location, doc) for p in perps]
     evidence_sents = sorted(g.sentences | {layout.sent(c.count.start) for c in found})
