@@ -560,3 +560,11 @@ def test_the_toll_told_after_a_crowds_arson_is_the_riots(run):
     doc = run("Protesters burned churches in Zinder over the cartoons. 5 killed.", published="2015-01-17")
     main = violent(doc)[0]
     assert main.type == "riots" and main.killed is not None and main.killed.best == 5
+
+
+def test_an_attack_on_the_other_sides_positions_is_a_battle_whoever_attacks(run):
+    rebels = run("SPLA-IO forces attacked government positions near Nasir.", published="2015-03-04")
+    army = run("Government forces attacked rebel positions near Nasir.", published="2015-03-04")
+    assert violent(rebels)[0].type == violent(army)[0].type == "battles"
+    own_post = run("Soldiers opened fire at an army checkpoint in Kabul, killing a driver.", published="2015-03-04")
+    assert violent(own_post)[0].type == "violence_against_civilians"

@@ -1034,8 +1034,9 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
         return etype, subtype
     if (protest or any(last_word(p) in words("protester_words") for p in targets)) and armed(perps, doc):
         return "protests", "excessive_force_against_protesters"  # "fired tear gas to disperse the crowd, injuring five"
-    # "a police officer shot dead a rider at a checkpoint": the forces' own post is where, not whom
-    aimed = [p for p in targets if p.kind == "human"] if state_forces(perps, doc) else targets
+    # "a police officer shot dead a rider at a checkpoint": the forces' own post is where, not whom;
+    # "rebel positions", "Taliban bases" are the other side's
+    aimed = [p for p in targets if p.kind == "human" or enemy_post(p, doc)] if state_forces(perps, doc) else targets
     if etype == "violence_against_civilians" and armed(aimed, doc):
         return "battles", "armed_clash"
     if etype == "battles" and any(p.kind == "human" and last_word(p) in words("civilian_words") for p in targets) \
@@ -1045,10 +1046,17 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
 
 
 def state_forces(perps: list[Participant], doc: Document) -> bool:
-    """Whether the doers are police, troops or another state force."""
+    """Whether the doers are police, troops or another state force ("SPLA-IO forces" are a rebel group's)."""
     entities = {e.id: e for e in doc.entities}
     return any(p.entity in entities and entities[p.entity].actor_type == "state_force"
-               or listed(last_word(p), state_force_words()) for p in perps)
+               or listed(last_word(p), state_force_words()) and not group_inside(p, doc) for p in perps)
+
+
+def enemy_post(p: Participant, doc: Document) -> bool:
+    """A post named for the armed group that holds it ("rebel positions", "Taliban bases"), not for a
+    state force ("an army checkpoint")."""
+    return group_inside(p, doc) or any(w in words("armed_target_words") and not listed(w, state_force_words())
+                                       for w in (p.mention or "").lower().split()[:-1])
 
 
 def armed(targets: list[Participant], doc: Document) -> bool:
