@@ -311,7 +311,7 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     # An undated, unplaced mention ("the blast", "two militants were killed") continues the story,
     # unless it names both who did it and to whom: that is an act of its own.
     own_act = bool(target_entities(b.triggers)) and any(t.perpetrators for t in b.triggers)
-    refers_back = (b.date is None and not pb or definite(b, doc)) and not own_act
+    refers_back = (b.date is None and not pb or b.date is not None and definite(b, doc)) and not own_act
     # An undated, unplaced headline ("3 Afghan Police Killed in Suicide Attack") announces the lead's act.
     headline = a.sentences == {0} and a.date is None and not pa and min(b.sentences) <= 2
     return refers_back or headline or bool(pa and pb)
