@@ -550,7 +550,8 @@ class _Finder:
         included = min((c.i for c in v.children if c.dep_ == "prep" and c.lower_ in self.lex.inclusion),
                        default=len(v.doc))
         own = -1 if trigger is None else trigger.i
-        for c in (*v.conjuncts, *self.listed_appositive(v)):  # not "100,000 who were murdered, 40,000 who were kidnapped"
+        # not "100,000 who were murdered, 40,000 who were kidnapped"
+        for c in (*v.conjuncts, *self.listed_appositive(v)):
             if v.i < c.i < included and not any(
                     x.dep_ in ("relcl", "acl") or self.role(x) for x in (*v.children, *c.subtree) if x.i != own):
                 part = self.read_one(c, person_only, single)

@@ -489,7 +489,8 @@ def resolve(m: Match, pub: dt.date | None, when: str | None) -> dict | None:
     if k == "holiday":
         rule = holidays()[re.sub("['’]", "", _norm(p["hol"]))]
         years = [int(p["year"])] if "year" in p else [pub.year - 1, pub.year, pub.year + 1]
-        return {**out, "value": _choose([holiday_date(rule, y) for y in years], pub, when).isoformat(), "precision": "day"}
+        day = _choose([holiday_date(rule, y) for y in years], pub, when)
+        return {**out, "value": day.isoformat(), "precision": "day"}
     if k == "dayword":
         delta = lexicon()["day_words"][_norm(p["dw"])]
         return {**out, "value": (pub + dt.timedelta(days=delta)).isoformat(), "precision": "day"}
@@ -548,7 +549,8 @@ def _keeps(m: Match, text: str, span, date_ents: list[tuple[int, int]]) -> bool:
     inside_ent = _inside(m, date_ents)
     prev = _prev_word(text, m.start)
     if span is not None and not inside_ent and span[0].ent_type_ in _NAMES and m.kind not in ("iso", "numeric", "holiday"):
-        return False  # "Theresa May", "the Sunday Times", "Euro 2016"; never "05/02/2016" or "Easter Sunday", whatever NER says
+        # "Theresa May", "the Sunday Times", "Euro 2016"; never "05/02/2016" or "Easter Sunday", whatever NER says
+        return False
     if m.kind == "month" and text[m.end:m.end + 4].lower() == " day":
         return False  # "a May Day rally": the holiday's name, not the month
     if "mon" in m.parts and span is not None:

@@ -242,9 +242,9 @@ class Gazetteer:
 
     def _add_features(self, data: dict) -> None:
         """Physical features, informal regions (feature 'region') and landmarks ('site'), and the points of
-        divisions GeoNames leaves without one and countries' points (features.json). A river written bare ('Danube') is found as
-        'Danube', 'Danube River' and 'River Danube' (each unless another place has it); one written 'Red River'
-        or 'River Tay' only with the word."""
+        divisions GeoNames leaves without one and countries' points (features.json). A river written bare
+        ('Danube') is found as 'Danube', 'Danube River' and 'River Danube' (each unless another place has
+        it); one written 'Red River' or 'River Tay' only with the word."""
         self.feature_words: set[str] = set(data["feature_words"])  # "the Musi river": completes a feature's name
         for i, (name, kind, cc, lat, lon, aliases) in enumerate(data["features"]):
             row = self._append(-20_000 - i, "S" if kind == "site" else "R", name, cc, "", "", lat, lon, 0)

@@ -50,8 +50,8 @@ MAX_WORDS = 4
 SCAN_TOKENS = 5  # a name of MAX_WORDS words and a possessive: "People's Republic of China"
 EZAFE = {"e", "i", "ye"}  # the Dari/Persian ezafe inside names: "Sar-e Pul", "Qala-i-Naw"
 # Lowercase words inside names.
-CONNECTORS = {"of", "de", "del", "la", "le", "du", "upon", "on", "the", "al", "el", "es", "da", "do", "dos", "das", "di",
-              *EZAFE}
+CONNECTORS = {"of", "de", "del", "la", "le", "du", "upon", "on", "the", "al", "el", "es", "da", "do", "dos", "das",
+              "di", *EZAFE}
 # Designators that may trail a name the gazetteer holds without them ("Kerman City").
 DESIGNATORS = {"city", "province", "state", "town", "village", "governorate", "district", "region", "county",
                "parish", "township", "borough"}
@@ -403,8 +403,8 @@ class Places:
             # hyphens and dots, a possessive ("People's Republic of China").
             end = i + 1
             while end < min(n, i + SCAN_TOKENS) and not taken[end] and (
-                    caps[end] or toks[end].lower_ in CONNECTORS or toks[end].lower_ in ("'s", "’s") or _elided_article(toks[end])
-                    or _joiner(toks[end])):
+                    caps[end] or toks[end].lower_ in CONNECTORS or toks[end].lower_ in ("'s", "’s")
+                    or _elided_article(toks[end]) or _joiner(toks[end])):
                 end += 1
             hit = None
             featured = self._featured(sdoc, list(sdoc[i:end]))
@@ -481,7 +481,8 @@ class Places:
         tok = sdoc[i]
         if not ("." in tok.text or (len(tok.text) == 2 and tok.is_upper)) or self.gaz.state(tok.text) is None:
             return False
-        if (tok.text.count(".") >= 2 or (i >= 1 and sdoc[i - 1].text == "-")) and self.gaz.state(tok.text).country_code == "US":
+        if (tok.text.count(".") >= 2 or (i >= 1 and sdoc[i - 1].text == "-")) \
+                and self.gaz.state(tok.text).country_code == "US":
             return True  # a province's 'B.C.' may be an era: only after a town
         return i >= 2 and sdoc[i - 1].text == "," and _capitalised(sdoc[i - 2])
 
@@ -500,7 +501,8 @@ class Places:
                     and any(e.population >= BIG_POP for e in entries)):
                 return False
         first = span[0]
-        acronym = first.is_upper and len(first.text) <= 4 and "." not in span.text and not _dateline(span)  # "LYON, France"
+        # "LYON, France" is a dateline, not an acronym
+        acronym = first.is_upper and len(first.text) <= 4 and "." not in span.text and not _dateline(span)
         if len(span) == 1 and len(first.text) < 3 and not (
                 acronym and any(e.feature in ("country", "region") for e in entries)):
             return False  # but "US" and "EU" name places
@@ -561,9 +563,10 @@ class Places:
         m.primary = self._primary(key, entries)
         if not (len(words) > 1 and words[-1] in DESIGNATORS - {"city", "town", "village"}):
             # Outside the US a city and its province or district share a name (Kerman, Baghdad, Dhaka):
-            # news means the city, save where provinces are named bare ("in Quebec": Canada's province). A national capital outranks a state of its name too ("Washington").
+            # news means the city, save where provinces are named bare ("in Quebec": Canada's province). A
+            # national capital outranks a state of its name too ("Washington").
             cities = {(e.country_code, e.admin1_code) for e in entries if e.feature == "city" and e.id in m.primary}
-            capitals = {e.country_code for e in entries if e.id in self.gaz.capitals and e.id in m.primary}
+            capitals = {e.country_code for e in self._capitals(m, entries)}
             entries = [e for e in entries if not (
                 (e.feature == "admin1" and e.country_code in capitals)
                 or (e.feature in ("admin1", "admin2") and e.country_code != "US"
@@ -708,10 +711,15 @@ class Places:
         return areas or [e for e in self.gaz.entries(m.key)
                          if e.feature == "admin1" and e.country_code in capitals and norm(e.name) == m.key]
 
+    def _capitals(self, m: Mention, entries: list[Entry] | None = None) -> list[Entry]:
+        """The national capitals among a mention's candidates (or `entries`) that it names by their main name."""
+        pool = m.candidates if entries is None else entries
+        return [e for e in pool if e.id in self.gaz.capitals and e.id in m.primary]
+
     def _capital_pairs(self, text: str, mentions: list[Mention]) -> None:
         """'London and Washington agreed a deal': a name joined to a national capital is the capital of
         its name too, whatever town of that name the other names' country has."""
-        capitals = [[e for e in m.candidates if e.id in self.gaz.capitals and e.id in m.primary] for m in mentions]
+        capitals = [self._capitals(m) for m in mentions]
         for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
             gap = text[a.end : b.start].strip()
             if capitals[i] and capitals[i + 1] and gap in ("and", "or") and not (a.container or b.container or b.holds):
@@ -722,7 +730,7 @@ class Places:
         'and'/'or' ('Washington, Pennsylvania and California'; not 'Washington, Pennsylvania'). Paired with
         a national capital an item is a capital too ('Washington and Tokyo')."""
         area = [not m.demonym and bool(self._areas(m)) for m in mentions]
-        capital = [any(e.id in self.gaz.capitals and e.id in m.primary for e in m.candidates) for m in mentions]
+        capital = [bool(self._capitals(m)) for m in mentions]
         listed = [False] * len(mentions)
         i = 0
         while i < len(mentions):
@@ -910,8 +918,8 @@ class Places:
             # document's towns ("rates in London, while the Federal Reserve in Washington").
             if support.capitals - {key} and best.id not in self.gaz.capitals and best.population < BIG_POP \
                     and not support.near(best, areas=False):
-                capital = max((e for e in cands if e.id in self.gaz.capitals and e.id in m.primary
-                               and e.country_code != best.country_code), key=lambda e: e.population, default=None)
+                capital = max((e for e in self._capitals(m, cands) if e.country_code != best.country_code),
+                              key=lambda e: e.population, default=None)
                 if capital is not None and capital.population >= 10 * best.population:
                     return capital
         return best
@@ -932,8 +940,9 @@ class Places:
         if borrowed:
             return e.feature in AREAS or m.container is not None or support.near(e, areas=False) \
                 or support.state_support(m.key, e) >= 1.0
-        return e.feature != "city" or e.population >= BIG_POP or m.container is not None or support.near(e, areas=False) \
-            or support.state_support(m.key, e) >= 1.0 or (not m.tail and support.main_country(m.key, e))
+        return e.feature != "city" or e.population >= BIG_POP or m.container is not None \
+            or support.near(e, areas=False) or support.state_support(m.key, e) >= 1.0 \
+            or (not m.tail and support.main_country(m.key, e))
 
     @staticmethod
     def _feature_bonus(e: Entry) -> float:

@@ -505,8 +505,12 @@ def clause_of(tok):
 
 def reporting(tok) -> bool:
     """A time in a clause of saying, or of a later step of the story, dates the report, not the event."""
-    verb = tok.doc[clause_of(tok)]
-    return verb.lemma_.lower() in words("say_verbs") | words("step_verbs")
+    return tok.doc[clause_of(tok)].lemma_.lower() in reporting_verbs()
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    return words("say_verbs") | words("step_verbs")
 
 
 def lead_date(doc: Document, layout: Layout) -> Time | None:

@@ -434,7 +434,8 @@ class Triggers:
             handover = next((s for _, s in found if s.subtype == "non_violent_transfer_of_territory"), None)
             protests = {tok.i for tok, s in found if s.type == "protests"}
             found = [(tok, s) for tok, s in found
-                     if not (protests and s.type in VIOLENT | {"strategic_developments"} and grievance(tok, protests, lex))]
+                     if not (protests and s.type in VIOLENT | {"strategic_developments"}
+                             and grievance(tok, protests, lex))]
             for tok, s in found:
                 if s.beside_violence and any(t is not tok for t in acts):
                     s = replace(s, type=s.beside_violence[0], subtype=s.beside_violence[1])
