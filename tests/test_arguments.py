@@ -730,3 +730,30 @@ def test_elements_of_a_group_are_its_members(roles):
 def test_coordinated_group_names_before_one_head_are_two_sides(roles):
     found = roles("Fighting broke out between SPLA and SPLA-IO forces in Malakal.", stages=FULL)
     assert {m for m, _ in found["fighting"][0]} == {"SPLA", "SPLA-IO forces"}
+
+
+@pytest.mark.parametrize("text, victims, doer", [
+    ("Three shepherds set off a mine left by the Taliban near Kandahar.", "Three shepherds", "Taliban"),
+    ("Two farmers set off an explosive device planted by the rebels near the village.", "Two farmers", "rebels"),
+])
+def test_people_who_set_off_a_mine_someone_left_are_its_victims(roles, text, victims, doer):
+    perps, targets, _ = roles(text, stages=FULL)["off"]
+    assert (victims, "human") in targets
+    assert {m for m, _ in perps} == {doer}
+
+
+def test_armed_men_who_set_off_a_landmine_are_its_perpetrators(roles):
+    perps, targets, _ = roles("Militants set off a landmine as an army patrol passed, killing two soldiers.")["off"]
+    assert ("Militants", "individual") in perps
+
+
+def test_every_name_of_a_listed_apposition_is_a_victim(roles):
+    text = ("The two Italians, Roberto Roascio of Milan and Mario Accurso of Rome, together with "
+            "Spaniard Francisco Puja, were taken hostage from the work site.")
+    targets = {m for m, _ in roles(text, stages=FULL)["hostage"][1]}
+    assert {"Roberto Roascio", "Mario Accurso", "Francisco Puja"} <= targets
+
+
+def test_a_bombed_population_is_a_human_target(roles):
+    targets = roles("Helicopters have been bombing the civilian population in the area.")["bombing"][1]
+    assert ("civilian population", "human") in targets

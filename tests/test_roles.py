@@ -80,3 +80,8 @@ def test_text_without_event_words_is_left_alone(run):
 def test_the_object_of_the_violent_verb_stays_a_victim_whatever_the_tagger_says(run, text, victim):
     doc = run(text, published="2020-09-15")
     assert victim in {p.mention for e in doc.events for p in e.targets}
+
+
+def test_who_set_off_a_mine_and_was_killed_stays_its_victim(run):
+    doc = run("A boy set off a landmine near Kandahar on Monday and was killed.", published="2020-09-15")
+    assert "boy" in {p.mention for e in doc.events for p in e.targets}

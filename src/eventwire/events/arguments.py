@@ -98,6 +98,7 @@ class Words:
     attire_verbs: frozenset
     state_act_nouns: frozenset
     victim_subjects: frozenset
+    tripped: frozenset  # "stepped on a landmine": weapons their victims set off
     passive_human_heads: frozenset
     naming_verbs: frozenset
     speaker_heads: frozenset
@@ -165,6 +166,7 @@ def words() -> Words:
         attire_verbs=frozenset(p["attire_verbs"]),
         state_act_nouns=frozenset(p["state_act_nouns"]),
         victim_subjects=frozenset(p["victim_subjects"]),
+        tripped=frozenset(p["tripped_weapons"]),
         passive_human_heads=frozenset(p["passive_human_heads"]),
         naming_verbs=frozenset(p["naming_verbs"]),
         speaker_heads=frozenset(p["speaker_heads"]),
@@ -261,6 +263,7 @@ class Arguments:
             self.reporting_group(f)
             self.aimed(tok, f)
             self.placers(f)
+            self.tripped(tok, f)
         return f
 
     def protesters(self, tok, f: Frame) -> None:
@@ -288,8 +291,23 @@ class Arguments:
     def placers(self, f: Frame) -> None:
         """Who set a weapon: "a landmine planted by the Taliban", "mortars fired by the rebels"."""
         for w in (*f.agents, *f.instruments, *f.patients):
-            if self.weapon(w):
-                f.agents += [b for c in children(w, "acl") if verb_keys(c) & self.w.use_verbs for b in pobjs(c, {"by"})]
+            if self.weapon(w) or w.i in self.launched(w.head):  # "set off a mine left by X"
+                f.agents += self.placed_by(w)
+
+    def placed_by(self, w) -> list:
+        return [b for c in children(w, "acl") if verb_keys(c) & self.w.use_verbs for b in pobjs(c, {"by"})]
+
+    def tripped(self, tok, f: Frame) -> None:
+        """People who are no armed actors and set off a mine, or a device someone else left, are its
+        victims: "three shepherds set off a mine left by the Taliban", not "militants set off a bomb"."""
+        verbs = [tok, tok.head] if tok.dep_ in ("advcl", "conj", "xcomp") and is_verb(tok.head) else [tok]
+        objs = [tok.doc[i] for v in verbs for i in self.launched(v)]
+        if not any(lemma(o) in self.w.tripped or self.placed_by(o) for o in objs):
+            return
+        for a in [a for a in f.agents if self.target_kind(a) == "human" and self.perp_kind(a) != "organization"
+                  and not (lemma(a) in self.w.individual and lemma(a) not in self.w.human)]:
+            f.agents.remove(a)
+            f.patients.append(a)
 
     def reporting_group(self, f: Frame) -> None:
         """A group reporting what its own units did is their group: "the FMLN reports that urban
@@ -870,6 +888,8 @@ class Arguments:
                 described = self.name_like(self.name_tokens(t)) and not self.name_like(self.name_tokens(a))
                 out += [*([] if described else [a]), *a.conjuncts]  # "X, rector of the university" is X;
                 # "three vehicles -- an ambulance, a fuel truck and a station wagon" are three
+                out += [c for p in pobjs(a, {"of"}) for c in p.conjuncts if pobjs(c, {"of"}) and not self.place(c)]
+                # "two Italians, A of Milan and B of Rome": the parser hangs B on Milan
         for c in self.companions([whole, *out]):
             out += [c, *c.conjuncts]  # "eight people, including the mayor", "X, together with Y"
         return list(dict.fromkeys(out))

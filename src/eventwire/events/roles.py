@@ -148,12 +148,18 @@ def counted(doc: Document, p: Participant) -> bool:
 
 
 def undergoes(doc: Document, heads: set[int], p: Participant) -> bool:
-    """The object of a violent verb ("shot and killed a village chief", "worshippers were killed"): the
-    parse is sure of these, so the tagger does not judge them, unless a name in apposition stands for
-    them ("murdered the mayor, Pedro Gomez")."""
+    """The object of a violent verb ("shot and killed a village chief", "worshippers were killed", "a boy
+    set off a mine and was killed"): the parse is sure of these, so the tagger does not judge them,
+    unless a name in apposition stands for them ("murdered the mayor, Pedro Gomez")."""
     span = doc.doc.char_span(p.start, p.end, alignment_mode="expand") if p.start is not None else None
-    return span is not None and span.root.head.i in heads and span.root.dep_ in ("dobj", "nsubjpass") \
-        and not any(c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" for c in span.root.children)
+    if span is None:
+        return False
+    root = span.root
+    shared = root.dep_ == "nsubj" and any(  # "a boy set off a landmine and was killed"
+        c.dep_ == "conj" and c.i in heads and any(a.dep_ == "auxpass" for a in c.children)
+        and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children) for c in root.head.children)
+    return (shared or root.head.i in heads and root.dep_ in ("dobj", "nsubjpass")) \
+        and not any(c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" for c in root.children)
 
 
 def nearest(doc: Document, triggers: list[Trigger], i: int) -> Trigger | None:
