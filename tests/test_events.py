@@ -568,3 +568,9 @@ def test_an_attack_on_the_other_sides_positions_is_a_battle_whoever_attacks(run)
     assert violent(rebels)[0].type == violent(army)[0].type == "battles"
     own_post = run("Soldiers opened fire at an army checkpoint in Kabul, killing a driver.", published="2015-03-04")
     assert violent(own_post)[0].type == "violence_against_civilians"
+
+
+def test_who_fired_as_the_attacker_was_killed_did_not_do_the_attack(run):
+    doc = run("A suicide bomber detonated explosives near a police station in Kabul. "
+              "The assailant was killed after police opened fire.", published="2016-06-01")
+    assert [p.mention for p in violent(doc)[0].perpetrators] == ["suicide bomber"]

@@ -908,7 +908,7 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     else:
         perps = merge_participants([attribute(p, doc) for t in g.triggers for p in t.perpetrators]
                                    + claimed_perpetrators(g, doc) + (accused or []))
-    answered = responders(g)
+    answered = responders(g, doc)
     perps = [p for p in perps if p.name not in answered]
     if answered:  # nor are the attackers they killed the attack's victims
         targets = [p for p in targets if not listed(last_word(p), attacker_words())]
@@ -945,11 +945,26 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     )
 
 
-def responders(g: Group) -> set[str]:
+def responders(g: Group, doc: Document) -> set[str]:
     """ "Assailants opened fire on a checkpoint. Security forces killed two of the assailants.": who
-    fought the attackers back did not do the attack, unless the text has them act otherwise too."""
-    def answers(t: Trigger) -> bool:
+    fought the attackers back did not do the attack, unless the text has them act otherwise too. So
+    did who fired in the sentence that tells the attackers' death: "The assailant was killed after
+    police opened fire"."""
+    def hits_attackers(t: Trigger) -> bool:
         return any(listed(last_word(p), attacker_words()) for p in t.targets)
+
+    def sentence(t: Trigger) -> int:
+        return doc.doc[t.head].sent.start
+
+    def attackers_fell(t: Trigger) -> bool:  # whose attacker victims `own_side` has already taken away
+        return hits_attackers(t) or any(c.dep_ == "nsubjpass" and listed(c.lower_, attacker_words())
+                                        for c in doc.doc[t.head].children)
+
+    undone = {sentence(t) for t in g.triggers if attackers_fell(t) and not t.perpetrators}
+
+    def answers(t: Trigger) -> bool:
+        return hits_attackers(t) or not t.targets and sentence(t) in undone
+
     back = {p.name for t in g.triggers if answers(t) for p in t.perpetrators}
     attack = {p.name for t in g.triggers if not answers(t) for p in t.perpetrators}
     return back - attack if attack else set()  # "police shot dead two gunmen" alone: the police acted
