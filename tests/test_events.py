@@ -574,3 +574,23 @@ def test_who_fired_as_the_attacker_was_killed_did_not_do_the_attack(run):
     doc = run("A suicide bomber detonated explosives near a police station in Kabul. "
               "The assailant was killed after police opened fire.", published="2016-06-01")
     assert [p.mention for p in violent(doc)[0].perpetrators] == ["suicide bomber"]
+
+
+STORY = ("{head}\nA 35-year-old man {lead}, police said.\nThe man's wife told reporters that he loved hunting.\n"
+         "Neighbors described him as a quiet father of three.\nThe friend is cooperating with investigators.\n{late}")
+
+
+def test_an_undated_shooting_takes_the_first_day_police_responded(run):
+    doc = run(STORY.format(head="Man dies after accidental shooting in Dayton",
+                           lead="died after he was accidentally shot by a friend",
+                           late="Police got a 911 call from the home on Elm Street on Friday evening."),
+              published="2016-10-24")
+    assert violent(doc)[0].date == "2016-10-21"
+
+
+def test_a_court_day_does_not_date_the_act(run):
+    doc = run(STORY.format(head="Man charged in shooting of his friend",
+                           lead="who accidentally shot his friend was in custody",
+                           late="The man was arraigned on Friday."),
+              published="2016-10-24")
+    assert violent(doc)[0].date == "2016-10-24"

@@ -516,12 +516,29 @@ def reporting_verbs() -> frozenset[str]:
 def lead_date(doc: Document, layout: Layout) -> Time | None:
     """The first day-precise date of the lead that is not when something was said or will be done:
     news leads date their story ("It happened Monday inside the parking garage")."""
-    for s in range(min(4, len(layout.sent_starts))):
-        for x, root in event_times(doc, s, layout):
-            if x.precision == "day" and not reporting(root) and tense(root.doc[root.i : root.i + 1]) != "future" \
-                    and (not doc.published or x.value <= doc.published):
-                return x
-    return None
+    return next((x for s in range(min(4, len(layout.sent_starts))) for x, root in event_times(doc, s, layout)
+                 if act_day(x, root, doc)), None)
+
+
+def act_day(x: Time, root, doc: Document) -> bool:
+    """A past day something happened on, not one something was said or will be done."""
+    return x.precision == "day" and not reporting(root) and tense(root.doc[root.i : root.i + 1]) != "future" \
+        and (not doc.published or x.value <= doc.published)
+
+
+def first_day(doc: Document, layout: Layout) -> Time | None:
+    """The first past day the story tells, when nothing dates its main act: police "responded Friday
+    evening", "got a 911 call Saturday morning". A report's first response comes with the act; only days
+    something was said, a later step was taken or a court sat are left out."""
+    return next((x for s in range(len(layout.sent_starts)) for x, root in event_times(doc, s, layout)
+                 if act_day(x, root, doc) and not court(root)), None)
+
+
+def court(tok) -> bool:
+    """A day a court sat or a charge was brought ("arraigned Thursday", "appeared in court Tuesday")."""
+    clause = tok.doc[clause_of(tok)]
+    return any(t.lemma_.lower() in words("legal_steps")
+               for t in (clause, *clause.children, *(p for c in clause.children if c.dep_ == "prep" for p in c.children)))
 
 
 def resolve_relative_dates(groups: list[Group], doc: Document, layout: Layout) -> None:
@@ -897,7 +914,7 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         lead = lead_date(doc, layout)  # a day the lead gives, inside a vague date ("last week", "the weekend")
         if lead is not None and (date is None or within(lead, date)):
             date = lead
-    date = date or carried_date(g, doc, layout)
+    date = date or carried_date(g, doc, layout) or (first_day(doc, layout) if main and g.violent else None)
     value, precision = (date.value, date.precision) if date else (None, None)
     if value is None and (main or g.type == "statement") and doc.published:
         value, precision = doc.published, "day"
