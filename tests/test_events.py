@@ -594,3 +594,18 @@ def test_a_court_day_does_not_date_the_act(run):
                            late="The man was arraigned on Friday."),
               published="2016-10-24")
     assert violent(doc)[0].date == "2016-10-24"
+
+
+def test_the_pages_posting_date_does_not_date_the_act(run):
+    doc = run("Posted 3:57 AM, May 26, 2015, by a staff writer\n\n"
+              "YONKERS, N.Y. — A 4-year-old girl is in critical condition after she accidentally shot herself, "
+              "a police source said.\n\nThe incident happened about 10:30 p.m. Monday in a multi-family home, police said.",
+              published="2015-05-26")
+    assert violent(doc)[0].date == "2015-05-25"
+
+
+def test_a_time_closing_the_subjects_relative_clause_dates_that_clause(run):
+    doc = run("Police identify boy killed by officer\nThe Columbus officer who shot and killed a 13-year-old in the "
+              "east side neighborhood Wednesday night was identified as John Smith, a 9-year veteran.",
+              published="2016-09-15")
+    assert violent(doc)[0].date == "2016-09-14"

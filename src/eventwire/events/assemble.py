@@ -482,10 +482,26 @@ def within(day: Time, period: Time) -> bool:
 def event_times(doc: Document, sent: int, layout: Layout):
     """(time, its root token) for the dated expressions of a sentence."""
     for x in doc.times:
-        if x.value and x.anchor != "event" and layout.sent(x.start) == sent:
+        if x.value and x.anchor != "event" and layout.sent(x.start) == sent and not stamped(doc, x):
             span = doc.doc.char_span(x.start, x.end, alignment_mode="expand")
             if span is not None and not ends_period(doc, x, span.root):
                 yield x, span.root
+
+
+STAMP_WORDS = re.compile(r"\b(?:posted|published|updated)\b[^\n]{0,20}$", re.I)
+STAMP_REST = re.compile(r"[\s\d:.,|APMapm]*(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET|GMT|UTC)?\s*")
+DATELINE_CLOSE = re.compile(r"\s*\)\s*(?:--|[—–-])")
+
+
+def stamped(doc: Document, x: Time) -> bool:
+    """The page's own date: "Posted 3:57 AM, May 26, 2015", "(Published Tuesday, Nov. 29, 2016)", a
+    dateline's "KOKOMO, Ind. (June 15, 2014) —", a date alone on its line. It tells when the story was
+    written, not when anything in it happened."""
+    line = doc.text.rfind("\n", 0, x.start) + 1
+    end = doc.text.find("\n", x.end)
+    before, after = doc.text[line:x.start], doc.text[x.end:len(doc.text) if end < 0 else end]
+    return bool(STAMP_WORDS.search(before) or before.rstrip().endswith("(") and DATELINE_CLOSE.match(after)
+                or not before.strip() and STAMP_REST.fullmatch(after))
 
 
 def ends_period(doc: Document, x: Time, root=None) -> bool:
@@ -504,8 +520,17 @@ def clause_of(tok):
 
 
 def reporting(tok) -> bool:
-    """A time in a clause of saying, or of a later step of the story, dates the report, not the event."""
-    return tok.doc[clause_of(tok)].lemma_.lower() in reporting_verbs()
+    """A time in a clause of saying, or of a later step of the story, dates the report, not the event;
+    but the parse hangs on the step a time that closes its subject's relative clause: "the officer who
+    shot a 13-year-old in the neighborhood Wednesday night was identified" shot him Wednesday night."""
+    verb = tok.doc[clause_of(tok)]
+    if verb.lemma_.lower() not in reporting_verbs():
+        return False
+    while tok.dep_ in ("compound", "amod", "nummod"):
+        tok = tok.head  # "Wednesday" of "Wednesday night"
+    return not (tok.head.i == verb.i and tok.i < verb.i and any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.right_edge.i + 1 == tok.left_edge.i
+        and any(r.dep_ == "relcl" for r in s.children) for s in verb.children))
 
 
 @cache
@@ -568,7 +593,8 @@ def resolve_relative_dates(groups: list[Group], doc: Document, layout: Layout) -
 def carried_date(g: Group, doc: Document, layout: Layout) -> Time | None:
     """The latest date written earlier in the same paragraph as the group's first mention."""
     p = layout.para(g.first)
-    prior = [x for x in doc.times if x.value and x.anchor != "event" and x.start < g.first and layout.para(x.start) == p]
+    prior = [x for x in doc.times if x.value and x.anchor != "event" and x.start < g.first
+             and layout.para(x.start) == p and not stamped(doc, x)]
     return prior[-1] if prior else None
 
 
