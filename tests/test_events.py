@@ -609,3 +609,10 @@ def test_a_time_closing_the_subjects_relative_clause_dates_that_clause(run):
               "east side neighborhood Wednesday night was identified as John Smith, a 9-year veteran.",
               published="2016-09-15")
     assert violent(doc)[0].date == "2016-09-14"
+
+
+def test_a_day_after_the_act_a_charge_names_dates_the_act(run):
+    doc = run("Police searching for man accused in deadly shooting\n"
+              "Police in Waterbury are searching for a man accused in the deadly shooting of a 17-year-old on Saturday.",
+              published="2016-11-10")
+    assert violent(doc)[0].date == "2016-11-05"

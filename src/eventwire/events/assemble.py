@@ -521,16 +521,19 @@ def clause_of(tok):
 
 def reporting(tok) -> bool:
     """A time in a clause of saying, or of a later step of the story, dates the report, not the event;
-    but the parse hangs on the step a time that closes its subject's relative clause: "the officer who
-    shot a 13-year-old in the neighborhood Wednesday night was identified" shot him Wednesday night."""
+    but a time the parse hangs on the step right after a phrase that tells the act dates the act: "the
+    officer who shot a 13-year-old in the neighborhood Wednesday night was identified", "a man accused in
+    the shooting of a 17-year-old on Saturday"."""
     verb = tok.doc[clause_of(tok)]
     if verb.lemma_.lower() not in reporting_verbs():
         return False
-    while tok.dep_ in ("compound", "amod", "nummod"):
-        tok = tok.head  # "Wednesday" of "Wednesday night"
-    return not (tok.head.i == verb.i and tok.i < verb.i and any(
-        s.dep_ in ("nsubj", "nsubjpass") and s.right_edge.i + 1 == tok.left_edge.i
-        and any(r.dep_ == "relcl" for r in s.children) for s in verb.children))
+    while tok.head.i != verb.i and tok.dep_ != "ROOT":
+        tok = tok.head  # the verb's own child that holds the time
+    acts = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < tok.i
+            and any(r.dep_ == "relcl" for r in s.children)]
+    acts += [p for c in verb.children if c.dep_ == "prep" for p in c.children
+             if p.dep_ == "pobj" and p.lemma_.lower() in trigger_lexicon().senses]
+    return not any(a.right_edge.i + 1 == tok.left_edge.i for a in acts)
 
 
 @cache
