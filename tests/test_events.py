@@ -616,3 +616,10 @@ def test_a_day_after_the_act_a_charge_names_dates_the_act(run):
               "Police in Waterbury are searching for a man accused in the deadly shooting of a 17-year-old on Saturday.",
               published="2016-11-10")
     assert violent(doc)[0].date == "2016-11-05"
+
+
+def test_the_day_the_incident_was_reported_dates_it(run):
+    doc = run("4 dead in shooting at hotel in Fairbanks\n\n"
+              "The incident was reported at about 1:25 p.m. on Friday when an employee at the hotel called 911.",
+              published="2016-11-26")
+    assert violent(doc)[0].date == "2016-11-25"

@@ -523,10 +523,12 @@ def reporting(tok) -> bool:
     """A time in a clause of saying, or of a later step of the story, dates the report, not the event;
     but a time the parse hangs on the step right after a phrase that tells the act dates the act: "the
     officer who shot a 13-year-old in the neighborhood Wednesday night was identified", "a man accused in
-    the shooting of a 17-year-old on Saturday"."""
+    the shooting of a 17-year-old on Saturday"; so does a day the act itself was reported on."""
     verb = tok.doc[clause_of(tok)]
     if verb.lemma_.lower() not in reporting_verbs():
         return False
+    if any(c.dep_ == "nsubjpass" and c.lemma_.lower() in act_nouns() for c in verb.children):
+        return False  # "the incident was reported at 1:25 p.m. on Friday": when it came to light
     while tok.head.i != verb.i and tok.dep_ != "ROOT":
         tok = tok.head  # the verb's own child that holds the time
     acts = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < tok.i
