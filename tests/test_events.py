@@ -623,3 +623,11 @@ def test_the_day_the_incident_was_reported_dates_it(run):
               "The incident was reported at about 1:25 p.m. on Friday when an employee at the hotel called 911.",
               published="2016-11-26")
     assert violent(doc)[0].date == "2016-11-25"
+
+
+def test_a_later_day_on_which_he_was_shot_dates_the_shooting_told_before(run):
+    doc = run("The sheriff's office on Friday continued to investigate the accidental shooting of 3-year-old Gavin "
+              "Stiles in Steamboat Springs.\n\nInvestigators plan to interview the parents, who were at home with "
+              "Gavin when he was shot Thursday morning.", published="2016-07-15")
+    main = violent(doc)
+    assert main[0].date == "2016-07-14" and len(main) == 1

@@ -311,7 +311,8 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     # An undated, unplaced mention ("the blast", "two militants were killed") continues the story,
     # unless it names both who did it and to whom: that is an act of its own.
     own_act = bool(target_entities(b.triggers)) and any(t.perpetrators for t in b.triggers)
-    refers_back = (b.date is None and not pb or b.date is not None and definite(b, doc)) and not own_act
+    refers_back = (b.date is None and not pb or b.date is not None and (definite(b, doc) or anaphoric(b, doc))) \
+        and not own_act
     # An undated, unplaced headline ("3 Afghan Police Killed in Suicide Attack") announces the lead's act.
     headline = a.sentences == {0} and a.date is None and not pa and min(b.sentences) <= 2
     return refers_back or headline or bool(pa and pb)
@@ -322,6 +323,16 @@ def definite(g: Group, doc: Document) -> bool:
     before, and its date is that act's."""
     return all(doc.doc[t.head].pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in doc.doc[t.head].children) for t in g.triggers)
+
+
+def anaphoric(g: Group, doc: Document) -> bool:
+    """ "... when he was shot Thursday morning": an act whose only victim is a pronoun befell someone
+    already told of, so it is the act told before."""
+    return all(not t.targets and any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in PERSONAL
+                                     for c in doc.doc[t.head].children) for t in g.triggers)
+
+
+PERSONAL = frozenset({"he", "she", "him", "her"})
 
 
 def rioting(a: Group, b: Group) -> bool:
