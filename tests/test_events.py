@@ -580,7 +580,7 @@ STORY = ("{head}\nA 35-year-old man {lead}, police said.\nThe man's wife told re
          "Neighbors described him as a quiet father of three.\nThe friend is cooperating with investigators.\n{late}")
 
 
-def test_an_undated_shooting_takes_the_first_day_police_responded(run):
+def test_an_undated_shooting_takes_the_day_police_responded(run):
     doc = run(STORY.format(head="Man dies after accidental shooting in Dayton",
                            lead="died after he was accidentally shot by a friend",
                            late="Police got a 911 call from the home on Elm Street on Friday evening."),
@@ -631,3 +631,27 @@ def test_a_later_day_on_which_he_was_shot_dates_the_shooting_told_before(run):
               "Gavin when he was shot Thursday morning.", published="2016-07-15")
     main = violent(doc)
     assert main[0].date == "2016-07-14" and len(main) == 1
+
+
+def test_the_town_a_given_title_names_places_the_act(run):
+    text = ("Deputies with the Butler County Sheriff's Office responded to a home on Monday after a teen was "
+            "accidentally shot in the face. She regained a pulse at a Poplar Bluff hospital emergency room.")
+    untitled = run(text, published="2015-12-22")
+    titled = run(text, published="2015-12-22", title="Poplar Bluff teen recovering after accidentally being shot - KFVS12")
+    assert untitled.events[0].location.name != "Poplar Bluff"
+    assert titled.events[0].location.name == "Poplar Bluff"
+
+
+def test_a_title_name_inside_a_longer_name_places_nothing(run):
+    text = "Deputies said a boy, 14, was fatally shot while hunting with his father near Collbran. Mesa is far away."
+    doc = run(text, published="2016-10-24", title="Mesa County authorities: Boy fatally shot while hunting")
+    assert doc.events[0].location.name != "Mesa"
+
+
+def test_an_earlier_day_of_the_background_does_not_date_the_act(run):
+    doc = run(STORY.format(head="Man dies after accidental shooting in Dayton",
+                           lead="died after he was accidentally shot by a friend",
+                           late="The family moved to Dayton on Oct. 3.\\nPolice got a 911 call from the home on "
+                                "Friday evening."),
+              published="2016-10-24")
+    assert violent(doc)[0].date == "2016-10-21"

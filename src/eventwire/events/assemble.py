@@ -567,12 +567,14 @@ def act_day(x: Time, root, doc: Document) -> bool:
         and (not doc.published or x.value <= doc.published)
 
 
-def first_day(doc: Document, layout: Layout) -> Time | None:
-    """The first past day the story tells, when nothing dates its main act: police "responded Friday
-    evening", "got a 911 call Saturday morning". A report's first response comes with the act; only days
-    something was said, a later step was taken or a court sat are left out."""
-    return next((x for s in range(len(layout.sent_starts)) for x, root in event_times(doc, s, layout)
-                 if act_day(x, root, doc) and not court(root)), None)
+def latest_day(doc: Document, layout: Layout) -> Time | None:
+    """The latest past day the story tells, when nothing dates its main act: police "responded Friday
+    evening", "got a 911 call Saturday morning". News follows its act closely, so earlier days are
+    background ("two weeks ago, students honoured two classmates"); days something was said, a later
+    step was taken or a court sat are left out."""
+    days = [x for s in range(len(layout.sent_starts)) for x, root in event_times(doc, s, layout)
+            if act_day(x, root, doc) and not court(root)]
+    return max(days, key=lambda x: x.value, default=None)
 
 
 def court(tok) -> bool:
@@ -956,7 +958,7 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         lead = lead_date(doc, layout)  # a day the lead gives, inside a vague date ("last week", "the weekend")
         if lead is not None and (date is None or within(lead, date)):
             date = lead
-    date = date or carried_date(g, doc, layout) or (first_day(doc, layout) if main and g.violent else None)
+    date = date or carried_date(g, doc, layout) or (latest_day(doc, layout) if main and g.violent else None)
     value, precision = (date.value, date.precision) if date else (None, None)
     if value is None and (main or g.type == "statement") and doc.published:
         value, precision = doc.published, "day"
@@ -983,6 +985,8 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     doers = [p for p in perps if (p.entity or p.mention.lower()) in acting] or perps
     etype, subtype = acled_type(gtype, subtype, doers, targets, doc, protest)
     location = best_place(g.places) or (placed_by_story(g, doc, layout) if placed_by_lead(g, main) else None)
+    if main and g.violent:
+        location = headline_place(doc, location) or location
     perps = [coded_actor(p, etype, location, doc) for p in perps]
     evidence_sents = sorted(g.sentences | {layout.sent(c.count.start) for c in found})
     weapons = {(w.start, w.end): w for t in g.triggers for w in t.weapons}
@@ -1084,6 +1088,44 @@ def placed_by_story(g: Group, doc: Document, layout: Layout) -> Place | None:
     if lead is not None and any(modifies_actor(lead, t, doc) for t in g.triggers):
         lead = None
     return lead or story_place(doc)
+
+
+TITLE_TAIL = re.compile(r"\s+(?:[-–—|:]\s+|\|).*$")  # " - WBTV Charlotte", " | Continuous News Coverage"
+NOT_WHERE = frozenset({"from", "of"})  # "Woman from Sun Valley fatally shot after Tarzana hike"
+
+
+def headline_place(doc: Document, location: Place | None) -> Place | None:
+    """The town a given title names, as the text names it: "Poplar Bluff teen recovering after being
+    shot" happened in Poplar Bluff, not in the county or the city the story's dateline or hospital
+    names. Only a name that stands alone counts, in the title and somewhere in the text ("Mesa County",
+    "Crest High School" name no town). None when the title names no town of the text or the event's
+    place is that town already."""
+    title = TITLE_TAIL.sub("", doc.title or "")
+    if not title:
+        return None
+    named = []
+    for p in doc.places:
+        if p.feature != "city" or p.lat is None or p.demonym or not alone(doc.text, p.start, p.end):
+            continue
+        m = re.search(r"(?<!\w)" + re.escape(p.mention) + r"(?!\w)", title, re.I)
+        longer = title[:m.start()].split()[-1:] + [p.mention] if m else []  # "Grand Mesa", not Mesa
+        if m and alone(title, m.start(), m.end()) and not (
+                longer[0][:1].isupper() and len(longer) > 1 and " ".join(longer).lower() in doc.text.lower()):
+            named.append((m.start(), p))
+    if not named:
+        return None
+    if location is not None and location.lat is not None and any(
+            p.name == location.name or location.feature == "city" and distance_km(p, location) <= 10 for _, p in named):
+        return None  # the town already, or a part of it; a county is no town
+    return min(named, key=lambda x: (x[0], x[1].start))[1]
+
+
+def alone(text: str, start: int, end: int) -> bool:
+    """A name not inside a longer one ("Mesa County", "Ocoee Middle School") nor told as where someone
+    is from ("a woman from Sun Valley")."""
+    after = text[end:end + 30].split()
+    before = text[max(0, start - 12):start].split()
+    return not (after and after[0][:1].isupper()) and not (before and before[-1].lower() in NOT_WHERE)
 
 
 def placed_by_lead(g: Group, main: bool) -> bool:
