@@ -655,3 +655,9 @@ def test_an_earlier_day_of_the_background_does_not_date_the_act(run):
                                 "Friday evening."),
               published="2016-10-24")
     assert violent(doc)[0].date == "2016-10-21"
+
+
+def test_an_act_placed_in_a_county_takes_the_county_town_the_story_names(run):
+    doc = run("KNOXVILLE (WATE) – A man is dead after an apparent accidental shooting Friday afternoon in East Knox "
+              "County. The Knox County Sheriff's Office was called to the home.", published="2016-10-24")
+    assert violent(doc)[0].location.name == "Knoxville"
