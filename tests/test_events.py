@@ -661,3 +661,19 @@ def test_an_act_placed_in_a_county_takes_the_county_town_the_story_names(run):
     doc = run("KNOXVILLE (WATE) – A man is dead after an apparent accidental shooting Friday afternoon in East Knox "
               "County. The Knox County Sheriff's Office was called to the home.", published="2016-10-24")
     assert violent(doc)[0].location.name == "Knoxville"
+
+
+@pytest.mark.parametrize("summary", [
+    "More than 8,000 people have been killed in the northwest since 2011.",
+    "The violence has killed more than 8,000 people over the past decade.",
+    "Bandits have killed 300 people in the state so far this year.",
+])
+def test_a_toll_summed_over_a_period_is_no_event_nor_its_count(run, summary):
+    doc = run("Gunmen killed three villagers in Zamfara on Monday. " + summary, published="2020-05-04")
+    assert [(e.killed.best if e.killed else None) for e in violent(doc)] == [3]
+
+
+def test_a_recent_toll_in_the_perfect_is_still_an_event(run):
+    doc = run("Gunmen have killed five people in an attack on a village in Zamfara, police said on Monday.",
+              published="2020-05-04")
+    assert violent(doc)[0].killed.best == 5

@@ -138,11 +138,12 @@ class Events:
     def __call__(self, doc: Document) -> None:
         if doc.doc is None:
             return
-        triggers = [t for t in doc.triggers if kept(t, doc)]
+        summed = {t.span.start for t in doc.triggers if cumulative(t, doc)}
+        triggers = [t for t in doc.triggers if kept(t, doc) and t.span.start not in summed]
         triggers = [t for t in triggers if not alleged_of_victims(t, triggers, doc)]
         layout = Layout(doc, triggers)
         groups = sentence_groups(triggers, doc, layout)
-        unowned = assign_casualties(groups, doc)
+        unowned = assign_casualties(groups, doc, summed)
         groups = merge_groups(groups, doc, layout)
         for g in groups:
             g.places = group_places(g, doc, layout)
@@ -165,6 +166,24 @@ def kept(t: Trigger, doc: Document) -> bool:
     if (t.hypothetical or t.habitual) and t.type != "statement":
         return False
     return not t.negated or any(c.denied and c.scope_start <= t.span.start < c.scope_end for c in doc.claims)
+
+
+def cumulative(t: Trigger, doc: Document) -> bool:
+    """ "More than 40,000 people have been killed since 2006", "the war has killed 500,000 people over the
+    past decade", "have died so far this year": a toll summed over a period, no one act."""
+    verb = doc.doc[t.head]
+    if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.lower_ == "since" and c.dep_ in ("prep", "mark") or c.lower_ == "far" and any(
+                a.lower_ == "so" for a in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("over", "in", "during", "to", "for"):
+            for p in (p for p in c.children if p.dep_ == "pobj"):
+                if p.lower_ == "date" or p.lemma_ in words("period_units") and (p.tag_ == "NNS" or any(
+                        a.lower_ in ("past", "last") for a in p.children)):
+                    return True
+    return False
 
 
 def sentence_groups(triggers: list[Trigger], doc: Document, layout: Layout) -> list[Group]:
@@ -753,17 +772,18 @@ def best_place(places: list[Place]) -> Place | None:
 # ---------------------------------------------------------------- counts and participants
 
 
-def assign_casualties(groups: list[Group], doc: Document) -> list[Casualty]:
+def assign_casualties(groups: list[Group], doc: Document, summed: set[int]) -> list[Casualty]:
     """Each figure goes to the violent group of its sentence whose trigger is nearest in the parse,
     or whose target it counts ("Saleh al-Aroui ... killed" belongs to that killing). Returns the
-    figures of sentences without a violent trigger."""
+    figures of sentences without a violent trigger. A toll summed over a period (`summed` holds its
+    words' offsets) is no event's."""
     tokens = doc.doc
     natural_words = trigger_lexicon().natural
     unowned: list[Casualty] = []
     heads = [(g, t, tokens[t.head].sent.start) for g in groups if g.violent for t in g.triggers]  # sentences once
     for c in doc.casualties:
         span = tokens.char_span(c.count.start, c.count.end, alignment_mode="expand")
-        if span is None or recalled_token(span):
+        if span is None or recalled_token(span) or c.trigger is not None and c.trigger.start in summed:
             continue
         start = span.sent.start  # once: `Span.sent` walks the sentence
         here = [(g, t) for g, t, sent in heads if sent == start]
