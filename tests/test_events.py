@@ -667,6 +667,7 @@ def test_an_act_placed_in_a_county_takes_the_county_town_the_story_names(run):
     "More than 8,000 people have been killed in the northwest since 2011.",
     "The violence has killed more than 8,000 people over the past decade.",
     "Bandits have killed 300 people in the state so far this year.",
+    "Last year, more than 3,000 civilians were killed in such attacks across the country.",
 ])
 def test_a_toll_summed_over_a_period_is_no_event_nor_its_count(run, summary):
     doc = run("Gunmen killed three villagers in Zamfara on Monday. " + summary, published="2020-05-04")
@@ -676,4 +677,9 @@ def test_a_toll_summed_over_a_period_is_no_event_nor_its_count(run, summary):
 def test_a_recent_toll_in_the_perfect_is_still_an_event(run):
     doc = run("Gunmen have killed five people in an attack on a village in Zamfara, police said on Monday.",
               published="2020-05-04")
+    assert violent(doc)[0].killed.best == 5
+
+
+def test_people_killed_in_airstrikes_on_a_day_are_one_event(run):
+    doc = run("Five civilians were killed in Saudi-led airstrikes on Saada on Monday.", published="2020-05-04")
     assert violent(doc)[0].killed.best == 5

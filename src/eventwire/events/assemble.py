@@ -170,9 +170,21 @@ def kept(t: Trigger, doc: Document) -> bool:
 
 def cumulative(t: Trigger, doc: Document) -> bool:
     """ "More than 40,000 people have been killed since 2006", "the war has killed 500,000 people over the
-    past decade", "have died so far this year": a toll summed over a period, no one act."""
+    past decade", "have died so far this year", "in 2019, 3,000 civilians were killed in attacks": a toll
+    summed over a period or over many acts, no one act."""
     verb = doc.doc[t.head]
-    if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+    if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+        verb = verb.head.head  # "attacks" of "were killed in such attacks"
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    acts = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by") for p in c.children
+            if p.dep_ == "pobj" and p.tag_ == "NNS" and p.lemma_.lower() in act_nouns()
+            and not any(a.dep_ == "nummod" for a in p.children)]
+    coarse = any(x.precision == "year" and x.start >= verb.sent.start_char and x.end <= verb.sent.end_char
+                 for x in doc.times)
+    if any(coarse or any(a.lower_ in ("such", "similar") for a in p.children) for p in acts):
+        return True  # "last year, more than 3,000 civilians were killed in such attacks"
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
     for c in verb.children:
         if c.lower_ == "since" and c.dep_ in ("prep", "mark") or c.lower_ == "far" and any(
