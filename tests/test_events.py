@@ -683,3 +683,18 @@ def test_a_recent_toll_in_the_perfect_is_still_an_event(run):
 def test_people_killed_in_airstrikes_on_a_day_are_one_event(run):
     doc = run("Five civilians were killed in Saudi-led airstrikes on Saada on Monday.", published="2020-05-04")
     assert violent(doc)[0].killed.best == 5
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab has carried out numerous attacks in Mogadishu.",
+    "The Taliban have stepped up attacks on Afghan forces since the deal was signed in February.",
+    "Boko Haram has killed more than 30,000 people in a decade-long insurgency.",
+])
+def test_a_tally_of_many_acts_is_no_event(run, text):
+    assert violent(run(text, published="2020-05-04")) == []
+
+
+def test_an_act_planned_since_a_month_is_still_an_act(run):
+    doc = run("The car bomb attack on 6 December had been planned since September, police said.",
+              published="2019-12-10")
+    assert violent(doc)[0].date == "2019-12-06"

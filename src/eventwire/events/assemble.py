@@ -170,11 +170,14 @@ def kept(t: Trigger, doc: Document) -> bool:
 
 def cumulative(t: Trigger, doc: Document) -> bool:
     """ "More than 40,000 people have been killed since 2006", "the war has killed 500,000 people over the
-    past decade", "have died so far this year", "in 2019, 3,000 civilians were killed in attacks": a toll
-    summed over a period or over many acts, no one act."""
-    verb = doc.doc[t.head]
-    if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
-        verb = verb.head.head  # "attacks" of "were killed in such attacks"
+    past decade", "have died so far this year", "in 2019, 3,000 civilians were killed in attacks", "has
+    carried out numerous attacks": a toll or a tally summed over a period or over many acts, no one act."""
+    tok = verb = doc.doc[t.head]
+    day = any(x.precision == "day" and tok.sent.start_char <= x.start < tok.sent.end_char for x in doc.times)
+    if tok.pos_ == "NOUN" and many(tok) and not day:  # "a series of bombings hit Baghdad on Monday": one day's
+        return True
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" or tok.dep_ in ("dobj", "nsubj"):
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "attacks" of "were killed in such attacks"
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     acts = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by") for p in c.children
@@ -182,20 +185,42 @@ def cumulative(t: Trigger, doc: Document) -> bool:
             and not any(a.dep_ == "nummod" for a in p.children)]
     coarse = any(x.precision == "year" and x.start >= verb.sent.start_char and x.end <= verb.sent.end_char
                  for x in doc.times)
-    if any(coarse or any(a.lower_ in ("such", "similar") for a in p.children) for p in acts):
+    if any(coarse or many(p) and not day for p in acts):
         return True  # "last year, more than 3,000 civilians were killed in such attacks"
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
-    for c in verb.children:
-        if c.lower_ == "since" and c.dep_ in ("prep", "mark") or c.lower_ == "far" and any(
-                a.lower_ == "so" for a in c.children):
-            return True
-        if c.dep_ == "prep" and c.lower_ in ("over", "in", "during", "to", "for"):
-            for p in (p for p in c.children if p.dep_ == "pobj"):
-                if p.lower_ == "date" or p.lemma_ in words("period_units") and (p.tag_ == "NNS" or any(
-                        a.lower_ in ("past", "last") for a in p.children)):
-                    return True
-    return False
+    return any(summed_over(c) for c in verb.children) or any(
+        thousands(x) for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for x in c.subtree)
+
+
+def many(act) -> bool:
+    """ "numerous attacks", "such attacks", "a series of attacks", "dozens of killings"."""
+    if act.tag_ != "NNS":
+        return False
+    quantity = act.head if act.dep_ == "pobj" and act.head.lower_ == "of" else None
+    return any(a.lower_ in words("many_words") for a in act.children) or \
+        quantity is not None and quantity.head.lower_ in words("many_words")
+
+
+def summed_over(c) -> bool:
+    """A verb's part that sums over a period: "since 2006", "since the deal was signed", "so far",
+    "to date", "over the past decade", "in recent years"."""
+    if c.lower_ == "since" and c.dep_ in ("prep", "mark") or c.lower_ == "far" and any(
+            a.lower_ == "so" for a in c.children):
+        return True
+    if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+        return True
+    return c.dep_ == "prep" and c.lower_ in ("over", "in", "during", "to", "for") and any(
+        p.lower_ == "date" or p.lemma_ in words("period_units") and (p.tag_ == "NNS" or any(
+            a.lower_ in ("past", "last") for a in p.children)) for p in c.children if p.dep_ == "pobj")
+
+
+def thousands(x) -> bool:
+    """ "has killed more than 30,000 people": more dead than one act leaves."""
+    if x.lower_ in ("thousands", "millions"):
+        return True
+    digits = x.text.replace(",", "")
+    return x.like_num and digits.isdigit() and int(digits) >= 1000
 
 
 def sentence_groups(triggers: list[Trigger], doc: Document, layout: Layout) -> list[Group]:
