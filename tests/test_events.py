@@ -634,11 +634,11 @@ def test_a_later_day_on_which_he_was_shot_dates_the_shooting_told_before(run):
 
 
 def test_the_town_a_given_title_names_places_the_act(run):
-    text = ("Deputies with the Butler County Sheriff's Office responded to a home on Monday after a teen was "
-            "accidentally shot in the face. She regained a pulse at a Poplar Bluff hospital emergency room.")
+    text = ("ST. LOUIS (AP) — A teen was accidentally shot in the face at a home on Monday, deputies said. "
+            "She was taken to a hospital in Poplar Bluff and then airlifted to St. Louis.")
     untitled = run(text, published="2015-12-22")
     titled = run(text, published="2015-12-22", title="Poplar Bluff teen recovering after accidentally being shot - KFVS12")
-    assert untitled.events[0].location.name != "Poplar Bluff"
+    assert untitled.events[0].location.name == "St. Louis"
     assert titled.events[0].location.name == "Poplar Bluff"
 
 
