@@ -236,3 +236,19 @@ def test_town_and_ethnic_militias_are_named_as_communal_and_ethnic_militias(run)
     assert entity_with(doc, "Misrata militias").name == "Misrata Communal Militia"
     assert entity_with(doc, "Zintan brigades").name == "Zintan Communal Militia"
     assert entity_with(doc, "Murle gunmen").name == "Murle Ethnic Militia"
+
+
+def test_ukraine_security_service_acronym_is_a_state_force(run):
+    doc = run("The SBU detained a man in Kharkiv who was spying for Russia.", stages=STAGES)
+    ent = entity_with(doc, "SBU")
+    assert "Security Service of Ukraine" in ent.name and ent.actor_type == "state_force"
+
+
+def test_turkish_backed_factions_are_the_syrian_national_army(run):
+    doc = run("Turkish-backed factions shelled Kurdish villages near the border.", stages=STAGES)
+    assert entity_with(doc, "Turkish-backed factions").name == "Syrian National Army"
+
+
+def test_resolved_place_spacy_took_for_a_person_is_a_location(run):
+    doc = run("Gunmen attacked a checkpoint on the outskirts of Tal Rifaat (Azaz, Aleppo).", stages=["places", *STAGES])
+    assert entity_with(doc, "Tal Rifaat").kind == "location"

@@ -667,3 +667,64 @@ def test_common_word_town_after_a_locative_preposition_is_a_place(places):
     assert by_mention(found, "Hamilton")[0].country_code == "NZ"
     _, found = places("Councillor Hamilton said the budget would pass, and Reading Street was closed.")
     assert not by_mention(found, "Hamilton")
+
+
+def test_bracketed_town_in_another_transliteration_is_its_states_town(places):
+    _, found = places("Unknown gunmen shot a former rebel commander in Darat Izza (Jebel Saman, Aleppo).")
+    town = by_mention(found, "Darat Izza")[0]
+    assert town.feature == "city" and abs(town.lat - 36.28) < 0.05 and abs(town.lon - 36.85) < 0.05
+
+
+def test_bracket_name_with_a_lowercase_article_between_hyphens(places):
+    _, found = places("Clashes erupted in Hajin town (Abu Kamal, Deir-ez-Zor) overnight.")
+    assert by_mention(found, "Deir-ez-Zor")[0].feature == "admin1"
+    assert by_mention(found, "Abu Kamal")[0].country_code == "SY"
+
+
+def test_designator_completing_a_division_name_stays_in_the_bracket(places):
+    _, found = places("Truck drivers blocked the main road into Brasilia (Brasilia, Federal District) on Monday.")
+    assert not by_mention(found, "Federal")
+    assert by_mention(found, "Federal District")[0].country_code == "BR"
+
+
+def test_town_naming_a_palace_far_away_is_not_a_place(places):
+    _, found = places("Ministers met at the Planalto Palace in Brasilia on Tuesday.")
+    assert not [p for p in found if p.mention == "Planalto" and p.lat is not None]
+
+
+def test_person_tagged_name_respelling_a_town_of_its_bracket_state_is_the_town(places):
+    _, found = places("A car bomb exploded in the market of Tal Rifaat (Azaz, Aleppo), wounding six.")
+    assert by_mention(found, "Tal Rifaat")[0].feature == "city"
+    _, found = places("Senator John Cornyn (Texas) and Adam Schiff (Burbank, California) spoke.")
+    assert not by_mention(found, "Adam Schiff")
+
+
+def test_arabic_town_in_another_transliteration_is_found_in_the_country_the_text_names(places):
+    _, found = places("An IED exploded in Tal Abyad city in the northern countryside of Raqqa, killing two civilians.")
+    town = by_mention(found, "Tal Abyad")[0]
+    assert town.country_code == "SY" and abs(town.lat - 36.70) < 0.05
+    _, found = places("The stolen car was found near Glennwood, police in Decatur, Illinois said.")
+    assert all(p.country_code in (None, "US") for p in found)
+
+
+def test_town_before_a_designated_state_is_not_a_namesake_elsewhere(places):
+    _, found = places("Shelling damaged several houses near Pisky, Donetsk oblast, on Sunday.")
+    pisky = by_mention(found, "Pisky")[0]
+    assert pisky.country_code == "UA" and abs(pisky.lon - 37.7) < 0.5
+
+
+def test_bracket_state_in_another_transliteration_is_the_state(places):
+    _, found = places("Taliban fighters attacked a checkpoint in Darzab (Darzab, Jawzjan), killing three soldiers.")
+    state = by_mention(found, "Jawzjan")[0]
+    assert (state.country_code, state.feature) == ("AF", "admin1")
+
+
+def test_opening_word_of_an_arabic_name_is_no_place_alone(places):
+    _, found = places("Rockets hit the Abu Salim district of Tripoli on Saturday, residents said.")
+    assert not [p for p in found if p.mention == "Abu" and p.country_code == "IN"]
+
+
+def test_spelling_of_a_town_after_a_preposition_is_found_where_the_text_is(places):
+    _, found = places("A Turkish drone struck an SDF vehicle near Tal Tamr in Hasakah countryside.")
+    town = by_mention(found, "Tal Tamr")[0]
+    assert town.country_code == "SY" and abs(town.lon - 40.37) < 0.05

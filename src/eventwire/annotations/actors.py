@@ -262,8 +262,9 @@ class Actors:
         for m in ments:
             if m.label == "PERSON" and self._placed(text, m):
                 m.kind, m.label = "location", "GPE"
-        _, surnames = self._person_names(text, ments)
         places = {(p.start, p.end) for p in doc.places if getattr(p, "lat", None) is not None}
+        # surnames of the persons named elsewhere: "Ain Issa" is no surname to itself
+        _, surnames = self._person_names(text, [m for m in ments if (m.start, m.end) not in places])
         for m in ments:  # a place spaCy took for a person or group ('Manchester'), unless a surname here
             if (m.label in ("PERSON", "ORG") and m.kind != "location" and (m.start, m.end) in places
                     and self._name(text[m.start : m.end])[-1] not in surnames):

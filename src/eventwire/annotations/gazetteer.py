@@ -13,6 +13,7 @@ finds a division spelled with or without doubled letters ("Lower Shabelle" / "Lo
 
 from __future__ import annotations
 
+import difflib
 import gzip
 import json
 import math
@@ -65,6 +66,37 @@ def squeeze(key: str) -> str:
     return _FINAL_H.sub("", _DOUBLE.sub(r"\1", key))
 
 
+# Arabic names in Latin letters differ in vowels, doubled letters, the article's assimilated forms and a few
+# words ("Tal Tamer" / "Tall Tamr", "Ain Issa" / "Ayn Isa", "Thiban" / "Dhiban"): `skeleton` writes them alike.
+_ARTICLES = {"al", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an", "ed", "er", "es", "et", "ez", "en"}
+_SKELETON_WORDS = {"tell": "_tl", "tall": "_tl", "tal": "_tl", "tel": "_tl", "til": "_tl", "ain": "_ayn",
+                   "ayn": "_ayn", "ein": "_ayn", "deir": "_dr", "kafr": "_kfr", "kfar": "_kfr", "umm": "_um",
+                   "um": "_um", "abu": "_ab", "abou": "_ab", "bir": "_br"}
+_VOWELS = re.compile(r"[aeiouyw]")
+SKELETON_MIN = 3  # consonants a skeleton needs to tell one name from another within a state
+SKELETON_WORLD_MIN = 4  # ... and among all the towns of the skeleton countries
+RESPELL_RATIO = 0.85  # how alike two spellings of one town are (difflib), first letter the same
+
+
+def skeleton(key: str) -> str:
+    """A normalised key reduced to its consonants, for transliterations of one name (chiefly Arabic):
+    articles before a word dropped ('ar raqqa'), 'dh' as 'th', 'q' as 'k', final 'h' after a vowel and
+    doubled letters dropped, an opening vowel as 'a'. 'tal tamer' and 'tall tamr' are both '_tl tmr'."""
+    words = key.split()
+    out = []
+    for i, w in enumerate(words):
+        if w in _ARTICLES and i + 1 < len(words):
+            continue
+        fixed = _SKELETON_WORDS.get(w)
+        if fixed:
+            out.append(fixed)
+            continue
+        w = _FINAL_H.sub("", w.replace("dh", "th").replace("q", "k"))
+        if w:
+            out.append(_DOUBLE.sub(r"\1", ("a" if w[0] in "aeiou" else w[0]) + _VOWELS.sub("", w[1:])))
+    return " ".join(out)
+
+
 class Entry(NamedTuple):
     """One gazetteer place (a tuple: cheap to build on demand)."""
 
@@ -115,6 +147,8 @@ class Gazetteer:
         self._index: dict[str, int | list[int]] = {}
         self._squeezed: dict[str, list[int]] = {}  # divisions by `squeeze`d name (keys marked '~' in the file)
         self._cache: dict[int, Entry] = {}
+        self._towns_in: dict[tuple[str, str], list[int]] | None = None  # (country, admin1) -> town rows, on first use
+        self._skeletons: dict[str, list[int]] | None = None  # skeleton -> rows of the skeleton countries, on first use
         self.admin1: dict[tuple[str, str], Entry] = {}
         self.countries: dict[str, Entry] = {}
         index = self._index
@@ -194,6 +228,53 @@ class Gazetteer:
         """Divisions whose name squeezes (see `squeeze`) to the squeezed key: 'lower shabelle' finds
         'Lower Shabeelle'. Not part of `entries`: a squeezed name may be another place's ('uta', Utah)."""
         return [self._entry(r) for r in self._squeezed.get(squeeze(key), ())]
+
+    @lru_cache(maxsize=1024)
+    def respelled(self, key: str, country: str, admin1: str) -> tuple[Entry, ...]:
+        """Towns of one first-level division spelled nearly like `key`: the same `skeleton`, or the same
+        first letter and a difflib ratio of RESPELL_RATIO ('dantewada' / 'Dantewāra'), or a longer name
+        ending in it ('sirwah' / 'Sūq Şirwāḩ'). For a name a note places in that division and the
+        index lacks as written; most populous first."""
+        if self._towns_in is None:
+            towns: dict[tuple[str, str], list[int]] = {}
+            cc, a1, codes = self._cc, self._a1, self._codes
+            for row, f in enumerate(self._feature):
+                if f == 80:  # "P"
+                    towns.setdefault((codes[cc[row]], codes[a1[row]]), []).append(row)
+            self._towns_in = towns
+        bones = skeleton(key)
+        strong = len(bones.replace(" ", "").replace("_", "")) >= SKELETON_MIN
+        tail = " " + key
+        out = []
+        for row in self._towns_in.get((country, admin1), ()):
+            e = self._entry(row)
+            name = norm(e.name)
+            if (strong and skeleton(name) == bones) or (len(key) >= 5 and name.endswith(tail)) or (
+                    name[:1] == key[:1] and abs(len(name) - len(key)) <= 2
+                    and difflib.SequenceMatcher(None, name, key).ratio() >= RESPELL_RATIO):
+                out.append(e)
+        return tuple(out)
+
+    def skeletal(self, key: str) -> list[Entry]:
+        """Towns and divisions of the countries whose names come in many transliterations (knowledge.json
+        skeleton_countries) with the key's `skeleton` ('tal tamer' finds Tall Tamr), most populous first;
+        none for a skeleton of fewer than SKELETON_WORLD_MIN consonants. A fallback for names the index
+        lacks as written, built on first use."""
+        bones = skeleton(key)
+        if len(bones.replace(" ", "").replace("_", "")) - (key[:1] in "aeiou") < SKELETON_WORLD_MIN:
+            return []  # an opening vowel, written 'a', tells little ('ossetian' / 'Astaneh')
+        if self._skeletons is None:
+            countries = {self._code_ix[c] for c in self.knowledge["skeleton_countries"] if c in self._code_ix}
+            index: dict[str, list[int]] = {}
+            for key_, rows in self._index.items():
+                for row in (rows,) if type(rows) is int else rows:
+                    if self._cc[row] in countries and self._feature[row] in (65, 66, 80):  # A, B, P
+                        bucket = index.setdefault(skeleton(key_), [])
+                        if row not in bucket:
+                            bucket.append(row)
+            pop = self._population
+            self._skeletons = {k: sorted(v, key=lambda r: -pop[r]) for k, v in index.items()}
+        return [self._entry(r) for r in self._skeletons.get(bones, ())]
 
     def _add(self, name: str, row: int) -> None:
         """Add a hand-kept name for a row, keeping the bucket most populous first."""

@@ -70,9 +70,9 @@ REGION_KM = 500.0  # ... or this close to the point of a country or state it nam
 
 AREAS = ("country", "admin1")
 ADDRESS_WORDS = {"district", "village", "town", "city", "subdistrict"}  # "Pusht Rod district, Farah province"
-AREA_DESIGNATORS = {"district", "county", "province", "governorate", "region", "parish", "municipality"}
+AREA_DESIGNATORS = {"district", "county", "province", "governorate", "region", "parish", "municipality", "oblast"}
 # "Kirkuk governorate", "Tillaberi region": the division, not its namesake town.
-DIVISION_DESIGNATORS = {"province", "governorate", "region", "state", "district", "county", "parish"}
+DIVISION_DESIGNATORS = {"province", "governorate", "region", "state", "district", "county", "parish", "oblast"}
 LOCAL_ACTORS = {"armed_group", "militia", "criminal"}  # actor types (data/actors.json) that act in their own country
 GROUP_TYPES = LOCAL_ACTORS | {"political_party"}  # a name these actors bear is theirs, not a namesake town's
 SQUEEZE_MIN = 6  # shorter names ("Keep", "Teen") squeeze into too many others to be looked up so
@@ -117,6 +117,8 @@ class Mention:
     # which the mention takes back, unresolved, when the name inside is only a far namesake.
     cut: tuple[int, int, str] | None = None
     tail: bool = False  # the name cut out ends the entity: its head noun ("Gap" of "Halls Gap"), no modifier
+    skeletal: bool = False  # found by its consonant skeleton only ("Tal Tamer": Tall Tamr)
+    bracketed: bool = False  # an inner name of an ACLED-style bracket: another spelling of its state's town counts
 
 
 class Places:
@@ -132,6 +134,7 @@ class Places:
         self.bare_provinces = set(k["bare_province_countries"])
         self.borrowed_heads = set(k["borrowed_name_heads"])
         self.street_heads = set(k["street_heads"])
+        self.name_prefixes = set(k["name_prefixes"])
         self.demonyms = self._demonyms()
         self.kb = load_kb()
 
@@ -220,9 +223,12 @@ class Places:
             # "Passo Fundo" with only "Passo" tagged: the town the gazetteer knows by the longer name.
             if end < len(sdoc) and not taken[end] and _capitalised(toks[-1]) and _capitalised(sdoc[end]) \
                     and not sdoc[end].is_sent_start and not sdoc[end].ent_type_ and sdoc[end].lower_ not in DESIGNATORS:
-                key = norm(sdoc[toks[0].i : end + 1].text)
-                if any(e.feature == "city" and norm(e.name) == key for e in self.gaz.entries(key)):
+                key = norm(sdoc[toks[0].i : end + 1].text)  # "Tal Abyad" with "Tal" tagged: Tall Abyad
+                if any(e.feature == "city" and norm(e.name) == key for e in self.gaz.entries(key)) or (
+                        not self.gaz.entries(key) and self.gaz.skeletal(key)):
                     toks = [*toks, sdoc[end]]
+            if self._prefix_only(sdoc, toks):
+                continue
             toks = self._featured(sdoc, toks)
             whole = toks
             toks = self._narrow(sdoc, toks)
@@ -312,7 +318,7 @@ class Places:
     def _known(self, key: str) -> bool:
         """Whether `_candidates` finds entries for the key (designators and directions aside)."""
         words = key.split()
-        return bool(self.gaz.entries(key)
+        return bool(self.gaz.entries(key) or (len(key) >= SQUEEZE_MIN and self.gaz.skeletal(key))
                     or (len(words) > 1 and words[-1] in DESIGNATORS and self.gaz.entries(" ".join(words[:-1])))
                     or (len(words) > 1 and words[0] in DIRECTIONS and self.gaz.entries(" ".join(words[1:]))))
 
@@ -419,14 +425,16 @@ class Places:
                 if self._acceptable(span, persons, ent_of.get(i), names):
                     hit = span
                     break
-            if hit is None:
+            if hit is None or self._prefix_only(sdoc, hit):
                 i += 1
                 continue
             start = hit[0].idx
             located = (i > 0 and sdoc[i - 1].lower_ in LOCATIVE) or _dateline(hit) or (
                 i > 1 and sdoc[i - 1].lower_ == "of" and sdoc[i - 2].lower_ in self.place_of_heads)
             ent = ent_of.get(i)
-            modifier = ent is not None and hit.end <= ent.root.i
+            # "Oxford Police" is the town's; "Planalto Palace", like a bridge or a river, may bear a name from elsewhere
+            modifier = ent is not None and hit.end <= ent.root.i and not (
+                ent.root.lower_ in self.borrowed_heads and ent.root.lower_ not in self.street_heads)
             mention = Mention(start, start + len(hit.text), doc.text[start : start + len(hit.text)], False,
                               located=located, modifier=modifier,
                               inside_org=ent is not None and ent.label_ == "ORG" and not modifier)
@@ -435,6 +443,12 @@ class Places:
             out.append(mention)
             i = hit.end
         return out
+
+    def _prefix_only(self, sdoc, toks) -> bool:
+        """'Abu' of 'Abu Salim', 'Tal' of an unknown 'Tal Hamis': the opening word of a longer name alone."""
+        end = toks[-1].i + 1
+        return len(toks) == 1 and toks[0].lower_ in self.name_prefixes and end < len(sdoc) \
+            and _capitalised(sdoc[end]) and not sdoc[end].is_sent_start
 
     def _person_name(self, ent) -> bool:
         """A PERSON entity that reads as a name: capitalised words and particles ('Saheb al-Zaman'),
@@ -492,6 +506,10 @@ class Places:
         if not key:
             return False
         entries = self.gaz.entries(key)
+        located = span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE  # "in Birgunj" (Birgañj)
+        if not entries and located and len(key) >= SQUEEZE_MIN:
+            # "near Tal Tamr" (Tall Tamr): another spelling, kept where the document names its country
+            return len(span) > 1 and bool(self.gaz.skeletal(key))
         if not entries:
             return False
         if key in self.not_places:
@@ -509,7 +527,6 @@ class Places:
         # Through a main name, an alias of a country or state ("Hamas" is an alias of Hamm), or a
         # name of several words for a sizeable town ("Beni Suef" for Banī Suwayf).
         primary = self._primary(key, entries)
-        located = span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE  # "in Birgunj" (Birgañj)
         entries = [e for e in entries if e.id in primary or e.feature in FIXED
                    or ((len(span) > 1 or located) and e.population >= CONFIRM_POP)]
         if not entries:
@@ -558,6 +575,9 @@ class Places:
             entries = [e for e in self.gaz.entries(key) if e.feature != "city" or e.population >= BIG_POP]
         if not entries and len(key) >= SQUEEZE_MIN:  # "Lower Shabelle" for "Lower Shabeelle" (divisions only)
             entries = self.gaz.squeezed(key)
+        if not entries and len(key) >= SQUEEZE_MIN:  # "Tal Tamer" for "Tall Tamr"
+            entries = self.gaz.skeletal(key)
+            m.skeletal = bool(entries)
         entries = [e for e in entries if e.lat is not None] or entries  # pointless namesakes last resort
         m.key = key
         m.primary = self._primary(key, entries)
@@ -598,7 +618,7 @@ class Places:
                 # "El Palmar near Murcia": the namesake near one of the other name's
                 near = [e for e in a.candidates if any(distance_km(e, c) <= CHAIN_KM for c in b.candidates[:10])]
                 a.candidates = near or a.candidates
-            if not a.candidates and not a.demonym and b.candidates and (
+            if (not a.candidates or a.skeletal) and not a.demonym and b.candidates and (
                     (gap.strip() == "," and len(gap) <= 3) or _part_of(gap)):
                 # A name the gazetteer lacks, placed in one it knows ("Greenlane, Auckland", "the
                 # Adhamiyah district of Baghdad"): it takes that place's point.
@@ -625,6 +645,12 @@ class Places:
                              if e.feature in ("admin1", "admin2") and e.population * WORLD_RATIO >= town]
                 if divisions:
                     m.candidates, m.key = divisions, f"{m.key} {after[0].rstrip('.,;')}"
+                    prev = mentions[i - 1] if i else None
+                    if prev is not None and not prev.demonym and any(e.feature == "admin1" for e in divisions) and (
+                            prev.container is m or (prev.container is None and len(text[prev.end : m.start]) <= 3
+                                                    and text[prev.end : m.start].strip() == ",")):
+                        # "Pisky, Donetsk oblast": the town lies in the division; no namesake elsewhere is meant
+                        prev.container, m.holds, prev.regional = m, prev, True
             elif listed[i]:
                 m.listed = True
                 hidden = [e for e in self._areas(m) if e not in m.candidates]
@@ -644,7 +670,7 @@ class Places:
             if span is None or span[0].text != "(" or span.start == 0:
                 continue
             tok = span[0]
-            items = _bracket_items(sdoc, tok.i)
+            items = _bracket_items(sdoc, tok.i, self._whole_division)
             if not items:
                 continue
             head = _bracket_head(sdoc, tok.i)
@@ -652,17 +678,26 @@ class Places:
                 continue
             held = self.gaz.entries(norm(head.text)) or self.gaz.squeezed(norm(head.text))
             areas = self._bracket_area(norm(items[-1].text), len(items) > 1, held)
-            if not areas or head[0].pos_ == "PRON" or self._person(head):
+            # a name spaCy took for a person's is a town when the bracket's state has one of its spelling
+            # ("Tal Rifaat (Azaz, Aleppo)": GeoNames' Tall Rif'at), unlike "Sen. John Cornyn (Texas)"
+            if not areas or head[0].pos_ == "PRON" or (self._person(head) and not any(
+                    self.gaz.respelled(norm(head.text), a.country_code, a.admin1_code)
+                    for a in areas if a.feature == "admin1")):
                 continue
             parts = [self._mention_at(doc, mentions, span) for span in (head, *items)]
             region = parts[-1]
             region.candidates, region.key, region.primary = areas, norm(region.text), self._primary(region.text, areas)
             for inner in parts[:-1]:
-                inner.container, inner.regional = region, True
+                inner.container, inner.regional, inner.bracketed = region, True, True
             region.holds = parts[0]
             parts[0].chain = parts[1:-1]
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _whole_division(self, name: str, bare: str) -> bool:
+        """Whether `name` ('Federal District') is a country or state that `bare` ('Federal') is not."""
+        areas = {e.id for e in self.gaz.entries(norm(name)) if e.feature in AREAS}
+        return bool(areas - {e.id for e in self.gaz.entries(norm(bare)) if e.feature in AREAS})
 
     def _bracket_area(self, key: str, address: bool, held: list[Entry]) -> list[Entry]:
         """What the last name of a bracket may be: a state or a country, else a province (admin2), else,
@@ -673,7 +708,8 @@ class Places:
         words = key.split()
         if len(words) > 1 and words[-1] in DIRECTIONS and not self.gaz.entries(key):
             key = " ".join(words[:-1])
-        entries = self.gaz.entries(key) or self.gaz.squeezed(key)
+        entries = self.gaz.entries(key) or self.gaz.squeezed(key) or [  # "(Jawzjan)": GeoNames' Jowzjan
+            e for e in self.gaz.skeletal(key) if e.feature in ("admin1", "admin2")]
         areas = ([e for e in entries if e.feature in AREAS] or [e for e in entries if e.feature == "admin2"]
                  or [e for e in entries if address and e.feature == "city" and e.population >= CONFIRM_POP][:1])
         if held and not any(_within(h, a) for h in held for a in areas):
@@ -822,7 +858,8 @@ class Places:
             m.tagged = True  # the whole name is a place entity of spaCy's
             spans.add((start, end))
         tagged = {norm(m.text) for m in mentions if m.tagged}
-        return [m for m in mentions if m.tagged or m.demonym or norm(m.text) in tagged or self._confirmed(m, support)]
+        return [m for m in mentions if m.tagged or m.demonym or norm(m.text) in tagged or self._confirmed(m, support)
+                or (m.regional and m.container is not None)]
 
     @staticmethod
     def _confirmed(m: Mention, support: _Support) -> bool:
@@ -844,7 +881,7 @@ class Places:
         votes: dict[str, tuple[dict, dict]] = {}
         for m in mentions:
             key = m.key
-            if key in votes or not m.candidates or m.choice is None or self._org_word(m):
+            if key in votes or not m.candidates or m.choice is None or self._org_word(m) or m.skeletal:
                 continue
             e = m.choice
             if e.feature in ("country", "admin1") or m.container is not None or len(m.candidates) == 1 or e.id in linked:
@@ -867,8 +904,9 @@ class Places:
 
     def _best(self, m: Mention, support: _Support | None, linked: set[int]) -> Entry | None:
         cands = m.candidates
-        if not cands:
+        if not cands and not (m.regional and m.container is not None):
             return None
+        inside = []
         if m.container is not None:
             holder = m.container.choice
             holders = [holder] if holder is not None and holder.feature in AREAS else [
@@ -876,6 +914,10 @@ class Places:
                 # Africa's); a bracket's province or town stands for its area ("Djibo (Djibo, Soum)")
                 e for e in m.container.candidates if e.feature in AREAS] or ([holder] if holder and m.regional else [])
             inside = [e for e in cands if any(_within(e, h) for h in holders)]
+            if not inside and m.bracketed and len(m.key) >= SQUEEZE_MIN:
+                # "Thiban town (Al Mayadin, Deir-ez-Zor)": the state's town of another spelling (GeoNames' Dhiban)
+                inside = [e for h in holders if h.feature == "admin1"
+                          for e in self.gaz.respelled(m.key, h.country_code, h.admin1_code)]
             if inside and m.chain:  # "Argelia (Argelia, Cauca)": the namesake in or near the bracket's town or district
                 near = [c.choice for c in m.chain if c.choice is not None]
                 inside = [e for e in inside if any(norm(e.admin2) == c.key for c in m.chain) or any(
@@ -883,6 +925,11 @@ class Places:
             if m.regional and not inside:
                 return None  # a namesake elsewhere is not meant: the region's point stands in
             cands = inside or cands
+        if m.skeletal and not inside:
+            # another spelling's places: only those in a country the document names otherwise
+            cands = [e for e in cands if support is not None and support.country_support(m.key, e) >= 1.0]
+        if not cands:
+            return None
         if m.holds is not None:  # an area holding a place named before it: "Stroud, Ontario"
             areas = [e for e in cands if e.feature in AREAS]
             cands = [e for e in areas if any(_within(c, e) for c in m.holds.candidates)] or cands
@@ -1098,20 +1145,22 @@ def _bare(name: str) -> str:
     return " ".join(words[:-1]) if len(words) > 1 and words[-1] in SETTLEMENT_WORDS else name
 
 
-def _bracket_items(sdoc, i: int) -> list:
+def _bracket_items(sdoc, i: int, whole) -> list:
     """The one to three capitalised names between the bracket at token i and its closing one
-    ('(Mopti)', '(Bama, Borno)', '(Gao region)', '(Pulwama, Jammu and Kashmir)'); [] for anything else
-    ('(Reuters)' passes, '(AP)' does not)."""
+    ('(Mopti)', '(Bama, Borno)', '(Gao region)', '(Pulwama, Jammu and Kashmir)', '(Deir-ez-Zor)'); [] for
+    anything else ('(Reuters)' passes, '(AP)' does not). A designator is cut off unless `whole` says the
+    name with it is a division the name without it is not: '(Federal District)' is Brazil's, no town 'Federal'."""
     items, first = [], i + 1
     for j in range(i + 1, min(len(sdoc), i + 2 + MAX_BRACKET_ITEMS * (MAX_WORDS + 1))):
         t = sdoc[j]
         if t.text in (",", ")"):
             span = sdoc[first:j]
-            if len(span) > 1 and span[-1].lower_ in DESIGNATORS:  # "(Gao region)"
-                span = span[:-1]
-            if not (0 < len(span) <= MAX_WORDS) or not (_capitalised(span[0]) and _capitalised(span[-1])) \
+            if len(span) > 1 and span[-1].lower_ in DESIGNATORS and not whole(span.text, span[:-1].text):
+                span = span[:-1]  # "(Gao region)"
+            if not (0 < len(span) <= MAX_WORDS + 2) or not (_capitalised(span[0]) and _capitalised(span[-1])) \
                     or span.text.isupper() or any(not _capitalised(x) and x.lower_ not in CONNECTORS
-                                                  and x.lower_ != "and" and not _joiner(x) for x in span):
+                                                  and x.lower_ != "and" and not _joiner(x) and not _particle(x)
+                                                  for x in span):
                 return []
             items.append(span)
             first = j + 1
@@ -1129,7 +1178,7 @@ def _bracket_head(sdoc, i: int):
     end = j if designated else i
     j = end - 1
     while j >= 0 and end - j <= MAX_WORDS + 2 and (_capitalised(sdoc[j]) or sdoc[j].lower_ in CONNECTORS
-                                                   or _joiner(sdoc[j])) \
+                                                   or _joiner(sdoc[j]) or _particle(sdoc[j])) \
             and sdoc[j].lower_ not in ARTICLES and not sdoc[j + 1].is_sent_start:
         j -= 1  # "Qala-e-Zal (Kunduz)": hyphens inside the name
     start = j + 1
@@ -1174,6 +1223,13 @@ def _joiner(tok) -> bool:
     if tok.i == 0 or tok.doc[tok.i - 1].whitespace_:
         return False
     return (tok.text == "-" and not tok.whitespace_) or (tok.text == "." and len(tok.doc[tok.i - 1].text) <= 3)
+
+
+def _particle(tok) -> bool:
+    """An article or ezafe between the hyphens of one name: 'ez' of 'Deir-ez-Zor', 'i' of 'Qala-i-Naw'."""
+    doc, i = tok.doc, tok.i
+    return tok.is_lower and len(tok.text) <= 3 and 0 < i < len(doc) - 1 and not tok.whitespace_ \
+        and doc[i - 1].text == "-" and doc[i + 1].text == "-" and not doc[i - 1].whitespace_
 
 
 def _elided_article(tok) -> bool:
