@@ -356,3 +356,47 @@ def test_those_a_toll_includes_are_not_added_to_it(figures):
 
 def test_a_headline_toll_pair_reads_each_figure_before_its_word(figures):
     assert [f[:2] for f in figures("12 killed, 30 wounded in Kabul blast.")] == [("killed", 12), ("injured", 30)]
+
+
+def test_both_counts_two_people_unless_it_heads_a_list_or_names_the_dead_again(figures):
+    assert figures("Police shot and killed both gunmen.") == [("killed", 2, 2, 2, "both")]
+    assert [(k, best) for k, best, *_ in figures("Joe and Jen were found dead, both having suffered gunshot wounds.")] \
+        == [("killed", 2)]  # their fatal wounds
+    assert [f[1] for f in figures("Both the driver and his passenger were killed.")] == [2]
+    assert figures("Both sides suffered casualties in the fighting.") == []
+
+
+def test_a_name_followed_by_a_list_of_companions_counts_them_all_not_a_bare_title(figures):
+    assert [f[1] for f in figures("John Papadakis, his driver and a bank employee were injured in the blast.")] == [3]
+    title = "Senator Carlos Pizarro, political leader and former commander of the group, was killed."
+    assert [f[1] for f in figures(title)] == [1]
+
+
+def test_the_bodies_of_the_hostages_count_the_people_abducted_before(figures):
+    found = figures("Gunmen abducted four engineers near the dam. The bodies of the hostages were found later.")
+    assert [(k, best) for k, best, *_ in found] == [("killed", 4)]
+    assert figures("Gunmen seized two towns in the north. The victims were killed.") == []
+
+
+def test_the_victim_of_a_named_attacker_is_not_the_attacker_so_the_deaths_add(run):
+    doc = run("The gunman killed the judge outside the court. The gunman was later shot dead by police.", stages=STAGES)
+    assert combine(c for c in doc.casualties if c.kind == "killed").best == 2
+
+
+def test_another_as_a_victim_counts_one(figures):
+    assert [(k, best) for k, best, *_ in figures("One guard was killed and another was injured in the raid.")] \
+        == [("killed", 1), ("injured", 1)]
+
+
+def test_a_toll_of_another_kind_is_not_added_to_the_figure(figures):
+    found = figures("In addition to the two police officers killed, three civilians were injured.")
+    assert [(k, best) for k, best, *_ in found] == [("killed", 2), ("injured", 3)]
+
+
+def test_fatalities_that_include_people_count_them(figures):
+    assert [(k, best) for k, best, *_ in figures("The fatalities included three soldiers and a civilian.")] \
+        == [("killed", 4)]
+
+
+def test_a_second_subject_after_and_is_a_conjunct_the_parse_split_off(figures):
+    assert [f[1] for f in figures("Over 200 security personnel and 40 civilians were killed in the fighting.")] == [240]

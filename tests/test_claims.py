@@ -216,3 +216,17 @@ def test_attributing_an_act_to_a_group_accuses_it_when_to_hangs_on_the_act(claim
                         "attributed the attack to the Haqqani Network.")
     assert scope_of(doc, "Haqqani Network") == "accused"
     assert scope_of(doc, "The Islamic State") == "claimed"
+
+
+def test_suspicion_about_the_attack_reaches_back_to_the_act_told_before(claims):
+    doc, found = claims("Gunmen set fire to a clinic in Logar. Nobody was hurt. "
+                        "The Taliban was suspected of carrying out the attack.")
+    assert [(a, scope) for a, _, _, scope, _ in found] == [("suspected", doc.text)]
+    assert scope_of(doc, "Gunmen") == "reported"  # the act's own doers are not the suspected
+
+
+def test_attributing_the_incident_reaches_back_but_a_new_act_stays_in_its_clause(claims):
+    doc, found = claims("Men torched a bus in Kano. Officials attributed the incident to Boko Haram.")
+    assert [(a, scope) for a, _, _, scope, _ in found] == [("accused", doc.text)]
+    _, found = claims("Men torched a bus in Kano. Officials accused Boko Haram of planning more attacks.")
+    assert [(a, scope) for a, _, _, scope, _ in found] == [("accused", "accused Boko Haram of planning more attacks.")]

@@ -460,3 +460,35 @@ def test_killing_a_protest_is_about_is_no_event_of_the_report(triggers):
 def test_beating_up_supporters_is_violence_against_civilians(triggers):
     found = triggers("Militiamen beat up opposition supporters in the town.")
     assert found["beat up"].type == "violence_against_civilians"
+
+
+def test_driving_into_plural_crowd_words_is_an_attack(triggers):
+    found = triggers("A man drove a van into cyclists and pedestrians on a busy street in Toronto.")
+    assert (found["drove"].type, found["drove"].subtype) == ("violence_against_civilians", "attack")
+
+
+def test_set_is_a_blast_only_with_its_own_particle_off(triggers):
+    found = triggers("The gunmen ordered the passengers off and set the bus on fire.")
+    assert "set" not in found and found["fire"].subtype == "looting_property_destruction"
+    assert triggers("Militants set off a bomb near the bus.")["set off"].type == "explosions_remote_violence"
+
+
+def test_a_firebomb_thrown_at_a_building_destroys_property_at_people_or_killing_them_attacks(triggers):
+    found = triggers("Youths threw petrol bombs at a community center in Derry.")
+    assert (found["threw"].type, found["threw"].subtype) == ("strategic_developments", "looting_property_destruction")
+    assert triggers("Youths threw petrol bombs at police officers in Derry.")["threw"].type \
+        == "violence_against_civilians"
+    assert triggers("Men hurled petrol bombs at a bus in Comilla, killing seven passengers.")["hurled"].type \
+        == "violence_against_civilians"
+
+
+def test_poisoning_water_or_people_is_an_attack_not_poisoning_oneself(triggers):
+    assert triggers("Unknown men poisoned the drinking water of a girls' school in Takhar.")["poisoned"].type \
+        == "violence_against_civilians"
+    assert "poison" not in triggers("No society can allow its children to poison themselves with drugs.")
+
+
+def test_hanging_people_or_throwing_acid_on_them_is_an_attack(triggers):
+    assert triggers("Militants hanged two village elders in Zabul.")["hanged"].subtype == "attack"
+    assert triggers("A man threw acid on a schoolgirl in Lahore.")["threw"].subtype == "attack"
+    assert not triggers("Protesters hung banners on the gate of the ministry.")

@@ -136,7 +136,8 @@ class Claim:
     scope_start: int = 0  # the character range the attribution governs
     scope_end: int = 0
     denied: bool = False  # "the army denied that guerrillas attacked": the scope's act is disputed
-    exempt: list = field(default_factory=list)  # (start, end) of state forces in a group's claimed scope
+    exempt: list = field(default_factory=list)  # (start, end) it does not govern: state forces in a group's
+    # claimed scope; the act told before an accusation of "the attack", whose doers are not the accused
 
 
 @dataclass

@@ -7,9 +7,11 @@ killed", "the death of over 100 people", "left three dead", "the toll has risen 
 condition"), and the figure is read from them (annotations/numbers.py); conjoined victims
 add up ("two policemen and a civilian" = 3). Where no number is written, a singular person
 or a named one counts 1 ("a 7-year-old boy was killed", "Soleimani was killed"), and a
-negated victim counts 0 ("no one was hurt", "no casualties"). When the parse gives no
-victim (headlines, lower-cased wire text), the figure right before or after the trigger is
-taken, and a label heading its sentence reads the figure after it ("Fatalities 3.").
+negated victim counts 0 ("no one was hurt", "no casualties"); "both" counts 2, and captives
+with no figure ("the bodies of the hostages were found") count the people of the abduction told
+before. When the parse gives no victim (headlines, lower-cased wire text), the figure right before
+or after the trigger is taken, and a label heading its sentence reads the figure after it
+("Fatalities 3.").
 Negated or near-miss triggers ("were not hurt", "was almost killed") give nothing.
 
 The wounded who died are counted once, as dead: an injured figure whose victims are also
@@ -43,6 +45,8 @@ _REFLEXIVE = frozenset({"himself", "herself", "themselves"})
 _AGE_UNITS = frozenset({"year", "month", "week", "day"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _OTHER = frozenset({"other", "another", "second", "third", "fourth", "one", "two", "three"})
+_DEFINITE_PLURAL = frozenset({"the", "these", "those"})
+_LOOK_BACK = 200  # tokens searched for the figure of a definite plural ("the hostages")
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ class _Lexicon:
     attackers: frozenset[str]
     inclusion: frozenset[str]
     additive: frozenset[str]
+    captives: frozenset[str]
+    abduction_verbs: frozenset[str]
 
 
 @cache
@@ -106,6 +112,8 @@ def _lexicon() -> _Lexicon:
         attackers=frozenset(lex["attackers"]),
         inclusion=frozenset(lex["inclusion"]),
         additive=frozenset(lex["additive"]),
+        captives=frozenset(lex["captive_nouns"]),
+        abduction_verbs=frozenset(lex["abduction_verbs"]),
     )
 
 
@@ -251,6 +259,8 @@ class _Finder:
             return False  # "Eleven people were killed ... The assailant was wounded"
         if any(k.victims.start < cas.victims.end and cas.victims.start < k.victims.end for k in deaths):
             return True
+        if cas.victims.text.lower() == "both" and any(k.count.best == 2 for k in deaths):
+            return True  # "Joe and Jen Knarr were deceased, both having suffered gunshot wounds"
         if cas.count.best != 1 or not deaths:
             return False
         victim = self.root(cas.victims)
@@ -333,7 +343,7 @@ class _Finder:
         read = None if victim is None else self.read(
             victim, person_only=lemma in self.lex.person_only, single=victim.i != tok.i, trigger=tok)
         side = self.side(victim if read is not None else None, tok)
-        extra = self.besides(tok, victim) if read is not None else None
+        extra = self.besides(tok, victim, kind) if read is not None else None
         if extra is not None:  # "21 people were killed, in addition to five attackers"
             part, also = extra
             read = (*(None if a is None or b is None else a + b for a, b in zip(read[:3], part[:3])), read[3], read[4])
@@ -373,15 +383,26 @@ class _Finder:
             return "attackers"
         if any(own):
             return "all"
-        return "one" if not victim.conjuncts and self.definite(victim) else None
+        return "one" if not victim.conjuncts and self.definite(victim) and not self.by_attacker(tok) else None
 
-    def besides(self, tok, victim):
+    def by_attacker(self, tok) -> bool:
+        """ "The gunman killed the judge": the victim of a named attacker is not the attacker told of by
+        another name."""
+        doer = next((c for v in (tok, tok.head) if v is tok or tok.dep_ == "conj"
+                     for c in v.children if c.dep_ == "nsubj"), None)
+        return doer is not None and self.attacker(doer)
+
+    def besides(self, tok, victim, kind: str):
         """The figure and side of victims added by a preposition ("in addition to five attackers",
         "besides the bomber", "excluding the bomber": a toll that leaves them out) to the trigger or its
-        victims, or None."""
+        victims, or None; not those told with a toll of another kind ("in addition to the two officers
+        killed, three civilians were injured")."""
         for head in (tok, victim):
             for c in head.children:
                 obj = self.additive_object(c) if c.dep_ == "prep" else None
+                if obj is not None and any((r := self.role(x)) is not None and r[1] != kind
+                                           for x in obj.children if x.dep_ in ("acl", "relcl")):
+                    continue
                 part = self.read(obj) if obj is not None else None
                 if part is not None and part[0] is not None:
                     return part, self.side(obj, tok)
@@ -470,6 +491,9 @@ class _Finder:
             verb = tok.head.head if tok.head.dep_ == "prep" else tok.head
             return self.subject(verb)
         if role == "noun":
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.lex.inclusion:
+                # "Total fatalities include six assailants and four police officers"
+                return next((c for c in tok.head.children if c.dep_ == "dobj"), None)
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
             suffered = {verb.lemma_.lower(), verb.head.lemma_.lower() if verb.dep_ == "conj" else ""}
             if tok.dep_ in ("dobj", "pobj") and suffered & self.lex.suffer_verbs:
@@ -551,7 +575,7 @@ class _Finder:
                        default=len(v.doc))
         own = -1 if trigger is None else trigger.i
         # not "100,000 who were murdered, 40,000 who were kidnapped"
-        for c in (*v.conjuncts, *self.listed_appositive(v)):
+        for c in (*v.conjuncts, *self.listed_appositive(v), *self.split_conjuncts(v)):
             if v.i < c.i < included and not any(
                     x.dep_ in ("relcl", "acl") or self.role(x) for x in (*v.children, *c.subtree) if x.i != own):
                 part = self.read_one(c, person_only, single)
@@ -567,13 +591,23 @@ class _Finder:
 
         return total(0), total(1), total(2), (first[3][0], parts[-1][3][1]), (first[4][0], parts[-1][4][1])
 
+    @staticmethod
+    def split_conjuncts(v) -> list:
+        """ "More than 100 security personnel and 30 civilians were killed": the parse may make the second
+        conjunct a second subject (or object) of the verb, leaving "and" on the first."""
+        if v.conjuncts or not any(c.dep_ == "cc" for c in v.children):
+            return []
+        return [c for c in v.head.children if c.dep_ == v.dep_ and c.i > v.i]
+
     def listed_appositive(self, v) -> list:
         """ "A mother, father, and toddler were found dead": the parse hangs the rest of the list on
-        an appositive. An appositive closed by a comma describes the victim ("a man, a father of
-        three, was killed") and adds no one."""
+        an appositive; after a name, one that starts with a determiner ("Papademos, his driver and a
+        bank employee"), not a bare title ("Pizarro, political leader and former commander"). An
+        appositive closed by a comma describes the victim ("a man, a father of three, was killed") and
+        adds no one."""
         for c in v.children:
-            if c.dep_ == "appos" and c.conjuncts and v.pos_ == c.pos_ == "NOUN" and self.is_person(v) \
-                    and self.is_person(c):
+            if c.dep_ == "appos" and c.conjuncts and c.pos_ == "NOUN" and self.is_person(v) and self.is_person(c) \
+                    and (v.pos_ == "NOUN" or any(d.dep_ in ("det", "poss") for d in c.children)):
                 after = c.right_edge.i + 1
                 return [] if after < len(v.doc) and v.doc[after].text == "," else [c, *c.conjuncts]
         return []
@@ -583,8 +617,13 @@ class _Finder:
         if lemma in self.lex.not_persons and v.i not in self.at:
             return None
         # the figure is the victim or sits in its left modifiers ("two paramilitary men", "at least 12 people")
-        fig = self.at.get(v.i) or next((self.at[i] for i in range(v.left_edge.i, v.i) if i in self.at), None)
+        # "both the driver and the passenger": the list counts, not "both"
+        fig = self.at.get(v.i) or next((self.at[i] for i in range(v.left_edge.i, v.i)
+                                        if i in self.at and v.doc[i].dep_ != "preconj"), None)
         vs, ve = v.left_edge.i, v.i + 1
+        if fig is not None and fig.start != v.i and v.doc[fig.start].lower_ == "both" \
+                and not self.is_person(v, plural=True):
+            return None  # "both sides", "both attacks": two of something, not two victims
         if fig is not None:
             if person_only and v.i not in self.at and not self.is_person(v, plural=True):
                 return None
@@ -599,6 +638,27 @@ class _Finder:
         if single and (self.is_person(v) or (v.dep_ == "nsubjpass" and v.tag_ in ("NN", "NNP")
                                              and v.ent_type_ not in _NOT_PERSON_ENTS)):
             return 1, 1, 1, (vs, ve), (vs, ve)  # "vargas was murdered" (lower-cased names)
+        if v.lower_ == "another" and v.dep_ in ("nsubjpass", "dobj"):
+            return 1, 1, 1, (vs, ve), (vs, ve)  # "one person was killed and another was injured", "wounded another"
+        fig = self.antecedent(v)
+        if fig is not None:
+            return fig.best, fig.low, fig.high, (fig.start, fig.end), (vs, ve)
+        return None
+
+    def antecedent(self, v) -> Figure | None:
+        """ "Assailants abducted six laborers ... The bodies of the hostages were found": captives named by a
+        definite plural with no figure ("the hostages", "the victims") are the people of the latest abduction
+        told in an earlier sentence, counted by its object's figure. (Other definite plurals are often a part
+        of those told before: "six gunshot victims ... the victims died".)"""
+        if v.tag_ != "NNS" or v.lemma_.lower() not in self.lex.captives or \
+                not any(c.dep_ == "det" and c.lower_ in _DEFINITE_PLURAL for c in v.children):
+            return None
+        for t in reversed(v.doc[max(0, v.sent.start - _LOOK_BACK):v.sent.start]):
+            if t.tag_ == "NNS" and t.dep_ in ("dobj", "nsubjpass") and self.is_person(t, plural=True) \
+                    and t.head.lemma_.lower() in self.lex.abduction_verbs:
+                fig = self.at.get(t.i) or next((self.at[i] for i in range(t.left_edge.i, t.i) if i in self.at), None)
+                if fig is not None:
+                    return fig
         return None
 
     @staticmethod

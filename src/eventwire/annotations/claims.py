@@ -16,7 +16,9 @@ Each `Claim` says how the text ties perpetrators mentioned inside its scope to t
 
 Scopes: a claimant is itself the perpetrator, so a claim's scope is its whole sentence (and
 the sentences that continue it); other attributions govern the clause they introduce, without
-the accuser or official who speaks. `attribution_for` picks the claim for a mention.
+the accuser or official who speaks, and reach back to the paragraph's start when they name their act
+only as one told before ("was suspected of carrying out the attack"), that stretch exempt. `attribution_for`
+picks the claim for a mention.
 """
 
 from __future__ import annotations
@@ -99,9 +101,14 @@ def attribution_for(claims: Iterable[Claim], start: int, end: int) -> Claim | No
             continue
         if any(s < end and start < e for s, e in c.exempt):  # "shot dead by security forces" after a group's claim
             continue
-        if best is None or c.scope_end - c.scope_start < best.scope_end - best.scope_start:
+        if best is None or governed(c) < governed(best):
             best = c
     return best
+
+
+def governed(c: Claim) -> int:
+    """How much text a claim governs: its scope without the stretches exempt from it."""
+    return c.scope_end - c.scope_start - sum(e - s for s, e in c.exempt)
 
 
 class Claims:
@@ -199,6 +206,18 @@ class _Finder:
         the paragraph's start for "the attack"; with no act named, the sentence only."""
         return self.about_earlier_act(verb, act) if act is not None else self.sentence(verb)
 
+    def blame(self, attribution: str, verb, actor, scope: tuple[int, int], about) -> None:
+        """An accusation or suspicion. When it names its act only as one told before ("was suspected of
+        carrying out the attack", "attributed the incident to X"), its scope reaches back to the paragraph's
+        start, so that it governs that act; the actors told there are not thereby accused (exempt)."""
+        if any(t.lemma_.lower() in self.lex.act_nouns and t.pos_ == "NOUN"
+               and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in t.children) for t in about.subtree):
+            start = self.about_earlier_act(verb, None)[0]
+            if start < scope[0]:
+                self.add(attribution, (verb, verb), actor, (start, scope[1]), exempt=(start, scope[0]))
+                return
+        self.add(attribution, (verb, verb), actor, scope)
+
     def extent(self, tok) -> tuple[int, int]:
         """The characters of the token's subtree (a clause or phrase)."""
         return self.trim(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
@@ -215,10 +234,12 @@ class _Finder:
         words = {tok.lemma_.lower(), tok.lower_} | {c.lower_ for c in tok.children if c.dep_ == "compound"}
         return bool(words & self.lex.officials)
 
-    def add(self, attribution: str, cue: tuple, actor, scope: tuple[int, int], denied: bool = False) -> None:
+    def add(self, attribution: str, cue: tuple, actor, scope: tuple[int, int], denied: bool = False,
+            exempt: tuple[int, int] | None = None) -> None:
         """Record a claim whose cue runs over tokens cue[0]..cue[1]."""
         actor_span = self.phrase(actor) if actor is not None else None
-        self.claims.append(Claim(attribution, self.span(*cue), actor_span, scope[0], scope[1], denied=denied))
+        self.claims.append(Claim(attribution, self.span(*cue), actor_span, scope[0], scope[1], denied=denied,
+                                 exempt=[exempt] if exempt else []))
         self.cue_sents.append(self.sent_of[cue[0].i])
         if attribution == "claimed" and not denied:
             self.claim_sents.append(self.sent_of[cue[0].i])
@@ -346,8 +367,7 @@ class _Finder:
             return
         passive = self.passive(verb)
         actor = self.agent(verb) if passive else self.subject(verb)
-        self.add("accused", (verb, verb), actor,
-                 self.extent(verb) if passive else self.clause_without(verb, actor))
+        self.blame("accused", verb, actor, self.extent(verb) if passive else self.clause_without(verb, actor), verb)
 
     def suspicion(self, verb) -> None:
         """"was believed to have been killed", "is suspected of", "police suspect the FMLN"."""
@@ -359,13 +379,13 @@ class _Finder:
                 return
             if comp is None or (verb.lemma_.lower() in self.lex.reporting_verbs and comp.dep_ != "xcomp"):
                 return  # "it was reported that ..." is plain reporting
-            self.add("suspected", (verb, verb), self.agent(verb), self.extent(verb))
+            self.blame("suspected", verb, self.agent(verb), self.extent(verb), comp)
         elif verb.lemma_.lower() in ("suspect", "believe", "think", "presume") and not self.negated(verb):
             actor = self.subject(verb)
             if comp is not None and comp.dep_ == "ccomp" and self.acts_in(comp):
                 self.add("suspected", (verb, verb), actor, self.extent(comp))
             elif verb.lemma_.lower() == "suspect" and any(c.dep_ == "dobj" for c in kids):
-                self.add("suspected", (verb, verb), actor, self.clause_without(verb, actor))
+                self.blame("suspected", verb, actor, self.clause_without(verb, actor), verb)
 
     def denial(self, verb) -> None:
         """"the army denied that guerrillas attacked" (scope: the clause), "Hamas denied

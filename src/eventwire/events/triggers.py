@@ -188,8 +188,9 @@ def fits_object(tok, particle, wanted: str, lex: Lexicon, kinds: dict) -> bool:
         return False
     if wanted == "concrete":
         return obj.ent_type_ not in ("DATE", "TIME") and lemma(obj) not in lex.times
-    members = lex.classes.get(wanted, ())
-    return lemma(obj) in members or f"@{kinds.get(obj.i)}" in members or f"@{obj.ent_type_}" in members
+    members = lex.classes.get(wanted, ())  # singular and plural forms: the lemmatizer misses some plurals
+    return lemma(obj) in members or obj.lower_ in members or f"@{kinds.get(obj.i)}" in members \
+        or f"@{obj.ent_type_}" in members
 
 
 def instrument_tokens(tok):
