@@ -698,3 +698,9 @@ def test_an_act_planned_since_a_month_is_still_an_act(run):
     doc = run("The car bomb attack on 6 December had been planned since September, police said.",
               published="2019-12-10")
     assert violent(doc)[0].date == "2019-12-06"
+
+
+def test_a_road_between_two_towns_does_not_place_an_act_in_a_third(run):
+    doc = run("On 27 April 2020, Taliban fighters ambushed a police convoy on the Kabul-Kandahar highway in Qalat, "
+              "killing 4 policemen.", published="2020-05-01")
+    assert violent(doc)[0].location.mention == "Qalat"

@@ -687,8 +687,8 @@ def group_places(g: Group, doc: Document, layout: Layout) -> list[Place]:
         if all(origin(p, doc) for p in attached):  # none, or only where the shot came from: add the sentence's
             attached += [p for p in layout.places_in.get(s, []) if layout.nearest_trigger(p.start) is t
                          and p not in attached]
-        near = [p for p in attached if not modifies_actor(p, t, doc) and not speaks(p, doc)]
-        out += [p for p in near if not origin(p, doc)] or near
+        out += [p for p in attached if not modifies_actor(p, t, doc) and not speaks(p, doc)]
+    out = [p for p in out if not origin(p, doc)] or out  # "on the Kabul-Kandahar highway in Qalat": Qalat
     return [p for p in out if p.lat is not None and not p.demonym]
 
 
