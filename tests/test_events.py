@@ -704,3 +704,16 @@ def test_a_road_between_two_towns_does_not_place_an_act_in_a_third(run):
     doc = run("On 27 April 2020, Taliban fighters ambushed a police convoy on the Kabul-Kandahar highway in Qalat, "
               "killing 4 policemen.", published="2020-05-01")
     assert violent(doc)[0].location.mention == "Qalat"
+
+
+def test_armed_groups_clashing_as_factions_fight_a_battle(run):
+    doc = run("On 1 May 2020, SDF fighters clashed with Turkish-backed factions near Ain Issa.", published="2020-05-02")
+    assert (violent(doc)[0].type, violent(doc)[0].subtype) == ("battles", "armed_clash")
+
+
+def test_rival_supporters_clashing_is_mob_violence_and_students_against_police_a_violent_demonstration(run):
+    rivals = run("On 2 May 2020, supporters of two party factions clashed over relief distribution in Feni. "
+                 "One person was killed.", published="2020-05-03")
+    students = run("On 2 May 2020, students clashed with police in Dhaka.", published="2020-05-03")
+    assert violent(rivals)[0].subtype == "mob_violence"
+    assert violent(students)[0].subtype == "violent_demonstration"

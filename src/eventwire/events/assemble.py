@@ -1040,7 +1040,8 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     # who protested is not who did the violence the protest met: only the other acts' doers type it
     acting = {p.entity or p.mention.lower() for t in g.triggers if t.type != "protests" for p in t.perpetrators}
     doers = [p for p in perps if (p.entity or p.mention.lower()) in acting] or perps
-    etype, subtype = acled_type(gtype, subtype, doers, targets, doc, protest)
+    clash = any(t.subtype in ("mob_violence", "armed_clash") for t in g.triggers)
+    etype, subtype = acled_type(gtype, subtype, doers, targets, doc, protest, clash)
     location = best_place(g.places) or (placed_by_story(g, doc, layout) if placed_by_lead(g, main) else None)
     if main and g.violent:
         location = headline_place(doc, location) or county_town(doc, location) or location
@@ -1204,12 +1205,15 @@ def placed_by_lead(g: Group, main: bool) -> bool:
 
 
 def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list[Participant],
-               doc: Document, protest: bool = False) -> tuple[str, str]:
+               doc: Document, protest: bool = False, clash: bool = False) -> tuple[str, str]:
     """A generic attack typed by who fought whom, as ACLED codes it: protesters or a mob doing the violence
-    make a riot (what rioters burn, and the crude bombs they hurl, are part of their riot); state forces
+    make a riot (what rioters burn, and the crude bombs they hurl, are part of their riot), and rival crowds
+    clashing with each other mob violence; armed groups clashing fight a battle, whatever word; state forces
     attacking protesters are excessive force against a protest; an attack on armed actors is a battle,
     and an ambush of unarmed people is violence against civilians."""
     generic = etype in ("violence_against_civilians", "battles") and subtype in GENERIC_SUBTYPES
+    if subtype == "mob_violence" and not protest and armed_sides(perps, doc):
+        return "battles", "armed_clash"  # "SDF fighters clashed with Turkish-backed factions": armed groups fight
     if generic and protest and state_forces(perps, doc) and any(overlaps(t, perps) for t in targets):
         return "protests", "excessive_force_against_protesters"  # "fired at residents protesting": they protested
     if generic or subtype in ("looting_property_destruction", "violent_demonstration") or \
@@ -1218,7 +1222,8 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
             return "riots", "violent_demonstration" if protest else "mob_violence"
         crowd = words("protester_words") | (frozenset() if protest else words("crowd_words"))
         if any(last_word(p) in crowd or head_word(p) in crowd for p in perps):  # marchers are hurt by force, not rioting
-            return "riots", "violent_demonstration"
+            brawl = clash and not protest and not state_forces(perps, doc)
+            return "riots", "mob_violence" if brawl else "violent_demonstration"  # rival supporters clashing
     if not generic:
         return etype, subtype
     if (protest or any(last_word(p) in words("protester_words") for p in targets)) and armed(perps, doc):
@@ -1232,6 +1237,12 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
             and not armed(targets, doc):
         return "violence_against_civilians", "attack"  # "gunmen ambushed a bus, killing five passengers"
     return etype, subtype
+
+
+def armed_sides(perps: list[Participant], doc: Document) -> bool:
+    """Whether the sides of a clash are armed actors: a known armed group or force, or fighters."""
+    return sum(armed([p], doc) for p in perps if p.kind == "organization" or p.entity is None) >= 1 and \
+        not any(last_word(p) in words("mob_words") for p in perps)
 
 
 def state_forces(perps: list[Participant], doc: Document) -> bool:
