@@ -1241,8 +1241,7 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
 
 def armed_sides(perps: list[Participant], doc: Document) -> bool:
     """Whether the sides of a clash are armed actors: a known armed group or force, or fighters."""
-    return sum(armed([p], doc) for p in perps if p.kind == "organization" or p.entity is None) >= 1 and \
-        not any(last_word(p) in words("mob_words") for p in perps)
+    return armed(perps, doc) and not any(last_word(p) in words("mob_words") for p in perps)
 
 
 def state_forces(perps: list[Participant], doc: Document) -> bool:
