@@ -757,3 +757,8 @@ def test_every_name_of_a_listed_apposition_is_a_victim(roles):
 def test_a_bombed_population_is_a_human_target(roles):
     targets = roles("Helicopters have been bombing the civilian population in the area.")["bombing"][1]
     assert ("civilian population", "human") in targets
+
+
+def test_any_plural_crowd_that_protests_is_the_protest(roles):
+    perps = roles("Entrepreneurs protested outside the city hall in Lviv against the lockdown.")["protested"][0]
+    assert ("Entrepreneurs", "individual") in perps

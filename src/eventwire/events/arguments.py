@@ -940,8 +940,8 @@ class Arguments:
                     c.dep_ == "amod" and (c.lower_ == "armed" or lemma(c) in self.w.unknown) for c in h.children)) \
                     and lemma(h) not in self.w.passive_human_heads:
                 kind = "individual"  # "her husband shot her", "a man opened fire", "armed nomads attacked": who acts
-            if kind is None and crowd and h.lower_ in self.w.quantifiers:
-                kind = "individual"
+            if kind is None and crowd and (h.lower_ in self.w.quantifiers or h.tag_ == "NNS" and not self.place(h)):
+                kind = "individual"  # "thousands protested", "entrepreneurs protested": the crowd
             if kind is None:
                 continue
             if kind == "organization" and not self.entity_at(h) and any(
