@@ -762,3 +762,8 @@ def test_a_bombed_population_is_a_human_target(roles):
 def test_any_plural_crowd_that_protests_is_the_protest(roles):
     perps = roles("Entrepreneurs protested outside the city hall in Lviv against the lockdown.")["protested"][0]
     assert ("Entrepreneurs", "individual") in perps
+
+
+def test_a_group_named_right_before_its_men_is_theirs_when_the_parse_reads_it_as_a_verb(roles):
+    perps = roles("On 1 May 2020, IS militants attacked a police checkpoint in Khanaqin.", stages=FULL)["attacked"][0]
+    assert ("IS", "organization") in perps

@@ -983,8 +983,10 @@ class Arguments:
                 for g in groups:
                     s, e = self.mention_at(g)[:2] if self.mention_at(g) else self.perp_extent(g, org=True)
                     out.append(self.participant(doc, s, e, "organization", g, said))
-                for t in h.subtree:  # "Ministry of External Affairs spokesperson Randhir Jaiswal"
-                    m = self.mention_at(t) if t.i < h.i else None
+                before = h.left_edge.i - 1  # "IS militants", the parse reading "IS" as a verb
+                named = [*(t for t in h.subtree if t.i < h.i), *(h.doc[before : before + 1] if before >= 0 else [])]
+                for t in named:  # "Ministry of External Affairs spokesperson Randhir Jaiswal"
+                    m = self.mention_at(t)
                     if m and m[2].kind == "organization" and not any(p.entity == m[2].id for p in out):
                         out.append(self.participant(doc, m[0], m[1], "organization", t, said))
         return out
