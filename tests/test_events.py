@@ -717,3 +717,16 @@ def test_rival_supporters_clashing_is_mob_violence_and_students_against_police_a
     students = run("On 2 May 2020, students clashed with police in Dhaka.", published="2020-05-03")
     assert violent(rivals)[0].subtype == "mob_violence"
     assert violent(students)[0].subtype == "violent_demonstration"
+
+
+def test_a_death_in_the_attack_told_after_an_arson_is_the_arsons(run):
+    doc = run("Assailants set fire to a mosque in Digana town, Kandy district, Sri Lanka, on Monday. "
+              "One person was killed in the attack.", published="2018-03-06")
+    acts = [e for e in doc.events if e.type != "statement"]
+    assert len(acts) == 1 and acts[0].subtype == "looting_property_destruction" and acts[0].killed.best == 1
+
+
+def test_a_protest_against_a_killing_does_not_take_its_toll(run):
+    doc = run("Lawyers boycotted courts and staged a protest rally in Lahore against the killing of a colleague.",
+              published="2015-03-06")
+    assert doc.events[0].type == "protests" and doc.events[0].killed is None

@@ -88,10 +88,12 @@ class Group:
     places: list[Place] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
     apart: set[int] = field(default_factory=set)  # ids of triggers told apart ("X came a day after Y")
+    echoes: set[int] = field(default_factory=set)  # ids of triggers that only point back ("killed in the attack")
 
     @property
     def type(self) -> str:
-        return max((t.type for t in self.triggers), key=TYPE_RANK.get)
+        own = [t for t in self.triggers if id(t) not in self.echoes] or self.triggers
+        return max((t.type for t in own), key=TYPE_RANK.get)
 
     @property
     def first(self) -> int:
@@ -330,10 +332,14 @@ def merge_groups(groups: list[Group], doc: Document, layout: Layout) -> list[Gro
     merged: list[Group] = []
     for g in groups:
         latest_first = sorted(merged, key=lambda m: max(t.span.start for t in m.triggers), reverse=True)
+        if told_act(g, doc):  # "40 people were killed in the attack": the attack's, not the arson beside it
+            latest_first.sort(key=lambda m: m.violent != g.violent)
         home = next((m for m in latest_first if same_incident(m, g, doc, layout)), None)
         if home is None:
             merged.append(g)
         else:
+            if told_act(g, doc) and not told_act(home, doc):
+                home.echoes |= {id(t) for t in g.triggers}
             home.triggers += g.triggers
             home.sentences |= g.sentences
             home.casualties += g.casualties
@@ -346,6 +352,8 @@ def merge_groups(groups: list[Group], doc: Document, layout: Layout) -> list[Gro
 def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     if a.type == "statement" or b.type == "statement":
         return same_statement(a, b, doc, layout)
+    if a.violent != b.violent and told_act(b, doc) and not told_act(a, doc) and dates_agree(a.date, b.date):
+        return True  # "Assailants set fire to a mosque. One person was killed in the attack."
     if (a.violent != b.violent or (not a.violent and a.type != b.type)) and not rioting(a, b) \
             and not protest_and_its_violence(a.triggers, b.triggers) and not interception(a, b):
         return False
@@ -372,6 +380,21 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     # An undated, unplaced headline ("3 Afghan Police Killed in Suicide Attack") announces the lead's act.
     headline = a.sentences == {0} and a.date is None and not pa and min(b.sentences) <= 2
     return refers_back or headline or bool(pa and pb)
+
+
+def told_act(g: Group, doc: Document) -> bool:
+    """Every mention points back at an act told before: "the attack" ("suspected that the Taliban carried
+    out the attack"), or a death or injury "in the attack", "in the incident"."""
+    def pointer(tok) -> bool:  # a bare "the attack", not "the killing of a colleague"
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() in act_nouns() and tok.tag_ == "NN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and not any(
+            c.dep_ in ("prep", "compound", "amod", "nmod", "poss", "acl", "relcl") for c in tok.children)
+
+    def points_back(t: Trigger) -> bool:
+        tok = doc.doc[t.head]
+        return pointer(tok) or any(pointer(p) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                                   for p in c.children if p.dep_ == "pobj")
+    return all(points_back(t) for t in g.triggers)
 
 
 def definite(g: Group, doc: Document) -> bool:
