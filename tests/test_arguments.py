@@ -768,3 +768,8 @@ def test_a_group_named_right_before_its_men_is_theirs_when_the_parse_reads_it_as
     doc = run("On 1 May 2020, IS militants attacked a police checkpoint in Khanaqin, killing 2 policemen.",
               published="2020-05-02")
     assert "Islamic State" in {p.name for p in doc.events[0].perpetrators}
+
+
+def test_taking_hostages_claims_nothing(run):
+    doc = run("Two assailants took hostages at a church in the town on Tuesday.", published="2016-07-27")
+    assert {p.attribution for p in doc.events[0].perpetrators} == {"reported"}

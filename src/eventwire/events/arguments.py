@@ -527,7 +527,8 @@ class Arguments:
             pas = passive(head)  # "carried out an attack", "were taken hostage"
             by = pobjs(head, {"by"}) or [p for c in head.conjuncts if passive(c) for p in pobjs(c, {"by"})]
             doers = by + ([] if pas else children(head, "nsubj"))  # "was planned and carried out by X"
-            claimed = verb_keys(head) & self.w.claim_verbs  # "the killing was claimed by X"
+            claimed = "claim" in verb_keys(head) or verb_keys(head) & self.w.claim_verbs and any(
+                lemma(c) in self.w.claim_nouns for c in head.children)  # "the killing was claimed by X", not "took hostages"
             self.add_agents(f, doers, "claimed" if claimed else "reported")
             f.patients += pobjs(head, {"on", "against", "to"}) + (children(head, "nsubjpass") if pas else [])
             f.patients += [p for p in pobjs(head, TARGET_PREPS - {"on", "against", "to"})  # "opened fire inside a club"
