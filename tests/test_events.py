@@ -730,3 +730,9 @@ def test_a_protest_against_a_killing_does_not_take_its_toll(run):
     doc = run("Lawyers boycotted courts and staged a protest rally in Lahore against the killing of a colleague.",
               published="2015-03-06")
     assert doc.events[0].type == "protests" and doc.events[0].killed is None
+
+
+def test_police_in_a_later_shootout_with_the_attacker_did_not_do_the_attack(run):
+    doc = run("An assailant opened fire at a synagogue in Pittsburgh on Saturday. Eleven people were killed. "
+              "The assailant was arrested after a shootout with police.", published="2018-10-28")
+    assert [p.mention for p in violent(doc)[0].perpetrators] == ["assailant"]

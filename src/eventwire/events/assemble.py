@@ -1092,8 +1092,8 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
 def responders(g: Group, doc: Document) -> set[str]:
     """ "Assailants opened fire on a checkpoint. Security forces killed two of the assailants.": who
     fought the attackers back did not do the attack, unless the text has them act otherwise too. So
-    did who fired in the sentence that tells the attackers' death: "The assailant was killed after
-    police opened fire"."""
+    did who fired in the sentence that tells the attackers' death ("The assailant was killed after
+    police opened fire"), and forces in a later shootout with them."""
     def hits_attackers(t: Trigger) -> bool:
         return any(listed(last_word(p), attacker_words()) for p in t.targets)
 
@@ -1106,8 +1106,15 @@ def responders(g: Group, doc: Document) -> set[str]:
 
     undone = {sentence(t) for t in g.triggers if attackers_fell(t) and not t.perpetrators}
 
+    first = min(sentence(t) for t in g.triggers)
+
+    def fought_back(t: Trigger) -> bool:  # "The assailant was arrested after a shootout with police."
+        return sentence(t) > first and not t.targets and t.perpetrators and state_forces(t.perpetrators, doc) \
+            and any(c.dep_ in ("nsubj", "nsubjpass") and listed(c.lower_, attacker_words())
+                    for c in doc.doc[t.head].sent)
+
     def answers(t: Trigger) -> bool:
-        return hits_attackers(t) or not t.targets and sentence(t) in undone
+        return hits_attackers(t) or not t.targets and sentence(t) in undone or fought_back(t)
 
     back = {p.name for t in g.triggers if answers(t) for p in t.perpetrators}
     attack = {p.name for t in g.triggers if not answers(t) for p in t.perpetrators}
