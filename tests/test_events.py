@@ -736,3 +736,15 @@ def test_police_in_a_later_shootout_with_the_attacker_did_not_do_the_attack(run)
     doc = run("An assailant opened fire at a synagogue in Pittsburgh on Saturday. Eleven people were killed. "
               "The assailant was arrested after a shootout with police.", published="2018-10-28")
     assert [p.mention for p in violent(doc)[0].perpetrators] == ["assailant"]
+
+
+def test_the_day_a_victim_died_of_his_injuries_does_not_date_the_blast(run):
+    doc = run("03/04/2016: An explosive device detonated under a vehicle in Belfast city. The officer was injured "
+              "in the blast and died of his injuries on March 15, 2016.", published="2016-03-20")
+    assert [e.date for e in violent(doc)] == ["2016-03-04"]
+
+
+def test_dying_of_a_gunshot_wound_on_a_day_dates_the_shooting(run):
+    doc = run("A Woodville man died Sunday afternoon from a gunshot wound to his chest, deputies said.",
+              published="2016-08-30")
+    assert violent(doc)[0].date == "2016-08-28"

@@ -542,13 +542,13 @@ def date_for(t: Trigger, doc: Document, layout: Layout) -> Time | None:
     else one in its clause, else the nearest in its sentence that does not date a report ("shot
     Saturday night ..., and Sunday evening police said" dates the shooting Saturday)."""
     for x in (doc.times[i] for i in t.times if i < len(doc.times)):
-        if x.value and x.anchor != "event" and not ends_period(doc, x):
+        if x.value and x.anchor != "event" and not ends_period(doc, x) and not later_death(doc.doc[t.head]):
             return x
     head = doc.doc[t.head]
     mine = clause_of(head)
     under, own, other = [], [], []
     for x, root in event_times(doc, layout.sent(t.span.start), layout):
-        if clause_of(root) != head.i and reporting(root):
+        if clause_of(root) != head.i and reporting(root) or later_death(root.doc[clause_of(root)]):
             continue  # "died after being shot ..., police said Tuesday", however the parse hangs the saying
         if head in root.ancestors:
             under.append(x)  # "arrested Monday in connection with the shooting of a boy on March 18"
@@ -615,6 +615,8 @@ def reporting(tok) -> bool:
     officer who shot a 13-year-old in the neighborhood Wednesday night was identified", "a man accused in
     the shooting of a 17-year-old on Saturday"; so does a day the act itself was reported on."""
     verb = tok.doc[clause_of(tok)]
+    if later_death(verb):
+        return True
     if verb.lemma_.lower() not in reporting_verbs():
         return False
     if any(c.dep_ == "nsubjpass" and c.lemma_.lower() in act_nouns() for c in verb.children):
@@ -626,6 +628,15 @@ def reporting(tok) -> bool:
     acts += [p for c in verb.children if c.dep_ == "prep" for p in c.children
              if p.dep_ == "pobj" and p.lemma_.lower() in trigger_lexicon().senses]
     return not any(a.right_edge.i + 1 == tok.left_edge.i for a in acts)
+
+
+def later_death(verb) -> bool:
+    """ "died of his injuries on March 15": the death's day, later than the act's; "died of a gunshot
+    wound Sunday" tells the act itself."""
+    return verb.lemma_.lower() == "die" and any(
+        p.lemma_.lower() in words("wound_words") and not any(
+            a.dep_ == "compound" or a.dep_ == "det" and a.lower_ in ("a", "an") for a in p.children)
+        for c in verb.children if c.dep_ == "prep" for p in c.children)
 
 
 @cache
