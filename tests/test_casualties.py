@@ -400,3 +400,27 @@ def test_fatalities_that_include_people_count_them(figures):
 
 def test_a_second_subject_after_and_is_a_conjunct_the_parse_split_off(figures):
     assert [f[1] for f in figures("Over 200 security personnel and 40 civilians were killed in the fighting.")] == [240]
+
+
+def test_a_list_hung_on_an_appositive_adds_up(figures):
+    assert figures("Ten students, two police officers and three assailants were killed.")[0][1] == 15
+    assert figures("Forty passengers, three crew members and two hijackers died.")[0][1] == 45
+
+
+def test_a_total_of_people_then_its_parts_is_not_added(figures):
+    assert figures("Six people, four soldiers and two civilians were killed.")[0][1] == 6
+
+
+def test_a_murder_suicide_counts_the_killer(figures):
+    assert figures("Father kills son and daughter in murder-suicide")[0][1] == 3
+    assert figures("Ogden woman shoots her husband, then herself in murder-suicide")[0][1] == 2
+    assert figures("Girl, 6, killed by mother in triple murder-suicide")[0][1] == 4
+    assert figures("Police are treating the deaths of the two brothers as a murder-suicide.")[0][1] == 2
+
+
+def test_a_closing_tally_is_not_added_to_the_sides_it_sums(run):
+    doc = run("Rebels attacked a police station, killing 6 policemen. 3 rebels were also killed. 9 fatalities.",
+              published="2020-05-04")
+    assert doc.events[0].killed.best == 9
+    doc = run("Troops ambushed bandits near the river, killing 4 bandits. 4 fatalities.", published="2020-05-04")
+    assert doc.events[0].killed.best == 4

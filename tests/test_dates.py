@@ -160,3 +160,11 @@ def test_floating_holidays_follow_their_calendar_rule(run):
 
 def test_an_island_named_for_a_holiday_is_no_date(run):
     assert times(run, "Boats reached Christmas Island and Easter Island.", published="2019-12-02") == {}
+
+
+def test_a_holiday_naming_a_place_or_season_is_no_date(run):
+    t = times(run, "A car drove into the Christmas market on Friday; during the Easter holidays a church was bombed.",
+              published="2024-01-04")
+    assert "Christmas" not in t and "Easter" not in t
+    t = times(run, "A Christmas Day attack on a church killed five.", published="2024-01-04")
+    assert t["Christmas Day"].value == "2023-12-25"

@@ -492,3 +492,73 @@ def test_hanging_people_or_throwing_acid_on_them_is_an_attack(triggers):
     assert triggers("Militants hanged two village elders in Zabul.")["hanged"].subtype == "attack"
     assert triggers("A man threw acid on a schoolgirl in Lahore.")["threw"].subtype == "attack"
     assert not triggers("Protesters hung banners on the gate of the ministry.")
+
+
+def test_stepping_on_or_triggering_a_mine_is_a_landmine_explosion(run):
+    doc = run("Three shepherds died when they stepped on a landmine near the border on Tuesday.")
+    event = doc.events[0]
+    assert (event.type, event.subtype) == ("explosions_remote_violence", "remote_explosive_landmine_ied")
+    assert [w.text for w in event.weapons] == ["landmine"]
+    event = run("A herder triggered a mine while grazing his goats and was seriously injured.").events[0]
+    assert (event.type, event.subtype) == ("explosions_remote_violence", "remote_explosive_landmine_ied")
+
+
+def test_a_gold_mine_is_no_weapon(triggers):
+    found = triggers("Gunmen attacked a gold mine near the town, killing two guards.")
+    assert found["attacked"].type == "violence_against_civilians"
+    assert found["killing"].type == "violence_against_civilians"
+
+
+def test_seizing_people_is_an_abduction_unless_they_are_suspects(triggers):
+    found = triggers("Men in plain clothes seized two journalists outside their office.")
+    assert found["seized"].subtype == "abduction_forced_disappearance"
+    assert triggers("Police seized four suspects at a checkpoint.")["seized"].subtype == "arrests"
+
+
+def test_regaining_control_of_a_building_is_a_fight_not_territory(triggers):
+    assert triggers("Commandos regained control of the hotel after a long siege.")["regained"].subtype == "armed_clash"
+    assert triggers("Troops retook the hospital from the gunmen.")["retook"].subtype == "armed_clash"
+    assert triggers("The army regained control of the district.")["regained"].subtype == "government_regains_territory"
+
+
+def test_play_fighting_is_no_battle(triggers):
+    found = triggers("The cousins were play fighting when the pistol discharged.")
+    assert not any(t.type == "battles" for t in found.values())
+
+
+def test_a_new_military_post_is_a_base_established(triggers):
+    found = triggers("Russian forces established a new military post near the airport.")
+    assert found["established"].subtype == "headquarters_or_base_established"
+    assert "established" not in triggers("The ministry established a post of deputy director.")
+
+
+def test_a_release_of_prisoners_is_an_agreement_when_done(triggers):
+    found = triggers("The government released 40 rebel prisoners on Sunday.")
+    assert (found["released"].type, found["released"].subtype) == ("strategic_developments", "agreement")
+    assert "release" not in triggers("They demanded that the government release all prisoners.")
+    assert "released" not in triggers("The hostages were released after the raid.")
+
+
+def test_a_crowd_destroying_property_while_demanding_is_a_violent_demonstration(triggers):
+    found = triggers("Residents vandalised the police post demanding the arrest of the killers.")
+    assert (found["vandalised"].type, found["vandalised"].subtype) == ("riots", "violent_demonstration")
+
+
+def test_uprooting_trees_is_property_destruction(triggers):
+    assert triggers("Settlers uprooted about 50 olive trees near the village.")["uprooted"].subtype == \
+        "looting_property_destruction"
+
+
+def test_a_killing_clause_takes_the_instrument_of_the_clause_it_follows(triggers):
+    found = triggers("An Israeli drone targeted a motorcycle near the border, killing its rider.")
+    assert (found["killing"].type, found["killing"].subtype) == ("explosions_remote_violence", "air_drone_strike")
+    found = triggers("The militia sent a missile toward the market, wounding six people.")
+    assert found["wounding"].subtype == "shelling_artillery_missile_attack"
+    found = triggers("Unknown men hurled a petrol bomb into the shop, injuring two.")
+    assert found["injuring"].type == "violence_against_civilians"
+
+
+def test_destroying_a_drone_in_flight_disrupts_a_weapon(triggers):
+    found = triggers("Air defences intercepted and destroyed a drone over the city.")
+    assert found["intercepted"].subtype == "disrupted_weapons_use"
+    assert found["destroyed"].subtype == "disrupted_weapons_use"

@@ -18,6 +18,10 @@ The wounded who died are counted once, as dead: an injured figure whose victims 
 reported killed (same words, or one definite person in another sentence), and, in a text
 reporting any death, a bare "was shot", are dropped (`died_later`).
 
+A murder-suicide counts the killer with his victims ("kills wife and stepdaughter in murder-suicide" is
+3); a sentence of a figure alone ("9 fatalities.", as ACLED notes end) tallies every side, so the sides it
+sums are not added to it.
+
 "casualties" counts the dead and the wounded together: such a figure is filed under
 `injured` with `mixed=True`, so that explicit figures win (see `combine`); "no casualties"
 is 0 killed and 0 injured.
@@ -76,6 +80,9 @@ class _Lexicon:
     additive: frozenset[str]
     captives: frozenset[str]
     abduction_verbs: frozenset[str]
+    murder_words: frozenset[str]
+    summary_nouns: frozenset[str]
+    multipliers: dict[str, int]
 
 
 @cache
@@ -114,6 +121,9 @@ def _lexicon() -> _Lexicon:
         additive=frozenset(lex["additive"]),
         captives=frozenset(lex["captive_nouns"]),
         abduction_verbs=frozenset(lex["abduction_verbs"]),
+        murder_words=frozenset(lex["murder_suicide"]["murders"]),
+        summary_nouns=frozenset(lex["summary_nouns"]),
+        multipliers=lex["murder_suicide"]["multipliers"],
     )
 
 
@@ -206,8 +216,63 @@ class Casualties:
         for tok in sdoc:
             for cas in finder.casualties(tok):
                 found.setdefault((cas.kind, cas.count.start, cas.count.end), cas)
-        kept = [c for c in found.values() if not finder.died_later(c, found.values())]
+        found = murder_suicides(list(found.values()), doc, self.lex)
+        kept = [c for c in found if not finder.died_later(c, found)]
         doc.casualties.extend(sorted(killer_added(kept, doc), key=lambda c: (c.count.start, c.kind)))
+
+
+def murder_suicide(tok, lex: _Lexicon) -> bool:
+    """ "murder-suicide", "murder/suicide", "homicide-suicide"."""
+    parts = tok.lower_.replace("/", "-").split("-")
+    if len(parts) == 2:
+        return parts[0] in lex.murder_words and parts[1] == "suicide"
+    return tok.lower_ == "suicide" and any(c.lemma_.lower() in lex.murder_words for c in tok.children
+                                           if c.dep_ in ("compound", "amod", "nmod"))
+
+
+def deaths_told(sent, name, lex: _Lexicon) -> bool:
+    """Whether the sentence tells a death besides naming the murder-suicide ("killed", "dead", "shot")."""
+    named = {t.i for t in name.subtree}
+    roles = ("verbs", "intransitive", "adjectives", "nouns")
+    return any(t.i not in named and (t.lemma_.lower() in lex.unless_dead or any(
+        lex.kind_of.get((role, t.lemma_.lower())) == "killed" for role in roles)) for t in sent)
+
+
+def murder_suicides(figures: list[Casualty], doc: Document, lex: _Lexicon) -> list[Casualty]:
+    """ "Husband kills wife and stepdaughter in murder-suicide", "shot his wife and then himself in a murder-suicide":
+    the killer died too, and those he shot. A sentence naming a murder-suicide counts the objects of its killing
+    and shooting verbs and the killer, or as many victims as "double" or "triple" says where that is more ("Boy,
+    3, killed by father in double murder-suicide" is 3), else one. A figure of the dead ("the deaths of a couple")
+    already counts him."""
+    out = list(figures)
+    for sent in doc.doc.sents:
+        name = next((t for t in sent if murder_suicide(t, lex)), None)
+        if name is None or not deaths_told(sent, name, lex) or any(
+                c.dep_ == "neg" for a in (name, *name.ancestors) for c in a.children):
+            continue  # "wounded in the attempted murder-suicide", "have not ruled out a murder-suicide"
+        told = [c for c in out if c.trigger and sent.start_char <= c.trigger.start < sent.end_char and not c.mixed]
+        verbs = {id(c): doc.doc.char_span(c.trigger.start, c.trigger.end, alignment_mode="expand").root for c in told}
+        if any(c.kind == "killed" and not (verbs[id(c)].pos_ == "VERB" and ("verbs", verbs[id(c)].lemma_.lower())
+                                           in lex.kind_of) for c in told):
+            continue  # "the deaths of a couple", "two people died"
+        victims = [c for c in told if c.count.best and (
+            c.kind == "killed" or verbs[id(c)].lemma_.lower() in lex.unless_dead)]
+        killer = [c for c in victims if c.count.text.lower() in _REFLEXIVE]
+        victims = [c for c in victims if c not in killer]
+        told_many = next((lex.multipliers[c.lower_] for c in name.subtree if c.lower_ in lex.multipliers), 1)
+        if victims and sum(c.count.best for c in victims) >= told_many:
+            n = sum(c.count.best for c in victims) + 1
+            first = min(victims, key=lambda c: c.count.start)
+            start, end = first.count.start, max(c.count.end for c in victims + killer)
+            trigger, who = first.trigger, first.victims
+        else:
+            n = told_many + 1
+            start, end = name.left_edge.idx, name.idx + len(name.text)
+            trigger = who = doc.span(start, end)
+        out = [c for c in out if c not in victims and c not in killer]
+        count = Count(best=n, low=n, high=n, text=doc.text[start:end], start=start, end=end)
+        out.append(Casualty("killed", count, trigger=trigger, victims=who, side="all"))
+    return out
 
 
 def killer_added(figures: list[Casualty], doc: Document) -> list[Casualty]:
@@ -371,8 +436,10 @@ class _Finder:
         figure already sums both sides, naming them among others ("sixteen people and the two
         bombers", "12 people, including the bomber") or as a label ("Fatalities: 4"); "one" for one
         definite person ("the man died"), who may be the attacker told of by another name; "also" for
-        victims the text adds to others ("while 7 Taliban were also killed")."""
-        if self.attackers_included(tok.sent) or tok.i == tok.sent.start and tok.pos_ == "NOUN":
+        victims the text adds to others ("while 7 Taliban were also killed"). A sentence of a figure and a
+        noun alone ("9 fatalities.", as ACLED notes end) is a tally of every side too."""
+        if self.attackers_included(tok.sent) or tok.pos_ == "NOUN" and (
+                tok.i == tok.sent.start or all(t.i == tok.i or t.i in self.at or t.is_punct for t in tok.sent)):
             return "all"
         if any(c.dep_ == "advmod" and c.lower_ == "also" for c in tok.children):
             return "also"
@@ -582,8 +649,9 @@ class _Finder:
                 if part is None or part[0] is None:
                     return first
                 parts.append(part)
-        if len(parts) == 1:
-            return first
+        if len(parts) == 1 or v.lemma_.lower() in self.lex.summary_nouns and first[0] == sum(
+                p[0] or 0 for p in parts[1:]):
+            return first  # "five people, two soldiers and three civilians": a total, then its parts
 
         def total(i):
             values = [p[i] for p in parts]
@@ -600,16 +668,20 @@ class _Finder:
         return [c for c in v.head.children if c.dep_ == v.dep_ and c.i > v.i]
 
     def listed_appositive(self, v) -> list:
-        """ "A mother, father, and toddler were found dead": the parse hangs the rest of the list on
-        an appositive; after a name, one that starts with a determiner ("Papademos, his driver and a
-        bank employee"), not a bare title ("Pizarro, political leader and former commander"). An
-        appositive closed by a comma describes the victim ("a man, a father of three, was killed") and
-        adds no one."""
+        """ "A mother, father, and toddler were found dead", "Twenty hostages, two police officers and five
+        assailants were killed": the parse hangs the rest of the list on an appositive; after a name, one that
+        starts with a determiner ("Papademos, his driver and a bank employee"), not a bare title ("Pizarro,
+        political leader and former commander"). An appositive closed by a comma describes the victim ("a man,
+        a father of three, was killed") and adds no one."""
+        plural = v.tag_ == "NNS"
         for c in v.children:
-            if c.dep_ == "appos" and c.conjuncts and c.pos_ == "NOUN" and self.is_person(v) and self.is_person(c) \
-                    and (v.pos_ == "NOUN" or any(d.dep_ in ("det", "poss") for d in c.children)):
+            if c.dep_ == "appos" and c.conjuncts and c.pos_ == "NOUN" and self.is_person(v, plural) \
+                    and self.is_person(c, plural) and (v.pos_ == "NOUN" or any(d.dep_ in ("det", "poss")
+                                                                               for d in c.children)):
                 after = c.right_edge.i + 1
-                return [] if after < len(v.doc) and v.doc[after].text == "," else [c, *c.conjuncts]
+                if after < len(v.doc) and v.doc[after].text == ",":
+                    return []
+                return [c, *c.conjuncts]
         return []
 
     def read_one(self, v, person_only: bool, single: bool):

@@ -553,6 +553,8 @@ def _keeps(m: Match, text: str, span, date_ents: list[tuple[int, int]]) -> bool:
         return False
     if m.kind == "month" and text[m.end:m.end + 4].lower() == " day":
         return False  # "a May Day rally": the holiday's name, not the month
+    if m.kind == "holiday" and span is not None and len(span):
+        return not _names_a_thing(span[-1])
     if "mon" in m.parts and span is not None:
         word = m.parts["mon"].lower().rstrip(".")
         tok = next((t for t in span if t.lower_.rstrip(".") == word), None)
@@ -589,6 +591,23 @@ def _keeps(m: Match, text: str, span, date_ents: list[tuple[int, int]]) -> bool:
                 return False
         return 1800 <= int(m.parts["year"]) <= 2099 or prev in lx["old_year_cues"]
     return True
+
+
+def _names_a_thing(tok) -> bool:
+    """A holiday naming a place, season or custom ("the Christmas market", "Christmas holidays") tells no
+    day; one naming a time of day or an act ("Christmas morning", "a Father's Day murder-suicide") does."""
+    head = tok
+    while head.dep_ in ("compound", "nmod") and head.head.i > head.i:
+        head = head.head
+    dated = holiday_dated_heads()
+    return head is not tok and not any(t.lemma_.lower() in dated or t.lower_ in dated for t in tok.doc[tok.i + 1 : head.i + 1])
+
+
+@cache
+def holiday_dated_heads() -> frozenset:
+    """Nouns after a holiday that keep it a date: times of day and events (any word of the triggers lexicon)."""
+    events = json.loads((resources.files("eventwire") / "data" / "triggers.json").read_text(encoding="utf-8"))["lemmas"]
+    return frozenset(lexicon()["holiday_dated_heads"]) | {k for k in events if " " not in k}
 
 
 # Expressions whose year, month or week depends on the tense of their clause.

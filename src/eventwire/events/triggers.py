@@ -8,7 +8,9 @@ time ("fired on protesters", not "fired on Monday"), or one of a class ("broke i
 mention. A sense may need two kinds of context at once ("took over the city" and "without a fight").
 Generic violence words (attack, kill, blast) take their subtype from the instrument the parse
 attaches to them: "killed in a drone strike" is an air/drone strike, "detonated explosive belts"
-a suicide bombing.
+a suicide bombing, "a drone targeted a car, killing two" an air strike; a word that is a weapon only in
+some senses must be one there ("set off a mine", not "attacked a gold mine"). Violence in play
+("were play fighting") is none, and a crowd destroying property while it demands something riots.
 Each trigger is marked `negated` ("denied that guerrillas attacked", "no one was killed")
 or `hypothetical` (threats, plans, modals, failed attempts) or `habitual` (violence in general, not one
 act) so that assembly can weigh it.
@@ -60,12 +62,15 @@ class Sense:
     outcome: bool = False  # tells what came of an act; needs a violent word beside it
     object: str = ""  # what the key's object must be: "concrete" (not a time) or a noun class
     beside_violence: tuple = ()  # (type, subtype) taken in a sentence with another violent word ("broke in and shot")
+    by_crowd: bool = False  # destruction that a crowd doing it makes a riot
+    past_doer: bool = False  # only a past act with its doer told ("the government released 98 prisoners")
 
 
 @dataclass(frozen=True)
 class Lexicon:
     senses: dict  # lemma -> tuple[Sense, ...]
     weapons: frozenset
+    weapon_needs: dict  # weapon word -> words that make it one ("a gold mine" is none, "set off a mine" is)
     instruments: dict  # lemma -> explosions_remote_violence subtype
     precedence: dict  # subtype -> rank (lower wins)
     suicide: frozenset
@@ -79,10 +84,13 @@ class Lexicon:
     phrasal_heads: frozenset  # first words of "verb particle" keys
     classes: dict  # noun class name -> lemmas, for phrasal objects
     times: frozenset  # nouns that make an object a time ("fired on Monday")
+    control_nouns: frozenset  # "control of X" stands for X
     kind_heads: frozenset  # nouns a trigger word only classifies ("assault rifle", "riot police")
     temporal_marks: frozenset  # conjunctions of a clause that dates another ("after", "before")
     past_as_base: frozenset  # verbs whose past is their base form ("set off"): a VBP tag may be a past
     grievance_preps: frozenset  # "protested over the killing of": what a protest is about
+    game_words: frozenset  # "play fighting": violence in a game
+    protest_cues: frozenset  # "vandalised the office demanding relief": a crowd's destruction is a protest
 
 
 @cache
@@ -92,7 +100,8 @@ def lexicon() -> Lexicon:
         lem: tuple(
             Sense(s["type"], s["subtype"], frozenset(s["pos"]), frozenset(s.get("requires", ())),
                   frozenset(s.get("also_requires", ())), s.get("generic", False), s.get("outcome", False),
-                  s.get("object", ""), tuple(s.get("beside_violence", ())))
+                  s.get("object", ""), tuple(s.get("beside_violence", ())), s.get("by_crowd", False),
+                  s.get("past_doer", False))
             for s in entries
         )
         for lem, entries in t["lemmas"].items()
@@ -100,6 +109,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         senses=senses,
         weapons=frozenset(w["weapons"]),
+        weapon_needs={k: frozenset(v) for k, v in w["phrase_heads"].items()},
         instruments=dict(w["instruments"]),
         precedence={s: i for i, s in enumerate(w["precedence"])},
         suicide=frozenset(t["suicide_words"]),
@@ -113,17 +123,21 @@ def lexicon() -> Lexicon:
         phrasal_heads=frozenset(k.split()[0] for k in senses if " " in k),
         classes={k: frozenset(v) for k, v in t["object_classes"].items()},
         times=frozenset(t["time_nouns"]),
+        control_nouns=frozenset(t["control_nouns"]),
         kind_heads=frozenset(t["kind_heads"]) | frozenset(w["weapons"]),
         temporal_marks=frozenset(t["temporal_marks"]),
         past_as_base=frozenset(t["past_as_base"]),
         grievance_preps=frozenset(t["grievance_preps"]),
+        game_words=frozenset(t["game_words"]),
+        protest_cues=frozenset(t["protest_cues"]),
     )
 
 
 def context(tok, wide: bool = False) -> set[str]:
     """Lemmas and lowercase forms a sense's `requires` may name: its head, children, objects of its
-    prepositions ("hacked three villagers to death"), nearby tokens ("took its 25 crew members hostage") and,
-    for the object of a preposition, the word the preposition hangs on ("took two nurses as hostages").
+    prepositions ("hacked three villagers to death"), nearby tokens ("took its 25 crew members hostage"),
+    for the object of a preposition, the word the preposition hangs on ("took two nurses as hostages") and,
+    for a verb with no object, the object it shares with the verb joined to it ("intercepted and destroyed a drone").
     The wide context, where `also_requires` is met, adds what qualifies the objects ("named X as its new
     leader", "declared a state of emergency")."""
     sent = tok.sent
@@ -131,6 +145,9 @@ def context(tok, wide: bool = False) -> set[str]:
     near = list(tok.doc[lo:hi]) + list(tok.children) + [tok.head]
     if tok.dep_ == "pobj":
         near.append(tok.head.head)
+    if tok.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in tok.children):  # "V1 and V2 the object"
+        near += [o for c in tok.children if c.dep_ == "conj" and c.i == tok.i + 2 and tok.doc[tok.i + 1].dep_ == "cc"
+                 for o in c.children if o.dep_ == "dobj"]
     objects = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     near += objects
     if wide:
@@ -169,6 +186,9 @@ def sense_of(tok, lex: Lexicon, kinds: dict | None = None) -> Sense | None:
                 wide = context(tok, wide=True) if wide is None else wide
                 if not s.also & wide:
                     continue
+            if s.past_doer and not (tok.tag_ in ("VBD", "VBN")
+                                    and any(c.dep_ in ("nsubj", "agent") for c in tok.children)):
+                continue
             particles = phrasal.get(k, (None,))
             if s.object and not any(fits_object(tok, p, s.object, lex, kinds or {}) for p in particles):
                 continue
@@ -180,12 +200,16 @@ def fits_object(tok, particle, wanted: str, lex: Lexicon, kinds: dict) -> bool:
     """Whether the key's object is a concrete thing (not a time: "fired on Monday") or in a noun class, by its
     lemma or, written "@ORG", its kind of mention ("fought ISWAP") or entity label. The object of a
     preposition ("fired on") is its own; that of a verb alone or with an adverb particle ("dispersed the
-    crowd", "broke up the rally") is its direct object or passive subject: "the crowd dispersed" has none."""
+    crowd", "broke up the rally") is its direct object or passive subject: "the crowd dispersed" has none;
+    "control of the bakery" is the bakery."""
     obj = next((c for c in particle.children if c.dep_ == "pobj"), None) if particle is not None else None
     if obj is None and (particle is None or particle.dep_ == "prt"):
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None:
         return False
+    if lemma(obj) in lex.control_nouns:
+        obj = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"), obj)
     if wanted == "concrete":
         return obj.ent_type_ not in ("DATE", "TIME") and lemma(obj) not in lex.times
     members = lex.classes.get(wanted, ())  # singular and plural forms: the lemmatizer misses some plurals
@@ -193,9 +217,22 @@ def fits_object(tok, particle, wanted: str, lex: Lexicon, kinds: dict) -> bool:
         or f"@{obj.ent_type_}" in members
 
 
-def instrument_tokens(tok):
-    """Tokens that may name how the act was done: modifiers, objects and instrument phrases."""
+def armed_sense(tok, lex: Lexicon) -> bool:
+    """A word that is a weapon only in some senses is one when a modifier or the verb it hangs on (through
+    a preposition: "stepped on a mine") says so: "set off a mine", not "attacked a gold mine"."""
+    needs = lex.weapon_needs.get(lemma(tok))
+    if needs is None:
+        return True
+    head = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return any(lemma(t) in needs or t.lower_ in needs for t in (*tok.children, head))
+
+
+def instrument_tokens(tok, lex: Lexicon):
+    """Tokens that may name how the act was done: modifiers, objects and instrument phrases; an object
+    in a sense that is no weapon is what was hit ("attacked a gold mine")."""
     for c in tok.children:
+        if c.dep_ in ("nsubjpass", "dobj") and not armed_sense(c, lex):
+            continue
         if c.dep_ in ("compound", "amod", "nmod", "nsubj", "nsubjpass", "dobj", "npadvmod"):
             yield c
             yield from (g for g in c.children if g.dep_ in ("compound", "amod"))
@@ -206,6 +243,13 @@ def instrument_tokens(tok):
                     yield from (g for g in p.children if g.dep_ in ("compound", "amod"))
     if tok.dep_ in ("compound", "amod") and noun_like(tok.head):  # "bomb attack" seen from "bomb"
         yield tok.head
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB" and sense_of(tok.head, lex) is None:
+        # "a drone targeted a car, killing two": the clause's instrument is the killing's (unless the clause
+        # tells an act of its own: "hurled a petrol bomb at a bus, killing 7")
+        for c in tok.head.children:
+            if c.dep_ == "nsubj" or c.dep_ == "dobj" and armed_sense(c, lex):
+                yield c
+                yield from (g for g in c.children if g.dep_ in ("compound", "amod"))
 
 
 def retype(tok, sense: Sense, lex: Lexicon) -> tuple[str, str]:
@@ -216,7 +260,7 @@ def retype(tok, sense: Sense, lex: Lexicon) -> tuple[str, str]:
         shot = lex.senses["shoot"][0]
         return shot.type, shot.subtype
     best = None
-    for t in instrument_tokens(tok):
+    for t in instrument_tokens(tok, lex):
         for key in (lemma(t), t.lower_):
             if key in lex.suicide and killing_and_suicide(tok, t, lex):
                 continue
@@ -276,6 +320,17 @@ def armed_doer(tok, lex: Lexicon) -> bool:
     return any(c.dep_ == "nsubj" and (lemma(c) in armed or c.lower_ in armed) for c in tok.children)
 
 
+def protesting_crowd(tok, sent, lex: Lexicon) -> bool:
+    """Property a crowd destroys while it demands or protests ("villagers vandalised the office demanding
+    relief") is a violent demonstration; what a crowd destroys otherwise assembly types by who they are."""
+    doers = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not doers and tok.dep_ == "conj":
+        doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    rioters = lex.classes["rioters"]
+    return any(lemma(d) in rioters or d.lower_ in rioters for d in doers) \
+        and any(lemma(t) in lex.protest_cues for t in sent)
+
+
 def background(tok, lex: Lexicon) -> bool:
     """An outcome word in a clause that dates the sentence's act ("set fire to a police station after a
     man died in custody") tells of an earlier event, not of what came of the act."""
@@ -287,6 +342,18 @@ def grievance(tok, protests: set[int], lex: Lexicon) -> bool:
     "marched against the arrest of their leader") tells an earlier act, not one of this report."""
     return noun_like(tok) and tok.dep_ == "pobj" and tok.head.lower_ in lex.grievance_preps \
         and tok.head.head.i in protests
+
+
+def game(tok, lex: Lexicon) -> bool:
+    """ "Were play fighting", "a play-fight", "a pretend shootout": the word just before, joined to it, makes the
+    violence a game."""
+    prev = tok.i - 1
+    while prev >= tok.sent.start and tok.doc[prev].is_punct:
+        prev -= 1
+    if prev < tok.sent.start:
+        return False
+    word = tok.doc[prev]
+    return lemma(word) in lex.game_words and (word.head.i == tok.i or tok.head.i == word.i)
 
 
 def is_weapon(tok, lex: Lexicon) -> bool:
@@ -421,7 +488,8 @@ class Triggers:
             found = [(tok, s) for tok in sent if (s := sense_of(tok, lex, kinds))
                      and not (s.type == "strategic_developments" and tok.dep_ == "amod"
                               and not any(c.dep_ == "nsubj" for c in tok.children))  # a misparse keeps its doer
-                     and not (s.type == "statement" and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN")]
+                     and not (s.type == "statement" and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN")
+                     and not (s.type in VIOLENT and game(tok, lex))]
             if not found:
                 continue
             violent = any(not s.outcome and (s.type in VIOLENT or s.subtype == "looting_property_destruction")
@@ -442,6 +510,8 @@ class Triggers:
                     s = replace(s, type=s.beside_violence[0], subtype=s.beside_violence[1])
                 elif riot and s.subtype == "looting_property_destruction":
                     s = replace(s, type=riot.type, subtype=riot.subtype)
+                elif s.by_crowd and protesting_crowd(tok, sent, lex):
+                    s = replace(s, type="riots", subtype="violent_demonstration", outcome=False)
                 elif handover and s.subtype == "non_state_actor_overtakes_territory" and not fights:
                     s = replace(s, type=handover.type, subtype=handover.subtype)
                 if s.subtype == "non_violent_transfer_of_territory" and fights:
