@@ -748,3 +748,9 @@ def test_dying_of_a_gunshot_wound_on_a_day_dates_the_shooting(run):
     doc = run("A Woodville man died Sunday afternoon from a gunshot wound to his chest, deputies said.",
               published="2016-08-30")
     assert violent(doc)[0].date == "2016-08-28"
+
+
+def test_villagers_wrecking_an_office_with_demands_is_a_violent_demonstration(run):
+    doc = run("On 29 April 2020, villagers vandalised the office of the union chairman in Kaunia demanding relief.",
+              published="2020-05-01")
+    assert (doc.events[0].type, doc.events[0].subtype) == ("riots", "violent_demonstration")
