@@ -1064,7 +1064,8 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     perps = [p for p in perps if p.name not in answered]
     if answered:  # nor are the attackers they killed the attack's victims
         targets = [p for p in targets if not listed(last_word(p), attacker_words())]
-    protest = any(t.type == "protests" or t.subtype == "violent_demonstration" for t in g.triggers)  # with demands
+    protest = any(t.type == "protests" or t.subtype == "violent_demonstration" and any(  # "... demanding relief"
+        w.lemma_ == "demand" for w in doc.doc[t.head].sent) for t in g.triggers)
     killed, gtype = combine_counts(found, "killed"), g.type
     if gtype == "explosions_remote_violence" and not (killed and killed.best) and any(
             t.subtype == "disrupted_weapons_use" for t in g.triggers):
