@@ -252,3 +252,18 @@ def test_turkish_backed_factions_are_the_syrian_national_army(run):
 def test_resolved_place_spacy_took_for_a_person_is_a_location(run):
     doc = run("Gunmen attacked a checkpoint on the outskirts of Tal Rifaat (Azaz, Aleppo).", stages=["places", *STAGES])
     assert entity_with(doc, "Tal Rifaat").kind == "location"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dissident republicans were blamed for the pipe bomb found under a car in Derry.", "Dissident republicans"),
+    ("Anarchists claimed the arson of two police cars in Athens on Friday.", "Anarchists"),
+    ("Sinhalese Buddhist extremists attacked Muslim-owned shops in Ampara overnight.", "Sinhalese Buddhist extremists"),
+    ("A statement from Soldiers in T-shirts said the group had flown the drones.", "Soldiers in T-shirts"),
+    ("Malay Muslim separatists were blamed for the roadside bomb in Pattani.", "Malay Muslim separatists"),
+    ("Individualists Tending Toward the Wild said it sent the parcel bomb to the professor.",
+     "Individualists Tending Toward the Wild"),
+])
+def test_descriptive_group_names_are_known_organisations(run, text, name):
+    doc = run(text, stages=STAGES)
+    ent = next(e for e in doc.entities if e.name == name)
+    assert ent.kind == "organization" and ent.kb_id is not None

@@ -728,3 +728,51 @@ def test_spelling_of_a_town_after_a_preposition_is_found_where_the_text_is(place
     _, found = places("A Turkish drone struck an SDF vehicle near Tal Tamr in Hasakah countryside.")
     town = by_mention(found, "Tal Tamr")[0]
     assert town.country_code == "SY" and abs(town.lon - 40.37) < 0.05
+
+
+def test_stated_province_is_the_admin1_of_the_town_in_its_address(places):
+    # GeoNames files Koronadal under its region (Soccsksargen) and Butembo under "Nord-Kivu": the address's
+    # own first-order division is what the text means by its province.
+    _, found = places("A bomb exploded at a bus terminal in Koronadal city, South Cotabato province, Philippines.")
+    assert by_mention(found, "Koronadal")[0].admin1 == "South Cotabato"
+    _, found = places("Gunmen attacked a checkpoint in Butembo city, North Kivu province, "
+                      "Democratic Republic of the Congo.")
+    assert by_mention(found, "Butembo")[0].admin1 == "North Kivu"
+
+
+def test_district_the_gazetteer_lacks_takes_its_stated_province(places):
+    # "Krong Pinang district, Yala province": the province is named as a division although a town bears its name.
+    _, found = places("Two rangers were wounded by a roadside bomb in Krong Pinang district, Yala province, Thailand.")
+    district = by_mention(found, "Krong Pinang")[0]
+    assert district.country_code == "TH" and district.lat is not None and district.admin1 == "Yala"
+
+
+def test_address_names_with_particles_and_municipalities(places):
+    _, found = places("Vandals burned a car in Saint-Germain-en-Laye town, Ile-de-France region, France.")
+    town = by_mention(found, "Saint-Germain-en-Laye")[0]
+    assert town.feature == "city" and town.country_code == "FR"
+    _, found = places("Rebels burned two trucks in San Vicente del Caguan municipality, Caqueta department, Colombia.")
+    town = by_mention(found, "San Vicente del Caguan")[0]
+    assert town.country_code == "CO" and town.admin1.startswith("Caquet")
+
+
+def test_division_of_another_country_gives_way_to_the_stated_country(places):
+    # Brazil's "Federal District" is no Venezuelan division: Caracas stays the capital of Venezuela.
+    _, found = places("Students protested outside the university in Caracas city, Federal District, Venezuela, "
+                      "on Monday.")
+    caracas = by_mention(found, "Caracas")[0]
+    assert (caracas.feature, caracas.country_code, caracas.admin1) == ("city", "VE", "Federal District")
+    assert by_mention(found, "Federal District")[0].country_code is None
+
+
+def test_name_an_address_calls_a_town_is_not_the_province_of_its_name(places):
+    # "Bali town": Cameroon's town, not Indonesia's province.
+    _, found = places("Soldiers searched houses in Bali town, Northwest region, Cameroon, after the curfew.")
+    bali = by_mention(found, "Bali")[0]
+    assert (bali.feature, bali.country_code) == ("city", "CM")
+
+
+def test_capitalised_word_is_no_alias_of_a_town_in_a_country_nothing_else_names(places):
+    # "Cano" is a Portuguese village's name and an alias of Kano: in a Colombian story it is neither.
+    _, found = places("Rebels bombed the Cano Limon oil pipeline near Saravena, Colombia, on Tuesday.")
+    assert all(p.country_code in (None, "CO") for p in found)

@@ -69,18 +69,28 @@ NEAR_KM = 200.0  # a town this close to a place the document pins down is likely
 REGION_KM = 500.0  # ... or this close to the point of a country or state it names
 
 AREAS = ("country", "admin1")
-ADDRESS_WORDS = {"district", "village", "town", "city", "subdistrict"}  # "Pusht Rod district, Farah province"
+# "Pusht Rod district, Farah province", "Malita municipality, Davao Occidental province"
+ADDRESS_WORDS = {"district", "village", "town", "city", "subdistrict", "municipality", "commune"}
 AREA_DESIGNATORS = {"district", "county", "province", "governorate", "region", "parish", "municipality", "oblast"}
 # "Kirkuk governorate", "Tillaberi region": the division, not its namesake town.
-DIVISION_DESIGNATORS = {"province", "governorate", "region", "state", "district", "county", "parish", "oblast"}
+DIVISION_DESIGNATORS = {"province", "governorate", "region", "state", "district", "county", "parish", "oblast",
+                        "department"}
 LOCAL_ACTORS = {"armed_group", "militia", "criminal"}  # actor types (data/actors.json) that act in their own country
 GROUP_TYPES = LOCAL_ACTORS | {"political_party"}  # a name these actors bear is theirs, not a namesake town's
+# The lowercase words that link the names of an address ("Kofa village, Konduga local government area,
+# Borno state"), and those naming a first-order division, whose name is the place's admin1 as the text has it.
+ADDRESS_LINK_WORDS = DESIGNATORS | AREA_DESIGNATORS | {"commune", "territory", "division", "department", "prefecture",
+                                                       "local", "government", "area", "subdistrict", "neighborhood",
+                                                       "neighbourhood", "kebele", "locality", "ward"}
+SETTLED = {"city", "town", "village"}
+FIRST_ORDER = {"province", "state", "region", "governorate", "department", "oblast", "prefecture", "division"}
 SQUEEZE_MIN = 6  # shorter names ("Keep", "Teen") squeeze into too many others to be looked up so
 CHAIN_KM = 100.0  # a namesake this close to the town or district of its bracket is the one meant
 MAX_BRACKET_ITEMS = 3  # "(Gimbi, West Wellega, Oromia)"
 PART_NOUNS = {"district", "districts", "area", "neighbourhood", "neighborhood", "suburb", "slum", "slums", "quarter",
               "township", "village", "camp"}
 NAME_PARTICLES = {"and", "do", "da", "dos", "das", "de", "del", "di", "du"}  # inside names spaCy may cut short
+PARTICLES = NAME_PARTICLES - {"and"}
 LIST_JOINS = {",", "and", ", and", "or", ", or"}
 # Lowercase words between a settlement's name and its bracket: "Tole kebele (Gimbi, ...)".
 SETTLEMENT_WORDS = DESIGNATORS | PART_NOUNS | {"kebele", "locality", "commune", "ward", "sector", "settlement",
@@ -177,7 +187,8 @@ class Places:
         for m in mentions:
             if m.choice is None and not m.regional and not m.demonym:
                 m.home = home
-        doc.places.extend(self._place(m) for m in mentions)
+        stated = _stated_divisions(doc.clean or doc.text, mentions)
+        doc.places.extend(self._place(m, stated.get(id(m))) for m in mentions)
 
     # -- finding mentions ---------------------------------------------------------------------
     def _mentions(self, doc: Document, sdoc) -> list[Mention]:
@@ -273,10 +284,14 @@ class Places:
             if tok.text not in ADDRESS_WORDS or tok.i + 1 >= len(sdoc) or sdoc[tok.i + 1].text != ",":
                 continue
             first = tok.i
-            while first > tok.i - 6 and first > 0 and not sdoc[first - 1].is_sent_start and (
+            while first > tok.i - 8 and first > 0 and not sdoc[first - 1].is_sent_start and (
                     _capitalised(sdoc[first - 1]) and sdoc[first - 1].lower_ not in ARTICLES
-                    or first < tok.i and (_joiner(sdoc[first - 1]) or sdoc[first - 1].lower_ in EZAFE)):
-                first -= 1  # "Qala-e-Naw city": hyphens and the ezafe inside the name
+                    or first < tok.i and (_joiner(sdoc[first - 1]) or sdoc[first - 1].lower_ in EZAFE
+                                          or _particle(sdoc[first - 1])
+                                          or sdoc[first - 1].lower_ in PARTICLES and _capitalised(sdoc[first - 2]))):
+                # "Qala-e-Naw city", "Saint-Etienne-du-Rouvray town", "San Vicente del Caguan municipality": hyphens,
+                # the ezafe and particles inside the name
+                first -= 1
             while first < tok.i and not _capitalised(sdoc[first]):
                 first += 1
             if first == tok.i:
@@ -581,7 +596,7 @@ class Places:
         entries = [e for e in entries if e.lat is not None] or entries  # pointless namesakes last resort
         m.key = key
         m.primary = self._primary(key, entries)
-        if not (len(words) > 1 and words[-1] in DESIGNATORS - {"city", "town", "village"}):
+        if not (len(words) > 1 and words[-1] in DESIGNATORS - SETTLED):
             # Outside the US a city and its province or district share a name (Kerman, Baghdad, Dhaka):
             # news means the city, save where provinces are named bare ("in Quebec": Canada's province). A
             # national capital outranks a state of its name too ("Washington").
@@ -599,11 +614,14 @@ class Places:
         items of a list of countries or states ('Utah, Washington, West Virginia and Wyoming'), where
         each likely names the area. 'Washington state' and 'the state of Washington' name the state."""
         listed = self._area_lists(text, mentions)
+        self._designations(text, mentions, listed)
         for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
             gap = text[a.end : b.start]
-            if _settled(gap) and any(e.feature in AREAS or e.feature == "admin2" for e in b.candidates):
+            if _settled(gap) and any(e.feature in AREAS or e.feature == "admin2"
+                                     or (e.feature == "city" and not a.candidates) for e in b.candidates):
                 # GTD-style "Hillah city, Babil governorate"; a namesake outside it is not meant ("Waza town,
-                # Far North region": the region's point stands in for a town the gazetteer lacks there)
+                # Far North region": the region's point stands in for a town the gazetteer lacks there; "Kofa
+                # village, Konduga local government area": the town's point)
                 a.container, b.holds, a.regional = b, a, True
             elif gap.strip() == "," and len(gap) <= 3 and not (listed[i] and listed[i + 1]):
                 # A country lies in no other area: "China, Japan" is a list.
@@ -629,6 +647,10 @@ class Places:
                     and b.container is not None and _designated(text[b.end : b.container.start]):
                 # GTD-style "Baga, Kukawa district, Borno state": the town lies in the state too, near its district.
                 a.container, a.regional, a.chain = b.container, True, [b]
+
+    def _designations(self, text: str, mentions: list[Mention], listed: list[bool]) -> None:
+        """What the word after a name says it is: "Washington state", "Kirkuk governorate" (the division),
+        "Bali town" (a town, not Indonesia's province); items of a list of areas may be areas."""
         for i, m in enumerate(mentions):
             after = text[m.end : m.end + 14].split(maxsplit=1)
             if text[m.end : m.end + 6] == " state" or text[max(0, m.start - 9) : m.start] == "state of ":
@@ -651,6 +673,13 @@ class Places:
                                                     and text[prev.end : m.start].strip() == ",")):
                         # "Pisky, Donetsk oblast": the town lies in the division; no namesake elsewhere is meant
                         prev.container, m.holds, prev.regional = m, prev, True
+            elif after and after[0].endswith(",") and after[0][:-1] in SETTLED and text[m.end : m.end + 1] == " ":
+                # An address's "Bali town, Northwest region": a town, not Indonesia's province; "Cotabato city,":
+                # the city the gazetteer knows by the longer name, not its namesake province ("U.S. city
+                # initiatives" are no town's)
+                towns = [e for e in m.candidates if e.feature == "city"] or [
+                    e for e in self.gaz.entries(f"{m.key} {after[0][:-1]}") if e.feature == "city"]
+                m.candidates = towns or m.candidates
             elif listed[i]:
                 m.listed = True
                 hidden = [e for e in self._areas(m) if e not in m.candidates]
@@ -731,7 +760,9 @@ class Places:
         start, end = span[0].idx, span[-1].idx + len(span[-1].text)
         for m in mentions:
             if (m.start, m.end) == (start, end):
-                m.tagged = True
+                if not m.tagged:  # a word the scan found: the bracket confirms all its senses
+                    m.tagged = True
+                    self._candidates(m)
                 return m
         mentions[:] = [m for m in mentions if m.end <= start or m.start >= end]
         m = Mention(start, end, doc.text[start:end], True, located=True)
@@ -908,12 +939,11 @@ class Places:
             return None
         inside = []
         if m.container is not None:
-            holder = m.container.choice
-            holders = [holder] if holder is not None and holder.feature in AREAS else [
-                # an area not yet resolved may be any of its namesakes ("North-West": Cameroon's or South
-                # Africa's); a bracket's province or town stands for its area ("Djibo (Djibo, Soum)")
-                e for e in m.container.candidates if e.feature in AREAS] or ([holder] if holder and m.regional else [])
+            holders = self._holders(m)
             inside = [e for e in cands if any(_within(e, h) for h in holders)]
+            if not inside and m.holds is not None and holders and all(h.feature == "country" for h in holders) \
+                    and not any(e.feature == "country" for e in cands):  # (a list of countries is no address)
+                return None  # "Caracas city, Federal District, Venezuela": Brazil's Federal District is not meant
             if not inside and m.bracketed and len(m.key) >= SQUEEZE_MIN:
                 # "Thiban town (Al Mayadin, Deir-ez-Zor)": the state's town of another spelling (GeoNames' Dhiban)
                 inside = [e for h in holders if h.feature == "admin1"
@@ -938,6 +968,10 @@ class Places:
         key = m.key
         best, best_score = None, -math.inf
         for e in cands:
+            if support is not None and not m.tagged and e.feature == "city" and e.id not in m.primary \
+                    and support.country_support(key, e) <= 0.0:
+                continue  # a capitalised word is no alias of a town in a country nothing else hints at ("the Cano
+                # Limon pipeline" in Colombia is no Kano, Nigeria)
             s = math.log10(e.population + 10) + self._feature_bonus(e)
             if e.id in m.primary:
                 s += 1.5
@@ -951,6 +985,8 @@ class Places:
                 s += support.bonus(key, e)
             if s > best_score:
                 best, best_score = e, s
+        if best is None:
+            return None
         if support is not None and m.container is None and best.feature == "city" and best.id not in linked:
             # A world city in a country the text names is meant over a village namesake abroad that
             # other names merely surround ("Toronto" in a round-up naming Canada and Australia), and
@@ -970,6 +1006,28 @@ class Places:
                 if capital is not None and capital.population >= 10 * best.population:
                     return capital
         return best
+
+    @staticmethod
+    def _holders(m: Mention) -> list[Entry]:
+        """The areas that may hold a mention: its container's sense, or while that is unknown any of its
+        namesakes ("North-West": Cameroon's or South Africa's); a bracket's province or town stands for its
+        area ("Djibo (Djibo, Soum)"). A container that fits none of its own container's areas gives way to
+        them ("Caracas city, Federal District, Venezuela": Venezuela, not Brazil's Federal District)."""
+        c = m.container
+        while c is not None:
+            holder = c.choice
+            holders = [holder] if holder is not None and holder.feature in AREAS else [
+                e for e in c.candidates if e.feature in AREAS] or ([holder] if holder and m.regional else [])
+            up = c.container
+            if up is None:
+                return holders
+            ups = [up.choice] if up.choice is not None and up.choice.feature in AREAS else [
+                e for e in up.candidates if e.feature in AREAS]
+            fitting = [h for h in holders if not ups or any(h.id == u.id or _within(h, u) for u in ups)]
+            if fitting:
+                return fitting
+            c = up
+        return []
 
     @staticmethod
     def _local(m: Mention, support: _Support, borrowed: bool) -> bool:
@@ -1001,7 +1059,16 @@ class Places:
         words = text.split()
         return len(words) > 1 and words[-1].lower().rstrip(".") in self.street_heads
 
-    def _place(self, m: Mention) -> Place:
+    def _place(self, m: Mention, stated: str | None = None) -> Place:
+        """The mention as a Place; `stated` is the first-order division its address names, which is
+        its admin1 as the text has it (GTD's "Davao Occidental province" where GeoNames' admin1 is the
+        region, "North Kivu" for GeoNames' "Nord-Kivu")."""
+        place = self._placed(m)
+        if stated and place.country_code and norm(stated) != norm(place.admin1 or ""):  # "Babil" is GeoNames' "Bābil"
+            place.admin1 = stated
+        return place
+
+    def _placed(self, m: Mention) -> Place:
         e = m.choice
         region = m.container.choice if m.regional and m.container is not None else m.home
         if e is None and region is not None:  # the most specific name of its bracket that resolved
@@ -1022,6 +1089,52 @@ class Places:
             lat=e.lat, lon=e.lon, geonames_id=e.id if e.id > 0 else None, feature=e.feature,
             admin2=e.admin2 or None, population=e.population or None, demonym=bool(m.demonym),
         )
+
+
+def _stated_divisions(text: str, mentions: list[Mention]) -> dict[int, str]:
+    """Per mention (by id), the first-order division its address states: in "Malita municipality,
+    Davao Occidental province, Philippines" or "Digana town, Kandy district, Central province" the last
+    name followed by "province", "state", "region", "governorate"... of the comma-linked names after it,
+    when that division lies in the mention's country (or is unknown to the gazetteer)."""
+    out: dict[int, str] = {}
+    for i, m in enumerate(mentions):
+        if m.demonym:
+            continue
+        found, last, j = None, None, i
+        while j + 1 < len(mentions) and _address_link(text[mentions[j].end : mentions[j + 1].start]) is not None:
+            j += 1
+            name, word = _designation(mentions[j], text)
+            if word in FIRST_ORDER and not mentions[j].demonym:
+                found = (name, word)
+            elif mentions[j].choice is not None and mentions[j].choice.feature == "country":
+                # "Caracas city, Federal District, Venezuela": the undesignated name before the country
+                found = found or last
+            last = (name, word) if not word and not mentions[j].demonym else None
+        own = m.choice or (m.container.choice if m.container is not None else None)
+        if found is None or own is None or any(c.choice is not None and c.choice.country_code != own.country_code
+                                               for c in mentions[i + 1 : j + 1]):
+            continue  # "Bali town, Northwest region, Cameroon" read as Indonesia's Bali: no Cameroonian region
+        name, word = found
+        # "Central province", "Northwest region": a direction alone names no division
+        out[id(m)] = f"{name} {word.capitalize()}" if word and name.lower() in DIRECTIONS else name
+    return out
+
+
+def _address_link(gap: str) -> str | None:
+    """The designator words and comma between two names of an address (" district, ", ", "), else None."""
+    words = gap.replace(",", " , ").split()
+    if not words or words[-1] != "," or len(words) > 4 or not all(w in ADDRESS_LINK_WORDS for w in words[:-1]):
+        return None
+    return " ".join(words[:-1])
+
+
+def _designation(m: Mention, text: str) -> tuple[str, str]:
+    """A name of an address and the designator that follows it or ends it: ('Davao Occidental', 'province')."""
+    words = m.text.split()
+    if len(words) > 1 and words[-1] in ADDRESS_LINK_WORDS:
+        return " ".join(words[:-1]), words[-1]
+    after = text[m.end : m.end + 20].split(",")[0].split()
+    return m.text, (after[-1] if after and all(w in ADDRESS_LINK_WORDS for w in after) else "")
 
 
 def _home(mentions: list[Mention]) -> Entry | None:
@@ -1136,7 +1249,7 @@ def _designated(gap: str) -> bool:
 def _settled(gap: str) -> bool:
     """The text between 'Hillah' and 'Babil' in 'Hillah city, Babil governorate'."""
     words = gap.replace(",", " , ").split()
-    return len(words) == 2 and words[0] in ("city", "town", "village") and words[1] == ","
+    return len(words) == 2 and words[0] in SETTLED and words[1] == ","
 
 
 def _bare(name: str) -> str:
