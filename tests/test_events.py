@@ -754,3 +754,9 @@ def test_villagers_wrecking_an_office_with_demands_is_a_violent_demonstration(ru
     doc = run("On 29 April 2020, villagers vandalised the office of the union chairman in Kaunia demanding relief.",
               published="2020-05-01")
     assert (doc.events[0].type, doc.events[0].subtype) == ("riots", "violent_demonstration")
+
+
+def test_the_first_name_of_a_long_address_places_the_act(run):
+    doc = run("01/28/2017: Assailants attacked a military detachment in Malita municipality, Davao Occidental "
+              "province, Philippines. One soldier was killed.", published="2017-02-01")
+    assert violent(doc)[0].location.mention == "Malita"

@@ -716,8 +716,8 @@ def group_places(g: Group, doc: Document, layout: Layout) -> list[Place]:
     for t in g.triggers:
         s = layout.sent(t.span.start)
         attached = [doc.places[i] for i in t.places if i < len(doc.places)]
-        attached += [q for p in attached for q in layout.places_in.get(s, []) if addresses(q, p, doc)
-                     and q not in attached]
+        for p in attached:  # grows as it goes: "in Malita municipality, Davao Occidental province, Philippines"
+            attached += [q for q in layout.places_in.get(s, []) if addresses(q, p, doc) and q not in attached]
         if all(origin(p, doc) for p in attached):  # none, or only where the shot came from: add the sentence's
             attached += [p for p in layout.places_in.get(s, []) if layout.nearest_trigger(p.start) is t
                          and p not in attached]
@@ -727,7 +727,8 @@ def group_places(g: Group, doc: Document, layout: Layout) -> list[Place]:
 
 
 DATELINE_MARKS = re.compile(r"[—–(\n]|--| - ")
-ADDRESS_GAP = re.compile(r"\s*(?:(?:district|village|town|city|area|subdistrict)\s*)?,\s*")
+ADDRESS_GAP = re.compile(r"\s*(?:(?:district|village|town|city|area|subdistrict|municipality|commune|province|state|"
+                         r"region|department|governorate|division|prefecture|county)\s*)?,\s*")
 
 
 def addresses(q: Place, p: Place, doc: Document) -> bool:
