@@ -773,3 +773,10 @@ def test_a_group_named_right_before_its_men_is_theirs_when_the_parse_reads_it_as
 def test_taking_hostages_claims_nothing(run):
     doc = run("Two assailants took hostages at a church in the town on Tuesday.", published="2016-07-27")
     assert {p.attribution for p in doc.events[0].perpetrators} == {"reported"}
+
+
+def test_a_mine_stepped_on_is_a_weapon_and_no_target(run):
+    doc = run("Two children were killed when they stepped on a mine in Kandahar province on Monday.",
+              published="2020-05-05")
+    event = doc.events[0]
+    assert [w.text for w in event.weapons] == ["mine"] and "mine" not in {p.mention for p in event.targets}

@@ -587,7 +587,8 @@ class Arguments:
         if key in self.w.weapons and needs is None:
             return True
         mods = {lemma(c) for c in tok.children} | {c.lower_ for c in tok.children}
-        return needs is not None and (bool(needs & mods) or lemma(tok.head) in needs) or self.laden(tok)
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head  # "stepped on a mine"
+        return needs is not None and (bool(needs & mods) or lemma(verb) in needs) or self.laden(tok)
 
     def laden(self, tok) -> bool:
         """A thing armed by a participle with a weapon word in it is the weapon: "an explosives-laden
