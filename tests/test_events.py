@@ -163,7 +163,6 @@ def test_the_day_a_siege_ended_does_not_date_it(run):
     assert violent(doc)[0].date == "2024-03-02"
 
 
-
 def test_a_short_note_tells_its_event_first_and_what_followed_after(run):
     doc = run("On 10 May 2021, militants fired dozens of rockets at Tel Aviv. "
               "Air strikes on Rafah later that day killed 20 people and wounded 40 others.",

@@ -600,7 +600,8 @@ def _names_a_thing(tok) -> bool:
     while head.dep_ in ("compound", "nmod") and head.head.i > head.i:
         head = head.head
     dated = holiday_dated_heads()
-    return head is not tok and not any(t.lemma_.lower() in dated or t.lower_ in dated for t in tok.doc[tok.i + 1 : head.i + 1])
+    return head.i != tok.i and not any(t.lemma_.lower() in dated or t.lower_ in dated
+                                       for t in tok.doc[tok.i + 1 : head.i + 1])
 
 
 @cache

@@ -404,14 +404,14 @@ def definite(g: Group, doc: Document) -> bool:
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in doc.doc[t.head].children) for t in g.triggers)
 
 
+PERSONAL = frozenset({"he", "she", "him", "her"})
+
+
 def anaphoric(g: Group, doc: Document) -> bool:
     """ "... when he was shot Thursday morning": an act whose only victim is a pronoun befell someone
     already told of, so it is the act told before."""
     return all(not t.targets and any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in PERSONAL
                                      for c in doc.doc[t.head].children) for t in g.triggers)
-
-
-PERSONAL = frozenset({"he", "she", "him", "her"})
 
 
 def rioting(a: Group, b: Group) -> bool:
@@ -531,7 +531,6 @@ def speaker_participants(subj, doc: Document) -> list[Participant]:
         out.append(Participant(ent.name if ent else head.text, head.text, "organization", ent.id if ent else None,
                                "reported", head.start, head.end))
     return sorted(out, key=lambda p: p.kind != "organization")
-
 
 
 # ---------------------------------------------------------------- dates
