@@ -37,7 +37,7 @@ from functools import cache
 
 from ..model import Document, Participant, Span, Trigger
 from ..pipeline import load_nlp
-from .triggers import lemma, lexicon, load, noun_like
+from .triggers import armed_sense, lemma, lexicon, load, noun_like
 
 FIRST_PERSON = {"we", "i"}
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -64,7 +64,6 @@ class Words:
     groups: frozenset
     demonyms: dict
     weapons: frozenset
-    weapon_needs: dict  # head -> modifiers it needs to be a weapon ("explosive belt")
     weapon_modifiers: frozenset
     units: frozenset
     use_verbs: frozenset
@@ -132,7 +131,6 @@ def words() -> Words:
         groups=frozenset(p["groups"]),
         demonyms=dict(p["demonyms"]),
         weapons=frozenset(w["weapons"]),
-        weapon_needs={k: frozenset(v) for k, v in w["phrase_heads"].items()},
         weapon_modifiers=frozenset(w["modifiers"]),
         units=frozenset(w["units"]),
         use_verbs=frozenset(w["use_verbs"]),
@@ -583,12 +581,8 @@ class Arguments:
         key = lemma(tok)
         if not noun_like(tok):
             return False
-        needs = self.w.weapon_needs.get(key)
-        if key in self.w.weapons and needs is None:
-            return True
-        mods = {lemma(c) for c in tok.children} | {c.lower_ for c in tok.children}
-        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head  # "stepped on a mine"
-        return needs is not None and (bool(needs & mods) or lemma(verb) in needs) or self.laden(tok)
+        armed = key in self.w.weapons or key in self.lex.weapon_needs  # "tear gas", "stepped on a mine"
+        return armed and armed_sense(tok, self.lex) or self.laden(tok)
 
     def laden(self, tok) -> bool:
         """A thing armed by a participle with a weapon word in it is the weapon: "an explosives-laden
@@ -811,7 +805,7 @@ class Arguments:
             if inner:
                 tok = inner[0]
         keep, todo = set(), [tok]  # head, compounds ("car bomb", "m-16 rifle"), weapon adjectives ("hand grenade")
-        named = self.w.weapon_modifiers | self.w.weapon_needs.get(lemma(tok), frozenset())  # "tear gas"
+        named = self.w.weapon_modifiers | self.lex.weapon_needs.get(lemma(tok), frozenset())  # "tear gas"
         while todo:
             for c in todo.pop().children:
                 if c.ent_type_ in ("DATE", "TIME"):

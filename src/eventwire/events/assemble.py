@@ -568,10 +568,10 @@ def within(day: Time, period: Time) -> bool:
     return first <= dt.date.fromisoformat(day.value) < first + dt.timedelta(days=period.days)
 
 
-def event_times(doc: Document, sent: int, layout: Layout):
-    """(time, its root token) for the dated expressions of a sentence."""
+def event_times(doc: Document, sent: int | None, layout: Layout):
+    """(time, its root token) for the dated expressions of a sentence (of the whole text for None)."""
     for x in doc.times:
-        if x.value and x.anchor != "event" and layout.sent(x.start) == sent and not stamped(doc, x):
+        if x.value and x.anchor != "event" and sent in (None, layout.sent(x.start)) and not stamped(doc, x):
             span = doc.doc.char_span(x.start, x.end, alignment_mode="expand")
             if span is not None and not ends_period(doc, x, span.root):
                 yield x, span.root
@@ -661,8 +661,7 @@ def latest_day(doc: Document, layout: Layout) -> Time | None:
     evening", "got a 911 call Saturday morning". News follows its act closely, so earlier days are
     background ("two weeks ago, students honoured two classmates"); days something was said, a later
     step was taken or a court sat are left out."""
-    days = [x for s in range(len(layout.sent_starts)) for x, root in event_times(doc, s, layout)
-            if act_day(x, root, doc) and not court(root)]
+    days = [x for x, root in event_times(doc, None, layout) if act_day(x, root, doc) and not court(root)]
     return max(days, key=lambda x: x.value, default=None)
 
 
