@@ -776,3 +776,16 @@ def test_capitalised_word_is_no_alias_of_a_town_in_a_country_nothing_else_names(
     # "Cano" is a Portuguese village's name and an alias of Kano: in a Colombian story it is neither.
     _, found = places("Rebels bombed the Cano Limon oil pipeline near Saravena, Colombia, on Tuesday.")
     assert all(p.country_code in (None, "CO") for p in found)
+
+
+def test_a_group_spacy_misses_still_places_its_towns_in_its_country(places):
+    # spaCy reads "SPLA" and "Boko Haram" as people or nothing; the knowledge base knows them.
+    _, found = places("SPLA recaptured Bor after days of fighting with rebels loyal to Riek Machar.")
+    assert by_mention(found, "Bor")[0].country_code == "SS"
+
+
+def test_a_word_inside_a_group_name_is_no_town(places):
+    _, found = places("Military troops recaptured the town from Boko Haram after heavy fighting.")
+    assert not by_mention(found, "Boko")
+    _, split = places("Abdul Wahid's faction of the Sudan Liberation Army attacked the camp.")
+    assert by_mention(split, "Sudan")[0].country_code == "SD"

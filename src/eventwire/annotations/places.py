@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Place
 from .gazetteer import Entry, Gazetteer, distance_km, norm
-from .kb import load_kb
+from .kb import Actor, load_kb
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ARTICLES = {"the", "a", "an"}
@@ -168,13 +168,15 @@ class Places:
             self._candidates(m)
         mentions = self._brackets(doc, sdoc, mentions)
         persons = {t.text for e in sdoc.ents if e.label_ == "PERSON" for t in e}
+        groups = [(a, b, actor) for a, b, actor in self.kb.find(doc.clean or doc.text) if actor.type in GROUP_TYPES]
         # Unresolvable entity mentions stay (null coordinates) unless they look like a person's name
         # (a bracket's names stay: "Kolofata (Mayo-Sava, Extreme-Nord)" is an address, not a person).
         mentions = [m for m in mentions if (m.candidates or m.demonym or m.regional or m.addressed
-                    or (m.tagged and m.text[:1].isupper() and m.text not in persons)) and not self._group(m)]
+                    or (m.tagged and m.text[:1].isupper() and m.text not in persons)) and not self._group(m)
+                    and not self._in_group_name(m, groups)]
         self._containers(doc.clean or doc.text, mentions)
         self._capital_pairs(doc.clean or doc.text, mentions)
-        mentions = self._resolve(mentions, self._group_countries(sdoc))
+        mentions = self._resolve(mentions, self._group_countries(groups))
         # A surname the document also writes in full ("Rhonda Welch" ... "Welch said") is the person,
         # unless it resolves to a country, a state or a big city, or to a town placed by a comma.
         surnames = {e[-1].text for e in sdoc.ents if e.label_ == "PERSON" and len(e) > 1
@@ -820,18 +822,21 @@ class Places:
         actor = self.kb.match(m.text, head=False)
         return actor is not None and actor.type in GROUP_TYPES
 
-    def _group_countries(self, sdoc) -> dict[str, tuple[dict, dict]]:
+    @staticmethod
+    def _in_group_name(m: Mention, groups: list[tuple[int, int, Actor]]) -> bool:
+        """'Boko' of 'Boko Haram': a word spaCy did not call a place, inside a group's name, is
+        no town; a country or state there still is ('Sudan' of the 'Sudan Liberation Army')."""
+        return not m.tagged and any(a <= m.start and m.end <= b for a, b, _ in groups) \
+            and not any(e.feature in AREAS for e in m.candidates)
+
+    def _group_countries(self, groups: list[tuple[int, int, Actor]]) -> dict[str, tuple[dict, dict]]:
         """The countries of the armed groups, militias and gangs the text names ("Hamas", "Al Shabaab",
         "the Taliban"), one vote each, like a demonym's: ACLED and GTD notes often name the group and
-        only the town ("Hamas fired rockets from Gaza"). A state's forces act abroad too ("a US general
-        visits Georgia"): they do not vote."""
-        votes = {}
-        for ent in sdoc.ents:
-            if ent.label_ in ("ORG", "NORP"):
-                actor = self.kb.match(ent.text)
-                if actor is not None and actor.type in LOCAL_ACTORS and actor.country in self.gaz.countries:
-                    votes[f"\0{actor.country}"] = ({}, {actor.country: 1.0})
-        return votes
+        only the town ("Hamas fired rockets from Gaza"). Names are found by the knowledge base, not
+        by spaCy's labels, which call "Boko Haram" a person. A state's forces act abroad too ("a US
+        general visits Georgia"): they do not vote."""
+        return {f"\0{actor.country}": ({}, {actor.country: 1.0}) for _, _, actor in groups
+                if actor.type in LOCAL_ACTORS and actor.country in self.gaz.countries}
 
     def _resolve(self, mentions: list[Mention], groups: dict[str, tuple[dict, dict]]) -> list[Mention]:
         """Prior first (population, feature), then three rounds with the document's support (the
