@@ -94,3 +94,9 @@ def test_whole_name_is_tried_before_dropping_member_words():
 def test_forces_of_the_country_and_lowercase_variant_of_a_curated_name():
     assert match("Armed Forces of the Philippines").id == "PH-military"
     assert ids("Malian armed forces repelled the attack.") == [("Malian armed forces", "ML-military")]
+
+
+def test_a_peacekeeping_mission_is_its_own_actor_under_its_parent():
+    mission = match("UNMISS")
+    assert mission is not None and mission.operates_in == "SS" and mission.parent == "un-peacekeepers"
+    assert match("AMISOM troops").name == "African Union Mission in Somalia"

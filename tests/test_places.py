@@ -789,3 +789,8 @@ def test_a_word_inside_a_group_name_is_no_town(places):
     assert not by_mention(found, "Boko")
     _, split = places("Abdul Wahid's faction of the Sudan Liberation Army attacked the camp.")
     assert by_mention(split, "Sudan")[0].country_code == "SD"
+
+
+def test_a_mission_places_its_towns_in_the_country_it_serves(places):
+    _, found = places("Armed youths attacked the UNMISS compound in Bor, killing 48 displaced people sheltering there.")
+    assert by_mention(found, "Bor")[0].country_code == "SS"

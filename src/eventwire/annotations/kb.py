@@ -47,6 +47,7 @@ class Actor:
     type: str  # state | state_force | armed_group | militia | political_party | criminal | international
     country: str | None = None
     parent: str | None = None
+    operates_in: str | None = None  # the one country a mission serves in (UNMISS: South Sudan), not its own
 
     @property
     def is_country(self) -> bool:
@@ -109,7 +110,7 @@ class KB:
             if a["id"] in self.actors and "name" not in a:  # more names for a derived force
                 self._add(self.actors[a["id"]], a["aliases"])
                 continue
-            actor = Actor(a["id"], a["name"], a["type"], a.get("country"), a.get("parent"))
+            actor = Actor(a["id"], a["name"], a["type"], a.get("country"), a.get("parent"), a.get("operates_in"))
             self._add(actor, [a["name"], *a["aliases"]])
         for fid, name in derived:  # curated names win over generated ones
             self._alias(fid, name, override=False)

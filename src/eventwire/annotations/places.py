@@ -168,7 +168,8 @@ class Places:
             self._candidates(m)
         mentions = self._brackets(doc, sdoc, mentions)
         persons = {t.text for e in sdoc.ents if e.label_ == "PERSON" for t in e}
-        groups = [(a, b, actor) for a, b, actor in self.kb.find(doc.clean or doc.text) if actor.type in GROUP_TYPES]
+        actors = self.kb.find(doc.clean or doc.text)
+        groups = [(a, b, actor) for a, b, actor in actors if actor.type in GROUP_TYPES]
         # Unresolvable entity mentions stay (null coordinates) unless they look like a person's name
         # (a bracket's names stay: "Kolofata (Mayo-Sava, Extreme-Nord)" is an address, not a person).
         mentions = [m for m in mentions if (m.candidates or m.demonym or m.regional or m.addressed
@@ -176,7 +177,7 @@ class Places:
                     and not self._in_group_name(m, groups)]
         self._containers(doc.clean or doc.text, mentions)
         self._capital_pairs(doc.clean or doc.text, mentions)
-        mentions = self._resolve(mentions, self._group_countries(groups))
+        mentions = self._resolve(mentions, self._group_countries(actors))
         # A surname the document also writes in full ("Rhonda Welch" ... "Welch said") is the person,
         # unless it resolves to a country, a state or a big city, or to a town placed by a comma.
         surnames = {e[-1].text for e in sdoc.ents if e.label_ == "PERSON" and len(e) > 1
@@ -829,14 +830,14 @@ class Places:
         return not m.tagged and any(a <= m.start and m.end <= b for a, b, _ in groups) \
             and not any(e.feature in AREAS for e in m.candidates)
 
-    def _group_countries(self, groups: list[tuple[int, int, Actor]]) -> dict[str, tuple[dict, dict]]:
+    def _group_countries(self, actors: list[tuple[int, int, Actor]]) -> dict[str, tuple[dict, dict]]:
         """The countries of the armed groups, militias and gangs the text names ("Hamas", "Al Shabaab",
-        "the Taliban"), one vote each, like a demonym's: ACLED and GTD notes often name the group and
-        only the town ("Hamas fired rockets from Gaza"). Names are found by the knowledge base, not
-        by spaCy's labels, which call "Boko Haram" a person. A state's forces act abroad too ("a US
-        general visits Georgia"): they do not vote."""
-        return {f"\0{actor.country}": ({}, {actor.country: 1.0}) for _, _, actor in groups
-                if actor.type in LOCAL_ACTORS and actor.country in self.gaz.countries}
+        "the Taliban"), and of the missions serving in one country ("UNMISS"), one vote each, like a
+        demonym's: ACLED and GTD notes often name the group and only the town ("Hamas fired rockets
+        from Gaza"). Names are found by the knowledge base, not by spaCy's labels, which call "Boko
+        Haram" a person. A state's forces act abroad too ("a US general visits Georgia"): they do not vote."""
+        found = {actor.country if actor.type in LOCAL_ACTORS else actor.operates_in for _, _, actor in actors}
+        return {f"\0{cc}": ({}, {cc: 1.0}) for cc in found if cc in self.gaz.countries}
 
     def _resolve(self, mentions: list[Mention], groups: dict[str, tuple[dict, dict]]) -> list[Mention]:
         """Prior first (population, feature), then three rounds with the document's support (the
