@@ -794,3 +794,16 @@ def test_a_word_inside_a_group_name_is_no_town(places):
 def test_a_mission_places_its_towns_in_the_country_it_serves(places):
     _, found = places("Armed youths attacked the UNMISS compound in Bor, killing 48 displaced people sheltering there.")
     assert by_mention(found, "Bor")[0].country_code == "SS"
+
+
+def test_a_part_of_a_town_is_no_namesake_far_from_it(places):
+    # GeoNames knows "Gulshan" only as another name of a town in Iran.
+    _, found = places("An aid worker was shot dead by gunmen in Gulshan diplomatic zone of Dhaka.")
+    gulshan = by_mention(found, "Gulshan")[0]
+    assert gulshan.country_code == "BD" and abs(gulshan.lat - 23.7) < 0.3
+
+
+def test_a_district_of_a_country_keeps_its_own_point(places):
+    _, found = places("The outbreak was centred in the Cacuaco district of Angola's capital city Luanda.")
+    cacuaco = by_mention(found, "Cacuaco")[0]
+    assert cacuaco.country_code == "AO" and abs(cacuaco.lat - -8.78) < 0.2

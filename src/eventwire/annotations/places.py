@@ -88,7 +88,7 @@ SQUEEZE_MIN = 6  # shorter names ("Keep", "Teen") squeeze into too many others t
 CHAIN_KM = 100.0  # a namesake this close to the town or district of its bracket is the one meant
 MAX_BRACKET_ITEMS = 3  # "(Gimbi, West Wellega, Oromia)"
 PART_NOUNS = {"district", "districts", "area", "neighbourhood", "neighborhood", "suburb", "slum", "slums", "quarter",
-              "township", "village", "camp"}
+              "township", "village", "camp", "zone", "valley", "sector", "tehsil", "locality"}
 NAME_PARTICLES = {"and", "do", "da", "dos", "das", "de", "del", "di", "du"}  # inside names spaCy may cut short
 PARTICLES = NAME_PARTICLES - {"and"}
 LIST_JOINS = {",", "and", ", and", "or", ", or"}
@@ -639,6 +639,15 @@ class Places:
                 # "El Palmar near Murcia": the namesake near one of the other name's
                 near = [e for e in a.candidates if any(distance_km(e, c) <= CHAIN_KM for c in b.candidates[:10])]
                 a.candidates = near or a.candidates
+            wholes = [c for c in b.candidates[:10] if c.feature != "region"]  # a region has no point to be near
+            if _part_of(gap) and a.candidates and wholes and not a.demonym and a.container is None:
+                # "Gulshan diplomatic zone of Dhaka": the part lies in the whole, so a namesake outside it
+                # is not meant, and with none inside, the part takes the whole's point.
+                near = [e for e in a.candidates if any(_lies_in(e, c) for c in wholes)]
+                if near:
+                    a.candidates = near
+                else:
+                    a.candidates, a.container, b.holds, a.regional = [], b, a, True
             if (not a.candidates or a.skeletal) and not a.demonym and b.candidates and (
                     (gap.strip() == "," and len(gap) <= 3) or _part_of(gap)):
                 # A name the gazetteer lacks, placed in one it knows ("Greenlane, Auckland", "the
@@ -1240,10 +1249,19 @@ def _mark_cut(text: str, m: Mention, whole, part) -> None:
         m.cut, m.tail = (start, end, text[start:end]), part.end == whole.end
 
 
+def _lies_in(e: Entry, whole: Entry) -> bool:
+    if whole.feature == "country":
+        return e.country_code == whole.country_code
+    if whole.feature == "admin1":
+        return (e.country_code, e.admin1_code) == (whole.country_code, whole.admin1_code)
+    return distance_km(e, whole) <= CHAIN_KM
+
+
 def _part_of(gap: str) -> bool:
-    """The text between a neighbourhood and its town: ' district of ', ' slums in '."""
+    """The text between a neighbourhood and its town: ' district of ', ' slums in ', ' diplomatic zone of '."""
     words = gap.split()
-    return len(words) == 2 and words[0] in PART_NOUNS and words[1] in ("of", "in")
+    return 2 <= len(words) <= 3 and words[-2] in PART_NOUNS and words[-1] in ("of", "in") \
+        and all(w.isalpha() and w.islower() for w in words)
 
 
 def _designated(gap: str) -> bool:
