@@ -362,6 +362,15 @@ def test_a_groups_spokesperson_claiming_names_the_group(run):
     assert ("Taliban", "claimed") in {(p.name, p.attribution) for p in doc.events[0].perpetrators}
 
 
+def test_a_group_the_writer_says_was_responsible_is_the_perpetrator(run):
+    doc = run("02/11/2009: Assailants detonated a bomb at a market in Kandahar city, Kandahar province, Afghanistan. "
+              "Four people were killed. Hezb-i-Islami was responsible for the incident.", published="2009-02-12")
+    assert ("Hezb-i-Islami", "reported") in {(p.mention, p.attribution) for p in doc.events[0].perpetrators}
+    held = run("A bomb exploded at a market in Kandahar, killing four. The governor holds nobody responsible for "
+               "the attack yet.", published="2009-02-12")
+    assert not [p for p in held.events[0].perpetrators if p.mention == "governor"]
+
+
 @pytest.mark.parametrize("text, kind", [
     ("05/12/2017: Assailants destroyed a telecommunications tower in Andar district, Ghazni province, Afghanistan.",
      "strategic_developments"),

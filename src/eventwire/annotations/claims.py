@@ -429,10 +429,15 @@ class _Finder:
             self.add("reported", cue, self.speaker(verb), self.extent(verb), denied=True)
             return
         speaker = self.speaker(verb)
+        act = next((p for t in (tok, *tok.children) for p in t.children
+                    if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.act_nouns), None)
         if subj.lower_ in self.lex.self_words and speaker is not subj and not self.is_official(speaker):
-            act = next((p for t in (tok, *tok.children) for p in t.children
-                        if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.act_nouns), None)
             self.add("claimed", cue, speaker, self.named_act_scope(verb, act))
+        elif tok.lower_ == "responsible" and act is not None and speaker.i == subj.i and subj.pos_ != "PRON" \
+                and verb.dep_ == "ROOT" and verb.lemma_ == "be":
+            # GTD-style "Shining Path (SL) was responsible for the incident": the writer names the doer
+            # of the act told before, as plainly as a claim would.
+            self.add("reported", cue, subj, self.about_earlier_act(tok, act))
 
     def speaker(self, verb):
         """The subject of `verb`; for a pronoun in a reported clause, the one who says it ("the ADF said it ...")."""

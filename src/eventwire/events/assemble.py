@@ -894,8 +894,9 @@ def claimed_perpetrators(g: Group, doc: Document) -> list[Participant]:
     for c in doc.claims:
         if not any(c.scope_start <= t.span.start < c.scope_end for t in g.triggers):
             continue
-        if c.attribution == "claimed" and c.actor is not None and names_actor(doc, c.actor):
-            out.append(participant_for(doc, voiced_group(doc, c.actor), "organization", "claimed"))
+        if c.attribution in ("claimed", "reported") and not c.denied and c.actor is not None \
+                and names_actor(doc, c.actor):
+            out.append(participant_for(doc, voiced_group(doc, c.actor), "organization", c.attribution))
     return out
 
 
