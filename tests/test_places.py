@@ -807,3 +807,10 @@ def test_a_district_of_a_country_keeps_its_own_point(places):
     _, found = places("The outbreak was centred in the Cacuaco district of Angola's capital city Luanda.")
     cacuaco = by_mention(found, "Cacuaco")[0]
     assert cacuaco.country_code == "AO" and abs(cacuaco.lat - -8.78) < 0.2
+
+
+def test_a_bracketed_namesake_far_from_the_brackets_town_is_not_meant(places):
+    # GeoNames files a Bamba 700 km south of Bourem under the Gao region too.
+    _, found = places("JNIM militants fired rockets at a passenger boat near Bamba (Bourem, Gao), killing 49 civilians.")
+    bamba = by_mention(found, "Bamba")[0]
+    assert bamba.country_code == "ML" and bamba.lat > 15.5

@@ -86,6 +86,7 @@ SETTLED = {"city", "town", "village"}
 FIRST_ORDER = {"province", "state", "region", "governorate", "department", "oblast", "prefecture", "division"}
 SQUEEZE_MIN = 6  # shorter names ("Keep", "Teen") squeeze into too many others to be looked up so
 CHAIN_KM = 100.0  # a namesake this close to the town or district of its bracket is the one meant
+FAR_CHAIN_KM = 300.0  # ... and one farther than this from its town is none
 MAX_BRACKET_ITEMS = 3  # "(Gimbi, West Wellega, Oromia)"
 PART_NOUNS = {"district", "districts", "area", "neighbourhood", "neighborhood", "suburb", "slum", "slums", "quarter",
               "township", "village", "camp", "zone", "valley", "sector", "tehsil", "locality"}
@@ -965,8 +966,13 @@ class Places:
                           for e in self.gaz.respelled(m.key, h.country_code, h.admin1_code)]
             if inside and m.chain:  # "Argelia (Argelia, Cauca)": the namesake in or near the bracket's town or district
                 near = [c.choice for c in m.chain if c.choice is not None]
-                inside = [e for e in inside if any(norm(e.admin2) == c.key for c in m.chain) or any(
-                    distance_km(e, c) <= CHAIN_KM for c in near)] or inside
+                close = [e for e in inside if any(norm(e.admin2) == c.key for c in m.chain) or any(
+                    distance_km(e, c) <= CHAIN_KM for c in near)]
+                # "Bamba (Bourem, Gao)": a namesake a GeoNames row files in the state but far from the
+                # bracket's town is not meant either.
+                towns = [c for c in near if c.feature == "city"]
+                far = towns and all(distance_km(e, c) > FAR_CHAIN_KM for e in inside for c in towns)
+                inside = close or ([] if far else inside)
             if m.regional and not inside:
                 return None  # a namesake elsewhere is not meant: the region's point stands in
             cands = inside or cands
