@@ -562,3 +562,22 @@ def test_destroying_a_drone_in_flight_disrupts_a_weapon(triggers):
     found = triggers("Air defences intercepted and destroyed a drone over the city.")
     assert found["intercepted"].subtype == "disrupted_weapons_use"
     assert found["destroyed"].subtype == "disrupted_weapons_use"
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    ("A military jet bombed the market, killing 30 people.", "bombed", "air_drone_strike"),
+    ("Insurgents bombed the police station overnight.", "bombed", "remote_explosive_landmine_ied"),
+    ("Demonstrators threw fireworks and hammers at police outside the palace.", "threw", "violent_demonstration"),
+    ("Protesters pulled down the statue of a slave trader.", "pulled down", "violent_demonstration"),
+    ("The crowd tore down metal barriers around the parliament.", "tore down", "looting_property_destruction"),
+    ("Police dissolved the rally for violating distancing rules.", "dissolved", "protest_with_intervention"),
+    ("Burundian troops set up positions in the town after the rebels withdrew.", "set up",
+     "headquarters_or_base_established"),
+])
+def test_what_the_crowd_or_the_aircraft_did_types_the_act(triggers, text, word, kind):
+    assert triggers(text)[word].subtype == kind
+
+
+def test_a_rally_nobody_broke_up_and_a_ruling_dissolved_are_no_intervention(triggers):
+    assert "dissolved" not in triggers("The president dissolved parliament on Monday.")
+    assert "pulled down" not in triggers("The company pulled down its forecast for the year.")
