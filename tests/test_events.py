@@ -362,6 +362,23 @@ def test_a_groups_spokesperson_claiming_names_the_group(run):
     assert ("Taliban", "claimed") in {(p.name, p.attribution) for p in doc.events[0].perpetrators}
 
 
+def test_acts_joined_under_one_subject_are_one_event(run):
+    doc = run("On 28 May 2020, rioters stormed and set fire to the Minneapolis Police Department's Third Precinct "
+              "in Minneapolis (Hennepin, Minnesota).", published="2020-05-29")
+    assert len([e for e in doc.events if e.type == "riots"]) == 1
+
+
+def test_a_death_the_act_came_after_is_an_event_of_its_own(run):
+    doc = run("Rioters set fire to a police station in Minneapolis on Thursday following the death of George Floyd.",
+              published="2020-05-29")
+    riot, death = doc.events[0], doc.events[1]
+    assert riot.type == "riots" and riot.killed is None
+    assert "George Floyd" in {p.mention for p in death.targets} and death.killed.best == 1
+    fought = run("On 3 May 2020, army forces recaptured the town from the rebels after heavy fighting. "
+                 "Six militants were killed.", published="2020-05-04")
+    assert fought.events[0].subtype == "government_regains_territory" and fought.events[0].killed.best == 6
+
+
 def test_a_group_the_writer_says_was_responsible_is_the_perpetrator(run):
     doc = run("02/11/2009: Assailants detonated a bomb at a market in Kandahar city, Kandahar province, Afghanistan. "
               "Four people were killed. Hezb-i-Islami was responsible for the incident.", published="2009-02-12")

@@ -228,6 +228,9 @@ def thousands(x) -> bool:
 def sentence_groups(triggers: list[Trigger], doc: Document, layout: Layout) -> list[Group]:
     groups: list[Group] = []
     dividers = [x for x in doc.times if x.anchor == "event" and x.relation in ("after", "before")]
+    # "stormed the precinct following the death of George Floyd": the death is an act of its own, before
+    region = earlier_regions(triggers, doc)
+
     for t in sorted(triggers, key=lambda t: t.span.start):
         if recalled(t, doc):
             continue
@@ -241,6 +244,7 @@ def sentence_groups(triggers: list[Trigger], doc: Document, layout: Layout) -> l
                 and compatible_types(g, t)
                 and dates_agree(g.date, date)
                 and not distinct_targets(g.triggers, [t])
+                and region(g.triggers[0]) == region(t)
                 and not any(g.triggers[-1].span.end <= x.start and x.end <= t.span.start for x in dividers)
             ),
             None,
@@ -250,6 +254,10 @@ def sentence_groups(triggers: list[Trigger], doc: Document, layout: Layout) -> l
         else:
             home.triggers.append(t)
             home.date = home.date or date
+    for g in groups:  # told apart by an earlier phrase, groups of one sentence stay apart when merged too
+        for h in groups:
+            if h is not g and g.sentences == h.sentences and region(g.triggers[0]) != region(h.triggers[0]):
+                g.apart |= {id(t) for t in h.triggers}
     for x in dividers:
         s = layout.sent(x.start)
         before = [t for g in groups for t in g.triggers if layout.sent(t.span.start) == s and t.span.end <= x.start]
@@ -355,7 +363,8 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     if a.violent != b.violent and told_act(b, doc) and not told_act(a, doc) and dates_agree(a.date, b.date):
         return True  # "Assailants set fire to a mosque. One person was killed in the attack."
     if (a.violent != b.violent or (not a.violent and a.type != b.type)) and not rioting(a, b) \
-            and not protest_and_its_violence(a.triggers, b.triggers) and not interception(a, b):
+            and not protest_and_its_violence(a.triggers, b.triggers) and not interception(a, b) \
+            and not conjoined(a, b, doc):
         return False
     if b.violent and legal_reference(b, doc):
         return True  # "X was charged with murder on Saturday": the act told before, not a new one
@@ -366,6 +375,8 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     pa, pb = group_places(a, doc, layout), group_places(b, doc, layout)
     if pa and pb and not places_agree(pa, pb):
         return False
+    if conjoined(a, b, doc):
+        return True
     if target_entities(a.triggers) & target_entities(b.triggers):
         return True
     if distinct_targets(a.triggers, b.triggers):
@@ -380,6 +391,22 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     # An undated, unplaced headline ("3 Afghan Police Killed in Suicide Attack") announces the lead's act.
     headline = a.sentences == {0} and a.date is None and not pa and min(b.sentences) <= 2
     return refers_back or headline or bool(pa and pb)
+
+
+def conjoined(a: Group, b: Group, doc: Document) -> bool:
+    """ "Rioters stormed and set fire to the precinct": verbs joined by "and" under one subject tell one act."""
+    def verb(t: Trigger):  # "set fire": the light verb of a trigger noun
+        tok = doc.doc[t.head]
+        return tok if tok.pos_ == "VERB" or tok.dep_ != "dobj" else tok.head
+
+    for x, y in ((a, b), (b, a)):
+        heads = {verb(t).i for t in x.triggers}
+        for t in y.triggers:
+            tok = verb(t)
+            if tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.i in heads \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                return True
+    return False
 
 
 def told_act(g: Group, doc: Document) -> bool:
@@ -857,6 +884,11 @@ def assign_casualties(groups: list[Group], doc: Document, summed: set[int]) -> l
             continue
         start = span.sent.start  # once: `Span.sent` walks the sentence
         here = [(g, t) for g, t, sent in heads if sent == start]
+        earlier = earlier_phrase(tokens, c.trigger)
+        if earlier is not None:  # "stormed the precinct following the death of George Floyd": not the storming's
+            here = [(g, t) for g, t in here if earlier[0] <= t.span.start < earlier[1]]
+            if not here:
+                continue
         if not here:
             if not natural_sentence(span.sent, natural_words):  # not "the toll from the landslide rose to 40"
                 unowned.append(c)
@@ -875,6 +907,26 @@ def assign_casualties(groups: list[Group], doc: Document, summed: set[int]) -> l
 def natural_sentence(sent, words: frozenset) -> bool:
     """A sentence that names a natural or accidental cause: its figures count that, not the violence."""
     return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
+
+
+def earlier_regions(triggers: list[Trigger], doc: Document):
+    """Trigger -> the earlier phrase it lies in ("after the deaths of 12 soldiers in an ambush"), or None."""
+    phrases = [pp for pp in (earlier_phrase(doc.doc, t.span) for t in triggers) if pp is not None]
+    return lambda t: next((pp for pp in phrases if pp[0] <= t.span.start < pp[1]), None)
+
+
+def earlier_phrase(tokens, span: Span | None) -> tuple[int, int] | None:
+    """The characters of "following the death of X", "after the killing of Y": an act done to someone,
+    which a temporal preposition governs, came before the sentence's act, not of it ("recaptured the town
+    after heavy fighting" is one act)."""
+    if span is None:
+        return None
+    word = tokens.char_span(span.start, span.end, alignment_mode="expand")
+    prep = word.root.head if word is not None and word.root.dep_ == "pobj" else None
+    lex = trigger_lexicon()
+    if prep is None or prep.lower_ not in lex.temporal_marks or word.root.lemma_.lower() not in lex.victim_nouns:
+        return None
+    return prep.idx, prep.right_edge.idx + len(prep.right_edge.text)
 
 
 def recalled_token(span) -> bool:
@@ -1026,11 +1078,13 @@ def by_salience(groups: list[Group], doc: Document, layout: Layout) -> list[Grou
         return []
     lead = set(range(0, 3))
     note = len(layout.sent_starts) <= len(lead) + 1 and layout.sentence_span(0, doc).text.rstrip()[-1:] in ".!?"
+    region = earlier_regions([t for g in groups for t in g.triggers], doc)
 
     def weight(g: Group) -> tuple:
         return (
             g.type != "statement",
             bool(g.sentences & lead),
+            not all(region(t) for t in g.triggers),  # not only an act the lead's act came after
             note and 0 in g.sentences,
             len(g.triggers) + len(g.casualties),
             -g.first,

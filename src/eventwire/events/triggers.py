@@ -87,6 +87,7 @@ class Lexicon:
     control_nouns: frozenset  # "control of X" stands for X
     kind_heads: frozenset  # nouns a trigger word only classifies ("assault rifle", "riot police")
     temporal_marks: frozenset  # conjunctions of a clause that dates another ("after", "before")
+    victim_nouns: frozenset  # acts done to someone ("the death of", "the killing of")
     past_as_base: frozenset  # verbs whose past is their base form ("set off"): a VBP tag may be a past
     grievance_preps: frozenset  # "protested over the killing of": what a protest is about
     game_words: frozenset  # "play fighting": violence in a game
@@ -126,6 +127,7 @@ def lexicon() -> Lexicon:
         control_nouns=frozenset(t["control_nouns"]),
         kind_heads=frozenset(t["kind_heads"]) | frozenset(w["weapons"]),
         temporal_marks=frozenset(t["temporal_marks"]),
+        victim_nouns=frozenset(t["victim_nouns"]),
         past_as_base=frozenset(t["past_as_base"]),
         grievance_preps=frozenset(t["grievance_preps"]),
         game_words=frozenset(t["game_words"]),
