@@ -362,6 +362,15 @@ def test_a_groups_spokesperson_claiming_names_the_group(run):
     assert ("Taliban", "claimed") in {(p.name, p.attribution) for p in doc.events[0].perpetrators}
 
 
+def test_police_firing_on_protesters_who_only_blocked_roads_is_excessive_force(run):
+    doc = run("On 3 May 2021, police fired tear gas and live ammunition at protesters blocking roads in Cali. "
+              "Three protesters were killed.", published="2021-05-04")
+    assert (doc.events[0].type, doc.events[0].subtype) == ("protests", "excessive_force_against_protesters")
+    riot = run("On 3 May 2021, protesters threw stones at police blocking roads in Cali. Police fired tear gas. "
+               "Three protesters were killed.", published="2021-05-04")
+    assert riot.events[0].type == "riots"
+
+
 def test_acts_joined_under_one_subject_are_one_event(run):
     doc = run("On 28 May 2020, rioters stormed and set fire to the Minneapolis Police Department's Third Precinct "
               "in Minneapolis (Hennepin, Minnesota).", published="2020-05-29")

@@ -1126,8 +1126,10 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         gtype, subtype = "strategic_developments", "disrupted_weapons_use"  # the shot was stopped
     if g.type == "protests" and subtype == "peaceful_protest" and any(t.subtype == "arrests" for t in g.triggers):
         subtype = "protest_with_intervention"  # protesters arrested
-    # who protested is not who did the violence the protest met: only the other acts' doers type it
-    acting = {p.entity or p.mention.lower() for t in g.triggers if t.type != "protests" for p in t.perpetrators}
+    # who protested is not who did the violence the protest met: only the other acts' doers (and those who
+    # broke the protest up) type it
+    acting = {p.entity or p.mention.lower() for t in g.triggers if t.subtype != "peaceful_protest"
+              for p in t.perpetrators}
     doers = [p for p in perps if (p.entity or p.mention.lower()) in acting] or perps
     clash = any(t.subtype in ("mob_violence", "armed_clash") for t in g.triggers)
     etype, subtype = acled_type(gtype, subtype, doers, targets, doc, protest, clash)
