@@ -371,6 +371,14 @@ def test_police_firing_on_protesters_who_only_blocked_roads_is_excessive_force(r
     assert riot.events[0].type == "riots"
 
 
+def test_an_attack_on_a_forces_headquarters_is_a_battle(run):
+    doc = run("On 4 November 2020, TPLF forces attacked the ENDF Northern Command headquarters in Mekele.",
+              published="2020-11-05")
+    assert doc.events[0].type == "battles"
+    charity = run("Gunmen attacked the headquarters of a charity in Kabul, killing four.", published="2020-11-05")
+    assert charity.events[0].type == "violence_against_civilians"
+
+
 def test_acts_joined_under_one_subject_are_one_event(run):
     doc = run("On 28 May 2020, rioters stormed and set fire to the Minneapolis Police Department's Third Precinct "
               "in Minneapolis (Hennepin, Minnesota).", published="2020-05-29")

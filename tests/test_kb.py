@@ -100,3 +100,8 @@ def test_a_peacekeeping_mission_is_its_own_actor_under_its_parent():
     mission = match("UNMISS")
     assert mission is not None and mission.operates_in == "SS" and mission.parent == "un-peacekeepers"
     assert match("AMISOM troops").name == "African Union Mission in Somalia"
+
+
+def test_national_army_acronyms_name_the_forces_but_not_english_words():
+    assert match("ENDF").name == "Military Forces of Ethiopia"
+    assert not [a for _, _, a in load_kb().find("a fan of the club attacked the soldiers") if a.id == "NE-military"]
