@@ -379,6 +379,16 @@ def test_an_attack_on_a_forces_headquarters_is_a_battle(run):
     assert charity.events[0].type == "violence_against_civilians"
 
 
+@pytest.mark.parametrize("suspects, kind", [("dissident republicans", "individual"),
+                                             ("right-wing death squads", "organization")])
+def test_doers_suspected_by_description_are_suspected_perpetrators(run, suspects, kind):
+    doc = run("04/02/2011: An explosive device detonated under a car, killing a police officer in Omagh town, "
+              f"Tyrone county, Northern Ireland. No group claimed responsibility; however, {suspects} were suspected.",
+              published="2011-04-03")
+    found = {(p.mention, p.kind, p.attribution) for p in doc.events[0].perpetrators}
+    assert (suspects, kind, "suspected") in found
+
+
 def test_acts_joined_under_one_subject_are_one_event(run):
     doc = run("On 28 May 2020, rioters stormed and set fire to the Minneapolis Police Department's Third Precinct "
               "in Minneapolis (Hennepin, Minnesota).", published="2020-05-29")

@@ -581,3 +581,8 @@ def test_what_the_crowd_or_the_aircraft_did_types_the_act(triggers, text, word, 
 def test_a_rally_nobody_broke_up_and_a_ruling_dissolved_are_no_intervention(triggers):
     assert "dissolved" not in triggers("The president dissolved parliament on Monday.")
     assert "pulled down" not in triggers("The company pulled down its forecast for the year.")
+
+
+def test_beating_a_refugee_or_a_monk_is_an_attack(triggers):
+    for text in ("Assailants beat a Syrian refugee with iron bars in Kos town.", "Soldiers beat two monks in the temple."):
+        assert triggers(text)["beat"].type == "violence_against_civilians"

@@ -977,7 +977,8 @@ def blamed_perpetrators(groups: list[Group], doc: Document) -> dict[int, list[Pa
         if accused is None:
             continue
         span = Span(doc.text[accused[0]:accused[1]], *accused)
-        if not names_actor(doc, span):
+        head = described_doer(doc, span)
+        if not names_actor(doc, span) and head is None:
             span = group_named_before(doc, span)
             if span is None:
                 continue
@@ -988,9 +989,18 @@ def blamed_perpetrators(groups: list[Group], doc: Document) -> dict[int, list[Pa
         if target is None:
             continue
         ent = entity_at(doc, span.start, span.end)
-        kind = "individual" if ent is not None and ent.kind == "person" else "organization"
+        person = head not in words("suspect_group_heads") if head is not None else ent is not None and ent.kind == "person"
+        kind = "individual" if person else "organization"
         out.setdefault(id(target), []).append(participant_for(doc, span, kind, c.attribution))
     return out
+
+
+def described_doer(doc: Document, s: Span) -> str | None:
+    """The head word of a doer the text blames or suspects by description ("dissident republicans", "right-wing
+    death squads"), or None."""
+    span = doc.doc.char_span(s.start, s.end, alignment_mode="expand")
+    head = span.root.lower_ if span is not None else ""
+    return head if head in words("suspect_heads") or head in words("suspect_group_heads") else None
 
 
 def accused_of(verb) -> tuple[int, int] | None:
