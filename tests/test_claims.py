@@ -230,3 +230,9 @@ def test_attributing_the_incident_reaches_back_but_a_new_act_stays_in_its_clause
     assert [(a, scope) for a, _, _, scope, _ in found] == [("accused", doc.text)]
     _, found = claims("Men torched a bus in Kano. Officials accused Boko Haram of planning more attacks.")
     assert [(a, scope) for a, _, _, scope, _ in found] == [("accused", "accused Boko Haram of planning more attacks.")]
+
+
+def test_a_name_the_parser_reads_as_a_clause_still_claims(claims):
+    _, found = claims("Assailants burned ballot boxes at the electoral office in Chuschi village. "
+                      "Shining Path (SL) claimed responsibility for the incident.")
+    assert ("claimed", "Shining Path") in {(a, actor) for a, _, actor, _, _ in found}

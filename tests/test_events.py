@@ -380,7 +380,8 @@ def test_an_attack_on_a_forces_headquarters_is_a_battle(run):
 
 
 @pytest.mark.parametrize("suspects, kind", [("dissident republicans", "individual"),
-                                             ("right-wing death squads", "organization")])
+                                             ("right-wing death squads", "organization"),
+                                             ("the Bangsamoro Islamic Freedom Fighters", "organization")])
 def test_doers_suspected_by_description_are_suspected_perpetrators(run, suspects, kind):
     doc = run("04/02/2011: An explosive device detonated under a car, killing a police officer in Omagh town, "
               f"Tyrone county, Northern Ireland. No group claimed responsibility; however, {suspects} were suspected.",

@@ -147,14 +147,19 @@ class _Finder:
         return self.doc.span(first.idx, last.idx + len(last.text))
 
     def phrase(self, tok) -> Span:
-        """A noun phrase up to its head ("the militant Sunni Muslim group")."""
+        """A noun phrase up to its head ("the militant Sunni Muslim group"); a name read as a clause whole
+        ("Shining Path")."""
+        if tok.dep_ == "csubj":
+            return self.span(tok, max((c for c in tok.children if c.dep_ == "dobj"), key=lambda c: c.i, default=tok))
         return self.span(tok.left_edge, tok)
 
     @staticmethod
     def subject(verb):
-        """The verb's subject, or its head's for conjoined and controlled verbs; a relative's antecedent."""
+        """The verb's subject, or its head's for conjoined and controlled verbs; a relative's antecedent; a
+        name the parser read as a clause ("Shining Path (SL) claimed": "Shining" a verb)."""
         for v in (verb, verb.head) if verb.dep_ in ("conj", "xcomp") else (verb,):
-            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                         or c.dep_ == "csubj" and c.text.istitle() and any(t.pos_ == "PROPN" for t in c.subtree)), None)
             if subj is not None:
                 return v.head if subj.lower_ in _RELATIVE and v.dep_ == "relcl" else subj
         return None

@@ -977,8 +977,8 @@ def blamed_perpetrators(groups: list[Group], doc: Document) -> dict[int, list[Pa
         if accused is None:
             continue
         span = Span(doc.text[accused[0]:accused[1]], *accused)
-        head = described_doer(doc, span)
-        if not names_actor(doc, span) and head is None:
+        head = None if names_actor(doc, span) else described_doer(doc, span)
+        if head is None and not names_actor(doc, span):
             span = group_named_before(doc, span)
             if span is None:
                 continue
