@@ -424,3 +424,16 @@ def test_a_closing_tally_is_not_added_to_the_sides_it_sums(run):
     assert doc.events[0].killed.best == 9
     doc = run("Troops ambushed bandits near the river, killing 4 bandits. 4 fatalities.", published="2020-05-04")
     assert doc.events[0].killed.best == 4
+
+
+def test_two_figures_on_one_noun_add_up_but_a_range_does_not(figures):
+    assert figures("Four American and four Nigerien soldiers were killed.")[0][:2] == ("killed", 8)
+    assert figures("Four or five soldiers were killed.")[0][:2] == ("killed", 4)
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Assailants shot and killed six aid workers, their guide and their driver.", 8),
+    ("Assailants shot and killed a Buddhist monk and a novice in the temple.", 2),
+])
+def test_guides_novices_and_monks_are_counted_in_lists(figures, text, best):
+    assert figures(text)[0][:2] == ("killed", best)

@@ -702,6 +702,7 @@ class _Finder:
             of = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             if v.i in self.at and of is not None:
                 ve = of.right_edge.i + 1  # "dozens of people"
+            fig = self.paired(fig, v)
             return fig.best, fig.low, fig.high, (fig.start, fig.end), (min(vs, fig.start), max(ve, fig.end))
         if any(c.dep_ in ("det", "preconj") and c.lower_ in self.lex.negators for c in v.children):
             return 0, 0, 0, (vs, ve), (vs, ve)  # "no civilians", "no casualties", "neither X nor Y"
@@ -716,6 +717,17 @@ class _Finder:
         if fig is not None:
             return fig.best, fig.low, fig.high, (fig.start, fig.end), (vs, ve)
         return None
+
+    def paired(self, fig: Figure, v) -> Figure:
+        """ "Four American and four Nigerien soldiers": two figures, each with its own modifier, on one noun
+        add up (not "four or five soldiers", a range)."""
+        more = [self.at[i] for i in range(fig.end, v.i) if i in self.at and self.at[i].start >= fig.end]
+        joins = [i for i in range(fig.end + 1, more[0].start) if v.doc[i].lower_ == "and"] if len(more) == 1 else []
+        if not joins or None in (fig.best, more[0].best):
+            return fig
+        other = more[0]
+        add = [None if a is None or b is None else a + b for a, b in ((fig.low, other.low), (fig.high, other.high))]
+        return Figure(fig.start, other.end, fig.best + other.best, *add)
 
     def antecedent(self, v) -> Figure | None:
         """ "Assailants abducted six laborers ... The bodies of the hostages were found": captives named by a
