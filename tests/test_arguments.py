@@ -780,3 +780,151 @@ def test_a_mine_stepped_on_is_a_weapon_and_no_target(run):
               published="2020-05-05")
     event = doc.events[0]
     assert [w.text for w in event.weapons] == ["mine"] and "mine" not in {p.mention for p in event.targets}
+
+
+def test_people_after_their_noun_killed_are_victims_of_the_killing(roles):
+    perps, targets, _ = roles("We mourn with the families of the two police officers killed and of all those wounded.")["killed"]
+    assert ("two police officers", "human") in targets and not perps
+
+
+def test_a_device_abandoned_by_a_group_makes_those_who_set_it_off_its_victims(roles):
+    perps, targets, _ = roles("Two farmers set off an explosive device abandoned by the rebels near the river.")["off"]
+    assert ("Two farmers", "human") in targets
+    assert ("rebels", "individual") in perps and ("Two farmers", "individual") not in perps
+
+
+def test_what_an_act_is_said_to_follow_is_no_target(roles):
+    _, targets, _ = roles("The bombing of the bridge follows the same line as earlier raids.")["bombing"]
+    assert ("line", "physical") not in targets and ("bridge", "physical") in targets
+
+
+def test_what_an_act_damaged_is_still_its_target(roles):
+    _, targets, _ = roles("The explosion rocked the courthouse shortly after noon.")["explosion"]
+    assert ("courthouse", "physical") in targets
+
+
+def test_the_centre_of_a_city_is_where_a_bomb_went_off_not_what_it_hit(roles):
+    _, targets, weapons = roles("A bomb exploded in the center of Cali on Sunday.", stages=FULL)["exploded"]
+    assert ("center", "physical") not in targets and "bomb" in weapons
+
+
+def test_those_the_responsibility_is_placed_on_are_accused_not_hit(run):
+    doc = run("The report places the responsibility for the murder of the priests on two army officers.",
+              stages=STAGES)
+    murder = trigger(doc, "murder")
+    assert ("two army officers", "individual", "accused") in attributed(murder)
+    assert {p.mention for p in murder.targets} == {"priests"}
+
+
+def test_a_truck_rigged_with_explosives_is_the_weapon_not_a_target(roles):
+    _, targets, weapons = roles("A truck rigged with explosives exploded outside the ministry.")["exploded"]
+    assert "truck" in weapons and ("truck", "physical") not in targets
+
+
+def test_a_hyphenated_kinship_word_is_one_victim(roles):
+    _, targets, _ = roles("The senator's brother-in-law was kidnapped on Monday.")["kidnapped"]
+    assert ("brother-in-law", "human") in targets
+
+
+def test_a_range_of_numbers_stays_in_the_perpetrators_mention(roles):
+    perps, _, _ = roles("About 40 or 50 rebels attacked the garrison at dawn.")["attacked"]
+    assert ("About 40 or 50 rebels", "individual") in perps
+
+
+def test_a_past_tense_hung_on_a_noun_with_a_by_agent_is_passive():
+    """The tagger may read "shot" in "Omar Haddad – shot dead by police –" as a past tense (VBD)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from eventwire.events.arguments import passive
+
+    words = ["Haddad", "–", "shot", "dead", "by", "police", "–", "fled"]
+    doc = Doc(Vocab(), words=words, tags=["NNP", ":", "VBD", "JJ", "IN", "NNS", ":", "VBD"],
+              deps=["nsubj", "punct", "acl", "oprd", "agent", "pobj", "punct", "ROOT"], heads=[7, 0, 0, 2, 2, 4, 0, 7])
+    assert passive(doc[2])
+
+
+def test_a_name_described_as_a_town_is_a_place_not_a_victim(roles):
+    _, targets, _ = roles("in aucayacu, a small town 300 km from lima, guerrillas burned a clinic and a school, both of "
+                          "them belonging to the mayor.")["burned"]
+    assert targets == {("clinic", "physical"), ("school", "physical")}
+
+
+def test_a_name_described_as_a_village_leader_is_still_a_victim(roles):
+    _, targets, _ = roles("gunmen killed pedro ruiz, a village leader, on monday.")["killed"]
+    assert ("pedro ruiz", "human") in targets
+
+
+def test_a_group_an_attack_is_believed_to_have_been_carried_out_by_is_suspected(run):
+    doc = run("No one claimed it, but the bombing is widely believed to have been carried out by the Red Brigades.",
+              stages=FULL)
+    assert ("Red Brigades", "organization", "suspected") in attributed(trigger(doc, "bombing"))
+
+
+def test_people_who_were_neither_tried_nor_charged_are_not_accused(run):
+    doc = run("Neither Juan Perez nor Ana Gil was charged with the killing of the judge.", stages=STAGES)
+    assert attributed(trigger(doc, "killing")) == []
+
+
+def test_police_hunting_a_bomber_are_not_the_doers_of_the_wounding(roles):
+    perps, targets, _ = roles("Italian police are searching for a man thought to have left a rucksack holding a device "
+                              "that went off on Sunday, wounding 9 people on a crowded shopping street in Turin.",
+                              stages=FULL)["wounding"]
+    assert ("9 people", "human") in targets and not perps
+
+
+def test_the_authors_of_an_act_point_at_its_doers_and_are_none_themselves(roles):
+    perps, _, _ = roles("The authors of the massacre were members of the army.")["massacre"]
+    assert ("members of the army", "individual") in perps and ("authors", "individual") not in perps
+
+
+def test_a_clause_with_its_subject_after_when_or_after_is_active_whatever_its_tag():
+    """The tagger may read "attacked" in "after army troops attacked in the hamlet" as a participle (VBN)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from eventwire.events.arguments import passive
+
+    words = ["clashes", "began", "after", "troops", "attacked", "in", "hamlet"]
+    doc = Doc(Vocab(), words=words, tags=["NNS", "VBD", "IN", "NNS", "VBN", "IN", "NN"],
+              deps=["nsubj", "ROOT", "mark", "nsubj", "advcl", "prep", "pobj"], heads=[1, 1, 4, 4, 1, 4, 5])
+    assert not passive(doc[4])
+
+
+def test_all_of_a_list_held_responsible_are_accused(run):
+    doc = run("we hold jose azcona's government and the armed forces high command responsible for this new terrorist "
+              "attack.", stages=STAGES)
+    found = attributed(trigger(doc, "attack"))
+    assert ("government", "organization", "accused") in found and ("high command", "organization", "accused") in found
+
+
+def test_the_group_the_doers_are_said_to_be_members_of_is_a_perpetrator(roles):
+    perps, _, _ = roles("The gunmen who attacked the bus were members of the Zeta cartel.", stages=FULL)["attacked"]
+    assert ("gunmen", "individual") in perps and ("Zeta cartel", "organization") in perps
+
+
+def test_those_accused_of_being_the_authors_of_an_act_are_accused_of_it(run):
+    doc = run("The minister accused two army officers of being the authors of the massacre.", stages=STAGES)
+    assert ("two army officers", "individual", "accused") in attributed(trigger(doc, "massacre"))
+
+
+def test_a_name_in_apposition_to_a_street_is_a_place_not_a_victim(roles):
+    _, targets, _ = roles("The blast targeted a pharmacy on the main street Rue Victor Hugo, in what the mayor called "
+                          "an attack.", stages=FULL + ["roles"])["blast"]
+    assert ("pharmacy", "physical") in targets and not any(kind == "human" for _, kind in targets)
+
+
+def test_a_hyphenated_title_is_no_part_of_the_name(run):
+    doc = run("salvadoran president-elect juan ortiz condemned the killing of the judge.", stages=STAGES)
+    assert attributed(trigger(doc, "condemned")) == [("juan ortiz", "individual", "reported")]
+
+
+def test_a_bare_name_after_in_is_where_the_act_happened_not_a_victim(roles):
+    _, targets, _ = roles("in addition, fmln fighters attacked atlacatl battalion troops in tonacatepeque.",
+                          stages=FULL)["attacked"]
+    assert targets == {("atlacatl battalion troops", "human")}
+
+
+def test_a_person_named_after_near_with_his_title_is_still_a_victim(roles):
+    _, targets, _ = roles("A bomb exploded near Mayor Gomez, wounding him.", stages=FULL)["exploded"]
+    assert ("Gomez", "human") in targets

@@ -18,6 +18,12 @@ def fillers(doc):
     return out
 
 
+def at(text, words):
+    """(start, end) of `words` in `text`."""
+    start = text.index(words)
+    return start, start + len(words)
+
+
 def tagged(doc):
     return [(doc.text[s:e], label) for _, s, e, label in tag(doc, list(doc.doc.sents))]
 
@@ -85,3 +91,38 @@ def test_the_object_of_the_violent_verb_stays_a_victim_whatever_the_tagger_says(
 def test_who_set_off_a_mine_and_was_killed_stays_its_victim(run):
     doc = run("A boy set off a landmine near Kandahar on Monday and was killed.", published="2020-09-15")
     assert "boy" in {p.mention for e in doc.events for p in e.targets}
+
+
+def test_who_reports_an_attack_is_not_added_as_its_victim(run):
+    text = ("the rector of the national university, father jose antonio mendez, has described the report that army "
+            "units are responsible for the murder of four students as a first step.")
+    found = fillers(run(text, stages=WITH))
+    assert ("four students", "human") in found and ("jose antonio mendez", "human") not in found
+
+
+def test_a_group_or_a_place_is_no_victim_for_the_tagger_to_add(run):
+    """The tagger's spans are judged by their head word: a group ("federation") or a street is no person."""
+    from eventwire.events.roles import Roles
+
+    text = "Members of the Santa Ana federation were murdered on Bolivar street, and Pedro Ruiz was murdered too."
+    doc = run(text, stages=WITHOUT)
+    heads = {t.head for t in doc.triggers}
+    roles = Roles()
+    assert roles.bystander(doc, heads, *at(text, "Santa Ana federation"))
+    assert roles.bystander(doc, heads, *at(text, "Bolivar street"))
+    assert not roles.bystander(doc, heads, *at(text, "Pedro Ruiz"))
+
+
+def test_people_tried_for_a_bombing_are_no_victims_for_the_tagger_to_add(run):
+    from eventwire.events.roles import Roles
+
+    text = "However, neither Pablo Ortega nor Rosa Lima were tried for the cafe bombing, as they were freed in 1977."
+    doc = run(text, stages=WITHOUT)
+    heads = {t.head for t in doc.triggers}
+    assert all(Roles().bystander(doc, heads, *at(text, name)) for name in ("Pablo Ortega", "Rosa Lima"))
+
+
+def test_a_lowercase_name_of_english_words_stays_a_named_victim(run):
+    text = "police said that maria lopez and george marshall, a 40-year-old nurse at the city clinic, have been killed."
+    found = fillers(run(text, stages=["actors", "triggers", "arguments", "roles"]))
+    assert ("maria lopez", "human") in found and ("george marshall", "human") in found

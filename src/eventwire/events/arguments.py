@@ -19,7 +19,9 @@ count is a human target ("wounded 71"); a noun for the doer ("a suicide bomber")
 perpetrator. What an act or its weapon is "targeting" is its target; what is detonated or driven
 into a crowd is a weapon whatever it is ("an explosives-laden vehicle"), and so is a thing armed
 ("a booby-trapped car"). Attackers killed in an act that names no doer of its own ("one assailant",
-"including the bomber") are no victims of it. Weapons keep the words that name them ("tear gas",
+"including the bomber") are no victims of it. Who only hunts or investigates the doers, who is charged with
+an act or has its responsibility placed on them ("placed the responsibility for the murder on X": accused),
+and a name that a place word describes ("in Aucayacu, a small town") are no victims of it. Weapons keep the words that name them ("tear gas",
 "improvised explosive device"), and a later "the assailants used X" gives the act its weapons.
 Lexicons under data/events/ decide kinds: individual vs organization
 perpetrators, human vs physical targets; in lowercase text a word outside the model's WordNet
@@ -67,6 +69,7 @@ class Words:
     weapon_modifiers: frozenset
     units: frozenset
     use_verbs: frozenset
+    placing_verbs: frozenset  # "a device abandoned by the FMLN": who left a weapon set it
     container_verbs: frozenset
     detonate_verbs: frozenset  # what they set off is the weapon ("detonated an explosives-laden vehicle")
     ram_verbs: frozenset  # with "into": what they drive is the weapon ("drove a truck into a crowd")
@@ -105,6 +108,12 @@ class Words:
     own_units: frozenset
     involvement: dict  # verb -> attribution of its subject for the act it is "in"
     say_verbs: frozenset
+    suspect_verbs: frozenset  # "the attack is believed to have been carried out by X": X is suspected
+    scene_locatives: frozenset  # "in X", "at X": a bare name there is where an act happened
+    pursuit_verbs: frozenset  # "police are hunting a suspect ..., wounding 13": who seeks the doer did not act
+    lay_verbs: frozenset  # "placed the responsibility for the murder on X": X is accused
+    blame_nouns: frozenset
+    hit_verbs: frozenset  # "the explosion rocked the building": what an act's noun does to its object
     aim_verbs: frozenset  # "a device targeting a police vehicle": their object is what the act hit
     doer_heads: frozenset  # "assailant", "bomber": named by the act they did
     mutual_verbs: frozenset  # "clashed with X": X is the other side, a perpetrator too
@@ -134,6 +143,7 @@ def words() -> Words:
         weapon_modifiers=frozenset(w["modifiers"]),
         units=frozenset(w["units"]),
         use_verbs=frozenset(w["use_verbs"]),
+        placing_verbs=frozenset(w["use_verbs"]) | frozenset(p["left_verbs"]),
         container_verbs=frozenset(w["container_verbs"]),
         detonate_verbs=frozenset(w["detonate_verbs"]),
         ram_verbs=frozenset(w["ram_verbs"]),
@@ -172,7 +182,13 @@ def words() -> Words:
         own_units=frozenset(p["own_unit_heads"]),
         involvement=dict(p["involvement_verbs"]),
         say_verbs=frozenset(load("claims.json")["say_verbs"]),
+        suspect_verbs=frozenset(load("claims.json")["suspect_verbs"]),
         aim_verbs=frozenset(p["aim_verbs"]),
+        hit_verbs=frozenset(p["hit_verbs"]),
+        lay_verbs=frozenset(p["lay_verbs"]),
+        pursuit_verbs=frozenset(p["pursuit_verbs"]),
+        scene_locatives=frozenset(p["scene_locatives"]),
+        blame_nouns=frozenset(p["blame_nouns"]),
         doer_heads=frozenset(p["doer_heads"]),
         mutual_verbs=frozenset(p["mutual_verbs"]),
         note_passive=frozenset(p["note_passive_verbs"]),
@@ -203,8 +219,14 @@ def passive(tok) -> bool:
     two more wounded"); a conjunct shares its head's auxiliary ("have attacked ... and killed")."""
     if any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" and c.i < tok.i for c in tok.children):
         return True  # an "auxpass" after the verb is a misparse ("arrested 7 suspected IS militants")
+    if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.i < tok.i and not children(tok, "dobj", "aux", "nsubj") \
+            and (children(tok, "agent") or not any(t.is_punct for t in tok.doc[tok.head.i + 1:tok.i])):
+        return True  # "the families of the six service members killed", "X – shot dead by police –": a reduced
+        # relative tagged as a past tense, not a verb hung on a noun after a comma ("searching for the column, fired at")
     if tok.tag_ != "VBN" or tok.dep_ not in ("acl", "amod", "xcomp", "advcl", "conj"):
         return False
+    if tok.dep_ == "advcl" and children(tok, "mark") and children(tok, "nsubj"):
+        return False  # "after army troops attacked in the hamlet": a clause with its subject, a past tense read as VBN
     if tok.dep_ == "conj" and (is_verb(tok.head) and not passive(tok.head) or children(tok, "dobj")):
         return False
     return not any(c.dep_ == "aux" for c in tok.children)
@@ -293,7 +315,7 @@ class Arguments:
                 f.agents += self.placed_by(w)
 
     def placed_by(self, w) -> list:
-        return [b for c in children(w, "acl") if verb_keys(c) & self.w.use_verbs for b in pobjs(c, {"by"})]
+        return [b for c in children(w, "acl") if verb_keys(c) & self.w.placing_verbs for b in pobjs(c, {"by"})]
 
     def tripped(self, tok, f: Frame) -> None:
         """People who are no armed actors and set off a mine, or a device someone else left, are its
@@ -346,8 +368,9 @@ class Arguments:
                 return
         node = tok
         for _ in range(6):
-            if node.dep_ not in ("pobj", "pcomp", "prep", "dobj", "acomp", "oprd", "conj") or node.head == node:
-                return
+            if node.dep_ not in ("pobj", "pcomp", "prep", "dobj", "acomp", "oprd", "conj") and not (
+                    node.dep_ == "attr" and lemma(node) in self.w.author_nouns) or node.head == node:
+                return  # "accused X of being the masterminds of the murder" climbs through its author noun
             node, below = node.head, node
             key = lemma(node)
             if node.dep_ == "prep" and (node.lower_ in self.w.scene_preps or node.lower_ == "in" and lemma(
@@ -359,11 +382,18 @@ class Arguments:
             if key == "responsible":
                 gov = node.head  # "held X responsible", "holds [X responsible]", "X was responsible"
                 if node.dep_ == "amod":  # parsed as "[X responsible]" inside one noun phrase
+                    if gov.dep_ == "appos":  # "hold X's government and the high command responsible": "command"
+                        gov = gov.head  # hung as an apposition of the first of the list
                     actors, how = [gov], self.w.blame.get(lemma(gov.head))
                 else:
                     how = self.w.blame.get(lemma(gov))
                     actors = children(node, "nsubj") or (children(gov, "dobj") if how else children(gov, "nsubj"))
                 self.add_agents(f, actors, how or "reported")
+                return
+            laid = self.laid_on(tok, node)
+            if laid:  # "placed the responsibility for the murder on the army": accused, not hit
+                f.patients = [p for p in f.patients if p not in laid]
+                self.add_agents(f, laid, "accused")
                 return
             owner = children(node, "poss") if key in self.w.claim_nouns and not children(node, "det") else []
             if owner and owner[0].pos_ != "PRON":  # "the army's responsibility for the massacre"
@@ -396,8 +426,32 @@ class Arguments:
                     actors = children(node, "nsubjpass") if passive(node) else children(node, "dobj")
                 if tok.dep_ == "dobj" and tok.head.i == node.i:  # "blamed the attack on X"
                     actors = pobjs(node, {"on", "to"})
+                if children(node, "neg") or any(c.dep_ in ("det", "preconj") and c.lower_ in NEGATIVE_DETS
+                                                for a in actors for c in a.children):
+                    actors = []  # "neither X nor Y were tried for the bombing", "X was not charged with"
                 self.add_agents(f, actors, self.w.blame[key])
                 return
+
+    def laid_on(self, act, node) -> list:
+        """Whom "put the blame for the attack on X", "placed the responsibility for the murder on X" lays
+        the act on: an "on" of the verb or the noun, else the last of the act's "on" chain ("the attack on
+        the embassy on the FARC", also hung on its of-phrase: "the murder of the priests on two officers"),
+        a lone one only if it can act ("the attack on the rebels")."""
+        if is_verb(node):
+            verb, nouns = node, [c for c in children(node, "dobj") if lemma(c) in self.w.blame_nouns]
+        else:
+            verb, nouns = node.head, [node] if lemma(node) in self.w.blame_nouns and node.dep_ == "dobj" else []
+        if not nouns or not verb_keys(verb) & self.w.lay_verbs:
+            return []
+        laid = pobjs(verb, {"on", "upon"}) + pobjs(nouns[0], {"on", "upon"})
+        if laid:
+            return laid
+        chain = pobjs(act, {"on", "upon"}) or [q for p in pobjs(act, {"of"}) for q in pobjs(p, {"on", "upon"})]
+        while chain and pobjs(chain[-1], {"on", "upon"}):
+            chain = chain + pobjs(chain[-1], {"on", "upon"})
+        if len(chain) == 1 and (self.perp_kind(chain[0]) is None or self.target_kind(chain[0]) == "physical"):
+            return []
+        return chain[-1:]
 
     @staticmethod
     def add_agents(f: Frame, actors, how: str) -> None:
@@ -425,6 +479,8 @@ class Arguments:
         for p in pobjs(tok, TARGET_PREPS - {"on", "against"}) if located else ():  # "exploded outside the embassy"
             if lemma(p) in self.w.mutual_nouns:
                 continue  # "died in an exchange of fire": the fight, not what was hit
+            if self.bare_name(p) and p.head.lower_ in self.w.scene_locatives:
+                continue  # "attacked troops in Ayutuxtepeque": a name where a place goes is the place
             if self.target_kind(self.through_part(p)) is not None or self.weapon(p):
                 f.patients.append(p)
         f.agents += [p for p in pobjs(tok, {"in", "during", "from"}) if self.instrument_noun(p)]
@@ -477,6 +533,8 @@ class Arguments:
                 hs = children(head.head, "nsubj", "nsubjpass")
             if dep in ("advcl", "conj"):  # "police responded with tear gas, injuring 10"
                 f.instruments += pobjs(head, {"with", "using"}) + [d for d in children(head, "dobj") if self.weapon(d)]
+            if dep == "advcl" and not pas and verb_keys(head) & self.w.pursuit_verbs:
+                return  # "police are hunting a man who left a bomb that exploded, wounding 13": not the hunters
             for h in hs:
                 if dep == "advcl" and h.dep_ == "nsubj" and self.weapon(h):
                     f.instruments.append(h)  # "a bomb exploded, destroying ..."
@@ -536,16 +594,33 @@ class Arguments:
                 self.inherit(head, pas, f)
         elif tok.dep_ == "pobj" and head.lower_ == "on" and verb_keys(head.head) & {"go", "remain", "stay"}:
             f.agents += children(head.head, "nsubj")  # "nurses went on strike"
-        elif tok.dep_ == "nsubj" and is_verb(head):  # "the blast destroyed a bus"
-            f.patients += children(head, "dobj")
+        elif tok.dep_ == "nsubj" and is_verb(head) and self.hits(head):  # "the blast destroyed a bus"
+            f.patients += children(head, "dobj")  # not "the attack follows this same line"
         elif tok.dep_ == "pobj" and lemma(head.head) in self.w.target_nouns | self.w.author_nouns:
             aim = head.head  # "the embassy was the target of the attack", "the authors of the murder are X"
             if aim.dep_ in ("attr", "nsubj") and is_verb(aim.head):
-                other = [c for c in aim.head.children if c.dep_ in ("nsubj", "attr") and c is not aim]
+                other = [c for c in aim.head.children if c.dep_ in ("nsubj", "attr") and c.i != aim.i]
                 (f.agents if lemma(aim) in self.w.author_nouns else f.patients).extend(other)
         for c in children(tok, "acl"):  # "the killing, carried out by uniformed men"
             if verb_keys(c) & self.w.light_verbs:
                 f.agents += pobjs(c, {"by"})
+        if tok.dep_ in ("nsubj", "nsubjpass") and verb_keys(head) & self.w.suspect_verbs:
+            done = [b for c in children(head, "xcomp") if verb_keys(c) & self.w.light_verbs for b in pobjs(c, {"by"})]
+            self.add_agents(f, done, "suspected")  # "the attack is believed to have been carried out by ETA"
+
+    def bare_name(self, tok) -> bool:
+        """A name without a word for people or things ("Ayutuxtepeque", not "mayor Gomez", "Hotel Rex")."""
+        toks = self.name_tokens(tok)
+        return self.name_like(toks) and len(toks) == len(self.np_tokens(tok, keep_numbers=False)) and not any(
+            lemma(t) in self.w.human or lemma(t) in self.w.physical for t in toks)
+
+    def hits(self, verb) -> bool:
+        """A verb by which an act or its weapon does something to its object ("the blast destroyed a bus",
+        "the explosion rocked the building"), not one that relates it to something else ("the attack follows
+        this line", "the bombing marked the anniversary")."""
+        keys = verb_keys(verb)
+        return any(k in self.lex.senses for k in keys) or bool(
+            keys & (self.w.use_verbs | self.w.aim_verbs | self.w.hit_verbs))
 
     def opponents(self, fights) -> list:
         """The side named by "with" after a noun for a fight ("an encounter with the police", "an
@@ -586,12 +661,14 @@ class Arguments:
 
     def laden(self, tok) -> bool:
         """A thing armed by a participle with a weapon word in it is the weapon: "an explosives-laden
-        vehicle", "a bomb-rigged car", "an explosives-laden vest"."""
+        vehicle", "a bomb-rigged car", "a truck rigged with dynamite"."""
         return any(self.arming(c) for c in tok.children)
 
     def arming(self, mod) -> bool:
-        """"explosives-laden", "bomb-rigged": a container participle with a weapon word in it."""
-        return mod.dep_ == "amod" and bool(verb_keys(mod) & self.w.container_verbs) and any(
+        """"explosives-laden", "bomb-rigged", "(a truck) rigged with dynamite": a container participle with a
+        weapon word in it."""
+        participle = mod.dep_ == "amod" or mod.dep_ == "acl" and mod.tag_ == "VBN"
+        return participle and bool(verb_keys(mod) & self.w.container_verbs) and any(
             lemma(t) in self.w.weapons for t in mod.subtree if t is not mod)
 
     def launched(self, tok) -> set[int]:
@@ -649,12 +726,35 @@ class Arguments:
         named building is no place but what an act hits ("the Serena Hotel")."""
         if lemma(tok) in self.w.place_heads or tok.ent_type_ in ("DATE", "TIME"):
             return True
+        if self.described_place(tok) or tok.dep_ == "appos" and lemma(tok.head) in self.w.place_heads:
+            return True  # "on the central street Rue Victor Hugo": named in apposition to a place word
         if tok.ent_type_ == "FAC" and lemma(tok) in self.w.physical:
             return False  # "the Serena Hotel" is hit, even where the places stage resolved it
         if tok.ent_type_ in ("GPE", "LOC", "FAC") and not tok.is_lower:
             return True
         i = bisect_left(self._other_starts, tok.idx + 1) - 1
         return i >= 0 and self._other_spans[i][0] <= tok.idx < self._other_spans[i][1]
+
+    def described_place(self, tok) -> bool:
+        """ "in Aucayacu, a small town 300 km from Lima": a name that a place word describes right after it
+        is a place whatever the parse made of the apposition."""
+        doc, i = tok.doc, tok.i + 1
+        if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].dep_ != "det":
+            return False
+        for t in doc[i + 2:i + 5]:
+            if lemma(t) in self.w.place_heads:  # the head of its phrase: not "Pedro Ruiz, a village leader"
+                return t.i + 1 == len(doc) or doc[t.i + 1].pos_ not in ("NOUN", "PROPN")
+            if t.pos_ not in ("ADJ", "ADV"):
+                return False
+        return False
+
+    def part_of_place(self, tok) -> bool:
+        """ "in the center of Bogota": a bare noun for a part of a toponym names where, not what was hit
+        ("the bank of the river" too); an owned building is hit ("the embassy of Peru", "offices of X")."""
+        if lemma(tok) in self.w.owned or tok.lower_ in self.w.owned or any(
+                c.dep_ in ("compound", "amod", "nmod", "poss") for c in tok.children):
+            return False
+        return any(self.place(p) and not self.target_kind(p) for p in pobjs(tok, {"of"}))
 
     def locality(self, tok) -> bool:
         """Inside a toponym resolved below country level: "the el nisperal battle" names where, not who."""
@@ -711,7 +811,7 @@ class Arguments:
             return None
         comp = " ".join(t.lower_ for t in self.np_tokens(tok)[-2:])
         if key in self.w.physical or comp in self.w.physical:
-            return "physical"
+            return None if self.part_of_place(tok) else "physical"
         if key in self.w.human or tok.lower_ in self.w.human or key in self.w.individual:  # combatants too
             return "human"
         if tok.like_num and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "conj") and not any(
@@ -733,8 +833,9 @@ class Arguments:
             ):
                 keep.update(t.i for t in c.subtree)
         i = tok.i
-        while i - 1 in keep and not tok.doc[i].is_sent_start and tok.doc[i - 1].dep_ not in ("det", "predet", "cc"):
-            i -= 1
+        while i - 1 in keep and not tok.doc[i].is_sent_start and (tok.doc[i - 1].dep_ not in ("det", "predet", "cc") or (
+                tok.doc[i - 1].dep_ == "cc" and i > 1 and tok.doc[i - 2].like_num and tok.doc[i].like_num)):
+            i -= 1  # a range of numbers is one count: "approximately 20 or 30 terrorists"
         dated = [t.i for t in tok.doc[i:tok.i] if t.ent_type_ in ("DATE", "TIME")]
         if dated:
             i = dated[-1] + 1  # "on 10 march alleged members", "early sunday morning terrorists"
@@ -856,11 +957,27 @@ class Arguments:
     def participant(self, doc: Document, start: int, end: int, kind: str, tok=None,
                     attribution: str = "reported") -> Participant:
         start, end = doc.trim(start, end)
+        end = self.hyphen_end(doc, end)
         text = doc.text[start:end]
         ent = self.entity_at(tok) if tok is not None else None
         name = ent.name if ent is not None else self.w.demonyms.get(text.lower(), text)
         return Participant(name=name, mention=text, kind=kind, entity=ent.id if ent is not None else None,
                            attribution=attribution, start=start, end=end)
+
+    @staticmethod
+    def hyphen_end(doc: Document, end: int) -> int:
+        """The end of a hyphenated word the parse split after its head: "brother-in-law" is one person, but
+        "van-and-knife" before "attack" modifies the noun after it."""
+        stop = end
+        while doc.text[stop:stop + 1] == "-" and doc.text[stop + 1:stop + 2].isalpha():
+            stop += 1
+            while doc.text[stop:stop + 1].isalpha():
+                stop += 1
+        if stop == end:
+            return end
+        after = doc.doc.char_span(stop, len(doc.text), alignment_mode="expand")
+        nxt = next((t for t in after if not t.is_space), None) if after is not None else None
+        return end if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") else stop
 
     # ---- assembling one trigger --------------------------------------------------------
     def resolve(self, tok):
@@ -976,6 +1093,7 @@ class Arguments:
                 inner = [h, *pobjs(h, {"of"})] if lemma(h) in self.w.partitive else [h]
                 groups += [p for t in inner for p in pobjs(t, {"of", "from"})  # "terrorists from the FAL"
                            if self.perp_kind(p) == "organization"]
+                groups += [p for a in self.identities(h) for p in pobjs(a, {"of"}) if self.perp_kind(p) == "organization"]
                 for g in groups:
                     s, e = self.mention_at(g)[:2] if self.mention_at(g) else self.perp_extent(g, org=True)
                     out.append(self.participant(doc, s, e, "organization", g, said))
@@ -986,6 +1104,14 @@ class Arguments:
                     if m and m[2].kind == "organization" and not any(p.entity == m[2].id for p in out):
                         out.append(self.participant(doc, m[0], m[1], "organization", t, said))
         return out
+
+    def identities(self, h) -> list:
+        """What the text says the doers are: "the gunmen who attacked the bus were members of the Zeta
+        cartel" (a partitive head after "be")."""
+        verb = h.head
+        if h.dep_ != "nsubj" or lemma(verb) != "be":
+            return []
+        return [a for a in children(verb, "attr") if lemma(a) in self.w.partitive]
 
     def owners(self, h) -> list:
         """The actors named before a weapon or craft they used: "Tatmadaw artillery", "Israeli jets"."""
@@ -1017,6 +1143,10 @@ class Arguments:
                 toks = self.name_tokens(h)
             else:
                 toks = self.np_tokens(h, keep_numbers=kind == "human", keep_poss=kind == "physical")
+            first = toks[0]  # "persecute and murder peasants": a verb after "and" read as a compound is none of them
+            if kind == "human" and toks[:-1] and first.dep_ == "compound" and lemma(first) in self.lex.senses \
+                    and first.i > 0 and first.nbor(-1).lower_ in ("and", "or"):
+                toks = toks[1:]
             if kind == "physical":
                 while toks[:-1] and (toks[0].lower_ in self.w.quantities or toks[0].dep_ == "amod" and self.demonym(toks[0])):
                     toks = toks[1:]  # "several homes" -> "homes", "the salvadoran consulate" -> "consulate"

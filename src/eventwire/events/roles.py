@@ -22,7 +22,8 @@ from functools import cache
 from importlib.resources import files
 
 from ..model import Document, Participant, Trigger
-from .arguments import Arguments
+from .arguments import Arguments, verb_keys
+from .triggers import lemma
 
 VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians", "riots"}
 KINDS = {"PERPIND": "individual", "PERPORG": "organization", "TARGET": "physical", "VICTIM": "human"}
@@ -116,13 +117,45 @@ class Roles:
             t.perpetrators = [p for p in t.perpetrators if keep(p.start, p.end, LABELS[p.kind])]
             t.targets = [p for p in t.targets if counted(doc, p) or self.named(doc, p) or undergoes(doc, heads, p)
                          or keep(p.start, p.end, LABELS[p.kind])]
-        self.add(doc, [x for x in tags if x[3] in ADD])
+        self.add(doc, [(i, s, e, label) for i, s, e, label in tags if label in ADD
+                       and not (label == "VICTIM" and self.bystander(doc, heads, s, e))])
         self.arguments.complete_mentions(doc)  # the tagger's names complete the parse's and back
 
     def named(self, doc: Document, p: Participant) -> bool:
-        """A person the text names: the parse reads names well, so the tagger does not judge them."""
+        """A person the text names: the parse reads names well, so the tagger does not judge them. A
+        lowercase name of English words ("christopher anderson") is known by the actors stage's person."""
         span = doc.doc.char_span(p.start, p.end, alignment_mode="expand") if p.start is not None else None
-        return span is not None and self.arguments.person_name(span)
+        if span is None:
+            return False
+        ent = self.arguments.entity_at(span.root)
+        return self.arguments.person_name(span) or ent is not None and ent.kind == "person"
+
+    def bystander(self, doc: Document, heads: set[int], start: int, end: int) -> bool:
+        """A tagged victim the sentence gives another part: the one who acts in a clause that is no act
+        ("General X has reported that the attacks...", "the rector of the university, father X, has
+        described"), one charged with it ("neither X nor Y were tried for the bombing"), or a place or a
+        group ("On Victor Hugo street, police removed the cordon", "members of the Oscar Romero
+        federation"). A victim acts only by undergoing ("X died", "X survived an attack")."""
+        span = doc.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span.root
+        w, key = self.arguments.w, lemma(tok)
+        if key in w.place_heads or self.arguments.place(tok):
+            return True
+        if key in w.organization and key not in w.human and key not in w.individual:
+            return True  # "the Oscar Romero federation": a group, no person
+        while tok.dep_ in ("appos", "conj") or (
+                tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i not in heads):
+            if any(c.i in heads for c in tok.children):
+                return False  # "X – shot dead by police –", "X, who was killed": told as undergoing the act
+            tok = tok.head if tok.dep_ != "pobj" else tok.head.head  # "the rector of the university, father X"
+        verb = tok.head
+        if verb.i in heads or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        if tok.dep_ == "nsubjpass":  # "neither X nor Y were tried for the bombing": charged, not hit
+            return bool(verb_keys(verb) & w.blame.keys())
+        return tok.dep_ == "nsubj" and not verb_keys(verb) & (w.undergoers | w.undergo_verbs)
 
     @staticmethod
     def add(doc: Document, tags) -> None:
