@@ -814,3 +814,17 @@ def test_a_bracketed_namesake_far_from_the_brackets_town_is_not_meant(places):
     _, found = places("JNIM militants fired rockets at a passenger boat near Bamba (Bourem, Gao), killing 49 civilians.")
     bamba = by_mention(found, "Bamba")[0]
     assert bamba.country_code == "ML" and bamba.lat > 15.5
+
+
+def test_a_name_before_a_road_or_shrine_word_is_no_far_namesake(places):
+    _, shrine = places("An explosive device detonated at the Erawan shrine in Bangkok city, Bangkok province, Thailand.")
+    assert not [p for p in shrine if p.mention.startswith("Erawan") and p.lat is not None and p.lat > 15]
+    _, road = places("A bomb destroyed an apartment building on Kashirskoye highway in Moscow city, Russia.")
+    assert all(p.lat is None or p.lat > 55 for p in road if p.mention.startswith("Kashirskoye"))
+    _, river = places("Flooding closed the Mississippi river bridge near Baton Rouge.")
+    assert by_mention(river, "Mississippi river")
+
+
+def test_federal_city_is_a_designation_not_washington(places):
+    _, found = places("Assailants attacked a bus in Moscow city, Moscow Federal City, Russia.")
+    assert all(p.country_code != "US" for p in found)

@@ -167,6 +167,7 @@ class Places:
         mentions = self._mentions(doc, sdoc)
         for m in mentions:
             self._candidates(m)
+            self._named_work(doc, sdoc, m)
         mentions = self._brackets(doc, sdoc, mentions)
         persons = {t.text for e in sdoc.ents if e.label_ == "PERSON" for t in e}
         actors = self.kb.find(doc.clean or doc.text)
@@ -193,6 +194,18 @@ class Places:
                 m.home = home
         stated = _stated_divisions(doc.clean or doc.text, mentions)
         doc.places.extend(self._place(m, stated.get(id(m))) for m in mentions)
+
+    def _named_work(self, doc: Document, sdoc, m: Mention) -> None:
+        """ "Kashirskoye highway", "the Erawan shrine": a name before a lowercase road or work noun names that
+        road or work, and stands for a town only where one of its name is near (see `_local`)."""
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.cut is not None or m.demonym or span is None or span.end >= len(sdoc) \
+                or not all(e.feature == "city" for e in m.candidates):
+            return  # "the Mississippi river bridge": the river
+        head = sdoc[span.end]
+        if head.is_lower and head.lower_ in self.borrowed_heads:
+            end = head.idx + len(head.text)
+            m.cut = (m.start, end, doc.text[m.start:end])
 
     # -- finding mentions ---------------------------------------------------------------------
     def _mentions(self, doc: Document, sdoc) -> list[Mention]:
