@@ -586,3 +586,11 @@ def test_a_rally_nobody_broke_up_and_a_ruling_dissolved_are_no_intervention(trig
 def test_beating_a_refugee_or_a_monk_is_an_attack(triggers):
     for text in ("Assailants beat a Syrian refugee with iron bars in Kos town.", "Soldiers beat two monks in the temple."):
         assert triggers(text)["beat"].type == "violence_against_civilians"
+
+
+def test_capturing_a_person_is_an_arrest_and_capturing_a_town_a_takeover(triggers):
+    found = triggers("The army and police captured the cartel leader Dairo Antonio Usuga in a rural area of Necocli.")
+    assert found["captured"].subtype == "arrests"
+    named = triggers("The army captured Clan del Golfo leader Dairo Antonio Usuga in a rural area of Necocli.")
+    assert named["captured"].subtype == "arrests"
+    assert triggers("Rebels captured the town of Kidal after heavy fighting.")["captured"].type == "battles"

@@ -215,8 +215,10 @@ def fits_object(tok, particle, wanted: str, lex: Lexicon, kinds: dict) -> bool:
     if wanted == "concrete":
         return obj.ent_type_ not in ("DATE", "TIME") and lemma(obj) not in lex.times
     members = lex.classes.get(wanted, ())  # singular and plural forms: the lemmatizer misses some plurals
+    # "captured cartel leader Dairo Antonio Usuga": the noun before a name says what it is
+    titles = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"] if obj.pos_ == "PROPN" else []
     return lemma(obj) in members or obj.lower_ in members or f"@{kinds.get(obj.i)}" in members \
-        or f"@{obj.ent_type_}" in members
+        or f"@{obj.ent_type_}" in members or any(lemma(t) in members for t in titles)
 
 
 def armed_sense(tok, lex: Lexicon) -> bool:
