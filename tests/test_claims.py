@@ -236,3 +236,10 @@ def test_a_name_the_parser_reads_as_a_clause_still_claims(claims):
     _, found = claims("Assailants burned ballot boxes at the electoral office in Chuschi village. "
                       "Shining Path (SL) claimed responsibility for the incident.")
     assert ("claimed", "Shining Path") in {(a, actor) for a, _, actor, _, _ in found}
+
+
+def test_is_read_as_a_verb_still_claims(claims):
+    _, found = claims("Two suicide bombers detonated explosives outside the cathedral in Jolo. IS claimed responsibility.")
+    assert ("claimed", "IS") in {(a, actor) for a, _, actor, _, _ in found}
+    _, none = claims("The bridge is closed. It is claimed that the army blew it up.")
+    assert not [f for f in none if f[2] == "is"]

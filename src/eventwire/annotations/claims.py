@@ -156,10 +156,13 @@ class _Finder:
     @staticmethod
     def subject(verb):
         """The verb's subject, or its head's for conjoined and controlled verbs; a relative's antecedent; a
-        name the parser read as a clause ("Shining Path (SL) claimed": "Shining" a verb)."""
+        name the parser read as a clause ("Shining Path (SL) claimed": "Shining" a verb) or as a verb ("IS
+        claimed responsibility": "is")."""
         for v in (verb, verb.head) if verb.dep_ in ("conj", "xcomp") else (verb,):
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
-                         or c.dep_ == "csubj" and c.text.istitle() and any(t.pos_ == "PROPN" for t in c.subtree)), None)
+                         or c.dep_ == "csubj" and c.text.istitle() and any(t.pos_ == "PROPN" for t in c.subtree)
+                         or c.dep_ in ("aux", "auxpass") and c.text == "IS" and c.i == c.sent.start
+                         and v.text.islower()), None)
             if subj is not None:
                 return v.head if subj.lower_ in _RELATIVE and v.dep_ == "relcl" else subj
         return None
