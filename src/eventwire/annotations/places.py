@@ -200,8 +200,8 @@ class Places:
         road or work, and stands for a town only where one of its name is near (see `_local`)."""
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
         if m.cut is not None or m.demonym or span is None or span.end >= len(sdoc) \
-                or not all(e.feature == "city" for e in m.candidates):
-            return  # "the Mississippi river bridge": the river
+                or not all(e.feature == "city" and e.population < BIG_POP for e in m.candidates):
+            return  # "the Mississippi river bridge": the river; "the Kabul-Kandahar highway": the cities
         head = sdoc[span.end]
         if head.is_lower and head.lower_ in self.borrowed_heads:
             end = head.idx + len(head.text)
