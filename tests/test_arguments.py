@@ -928,3 +928,70 @@ def test_a_bare_name_after_in_is_where_the_act_happened_not_a_victim(roles):
 def test_a_person_named_after_near_with_his_title_is_still_a_victim(roles):
     _, targets, _ = roles("A bomb exploded near Mayor Gomez, wounding him.", stages=FULL)["exploded"]
     assert ("Gomez", "human") in targets
+
+
+def test_a_participle_before_an_act_is_no_group_whatever_its_stem(roles):
+    perps, _, _ = roles("The commission on forced disappearances met on Monday.")["disappearances"]
+    assert perps == set()
+
+
+def test_the_bare_name_after_a_battle_is_where_it_was_fought(roles):
+    found = roles("eighteen soldiers captured during the battle of el nisperal were released.", stages=FULL)
+    assert found["battle"][0] == set()
+    found = roles("during the el nisperal battle our units captured 46 rifles.", stages=FULL)
+    assert found["battle"][0] == set()
+
+
+def test_a_known_group_after_a_clash_fought_in_it(roles):
+    perps, _, _ = roles("the clashes of the fmln with the army left ten dead.")["clashes"]
+    assert ("fmln", "organization") in perps
+
+
+def test_a_units_number_stays_in_its_name_when_the_parse_hangs_it_on_the_men(roles):
+    found = roles("According to the report, 1st infantry brigade soldiers arrested the 24 coup plotters.")
+    perps = found["arrested"][0]
+    assert ("1st infantry brigade", "organization") in perps
+
+
+def test_a_calibre_stays_in_the_weapon_but_a_count_does_not(roles):
+    _, _, weapons = roles("Guerrillas shot the guard with a .38 caliber revolver and two 60 mm mortars.")["shot"]
+    assert weapons == {".38 caliber revolver", "60 mm mortars"}
+
+
+def test_the_leaders_of_an_act_named_across_a_copula_did_it(roles):
+    perps, targets, _ = roles("Officials said the leaders of the riot were Juan Perez and Pedro Gomez.")["riot"]
+    assert perps == {("Juan Perez", "individual"), ("Pedro Gomez", "individual")} and targets == set()
+
+
+def test_people_held_as_suspects_in_an_act_are_its_suspected_perpetrators(run):
+    doc = run("The police detained two men who are being held as suspects in the murder of the mayor. "
+              "Two soldiers are suspects in the killing of the priest.", stages=STAGES)
+    assert attributed(trigger(doc, "murder")) == [("two men", "individual", "suspected")]
+    assert attributed(trigger(doc, "killing")) == [("Two soldiers", "individual", "suspected")]
+
+
+def test_a_units_number_after_no_stays_in_its_name(roles):
+    found = roles("maclovia gonzalez was captured on 4 january by military detachment no 4 troops at dawn.")
+    perps = found["captured"][0]
+    assert ("military detachment no 4", "organization") in perps
+
+
+def test_weapons_said_to_have_been_used_after_an_act_are_its_weapons(roles):
+    found = roles("A bomb exploded at a market, killing five people. Police said 20 kg of dynamite had been used.")
+    assert "dynamite" in found["killing"][2]
+
+
+def test_weapons_in_use_as_a_habit_are_no_acts(roles):
+    found = roles("A bomb exploded at a market, killing five people. Rifles have been used in the region for years.")
+    assert "Rifles" not in found["killing"][2]
+
+
+def test_a_with_phrase_before_a_bare_participle_names_who_suffered_it(roles):
+    found = roles("Six soldiers were killed with two other Americans and an Afghani injured.")
+    assert found["injured"][1] == {("two other Americans", "human"), ("Afghani", "human")}
+    assert found["killed"][1] == {("Six soldiers", "human")}
+
+
+def test_people_named_by_their_nation_are_human_targets(roles):
+    _, targets, _ = roles("Two Americans were killed by a roadside bomb.")["killed"]
+    assert targets == {("Two Americans", "human")}

@@ -126,3 +126,21 @@ def test_a_lowercase_name_of_english_words_stays_a_named_victim(run):
     text = "police said that maria lopez and george marshall, a 40-year-old nurse at the city clinic, have been killed."
     found = fillers(run(text, stages=["actors", "triggers", "arguments", "roles"]))
     assert ("maria lopez", "human") in found and ("george marshall", "human") in found
+
+
+def test_a_relative_named_beside_the_victim_is_no_victim(run):
+    doc = run("the victim, married to major jairo otalora, was shot to death in her vehicle while on the road.",
+              stages=WITH)
+    assert not any("otalora" in m for m, _ in fillers(doc))
+
+
+def test_a_speaker_whose_name_the_tagger_cuts_short_is_still_no_victim(run):
+    doc = run("pizarro said the troops attacked the rebels. defense minister general manuel jaime guerrero paz "
+              "described the clash as \"an unfortunate incident.\"", stages=WITH)
+    assert not any("guerrero" in m for m, _ in fillers(doc))
+
+
+def test_one_met_during_talks_about_an_act_is_no_victim(run):
+    doc = run("she added that \"during a talk with interior minister carlos a. morales villatoro, it was reported "
+              "that an investigation of the murder was immediately ordered.\"", stages=WITH)
+    assert not any("villatoro" in m for m, _ in fillers(doc))

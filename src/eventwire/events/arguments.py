@@ -53,6 +53,8 @@ NP_LEFT = {"compound", "amod", "nummod", "nmod", "quantmod", "npadvmod", "advmod
 TARGET_PREPS = {"on", "against", "at", "in", "inside", "outside", "near", "into", "onto", "upon", "to"}
 VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians", "riots"}
 PLACE_DEPS = {"prep", "npadvmod", "advmod", "obl", "tmod", "agent"}
+PARTICIPLES = {"VBN", "VBD", "VBG"}
+ORDINAL_ENDS = {"st", "nd", "rd", "th", "d"}  # "1st", "3d", "11th": a unit's number
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ class Words:
     quantities: frozenset
     quantifiers: frozenset
     generic_groups: frozenset
-    author_nouns: frozenset
+    author_nouns: frozenset  # "the authors of the murder", "the leaders of the riot are X": X did it
     leader_verbs: frozenset
     undergoers: frozenset
     anaphoric: frozenset
@@ -101,6 +103,9 @@ class Words:
     state_act_nouns: frozenset
     victim_subjects: frozenset
     tripped: frozenset  # "stepped on a landmine": weapons their victims set off
+    calibre_words: frozenset  # "a .38 caliber revolver": the number before them is part of the weapon's name
+    number_words: frozenset  # "detachment no. 4": the number after them is part of a unit's name
+    kin: frozenset  # "the wife of X", "married to X": X is a relative of whom the act befell
     passive_human_heads: frozenset
     naming_verbs: frozenset
     speaker_heads: frozenset
@@ -160,7 +165,7 @@ def words() -> Words:
         quantities=frozenset(p["quantities"]),
         quantifiers=frozenset(p["partitive_quantifiers"]),
         generic_groups=frozenset(p["generic_group_heads"]),
-        author_nouns=frozenset(t["author_nouns"]),
+        author_nouns=frozenset(t["author_nouns"]) | frozenset(p["leader_heads"]),
         leader_verbs=frozenset(t["leader_verbs"]),
         undergoers=frozenset(t["undergoer_verbs"]),
         anaphoric=frozenset(p["anaphoric_heads"]),
@@ -175,6 +180,9 @@ def words() -> Words:
         state_act_nouns=frozenset(p["state_act_nouns"]),
         victim_subjects=frozenset(p["victim_subjects"]),
         tripped=frozenset(p["tripped_weapons"]),
+        calibre_words=frozenset(p["calibre_words"]),
+        kin=frozenset(p["kin_words"]),
+        number_words=frozenset(p["number_words"]),
         passive_human_heads=frozenset(p["passive_human_heads"]),
         naming_verbs=frozenset(p["naming_verbs"]),
         speaker_heads=frozenset(p["speaker_heads"]),
@@ -418,8 +426,8 @@ class Arguments:
             if key in self.w.blame:
                 if tok.dep_ == "oprd" and tok.head.i == node.i:
                     return  # "were held hostage": the act's own verb, no charge
-                if not is_verb(node):  # "the arrest of X for the killing"
-                    actors = pobjs(node, {"of"})
+                if not is_verb(node):  # "the arrest of X for the killing", "X are suspects in the killing"
+                    actors = pobjs(node, {"of"}) or predicated(node)
                 elif node.dep_ == "acl" and noun_like(node.head):  # "10 people suspected of having detonated"
                     actors = [node.head]
                 else:
@@ -527,6 +535,11 @@ class Arguments:
         if dep == "relcl" or (dep in ("acl", "amod") and noun_like(head)):
             (f.patients if pas else f.agents).append(head)
             return
+        if dep == "advcl" and tok.tag_ in ("VBN", "VBD") and not children(tok, "dobj"):
+            told = [p for p in pobjs(head, {"with"}) if p.right_edge.i + 1 == tok.i and not self.weapon(p)]
+            if told:  # "six soldiers were killed with two others injured": the with-phrase is who was injured
+                f.patients += told
+                return
         if dep in ("xcomp", "conj", "advcl", "ccomp") and is_verb(head):
             hs = children(head, "nsubj", "nsubjpass")
             if not hs and head.dep_ in ("xcomp", "conj") and head.head is not head:
@@ -556,11 +569,14 @@ class Arguments:
         for c in children(tok, "compound", "amod", "nmod"):
             if self.weapon(c):
                 f.instruments.append(c)
-            elif self.perp_kind(c, modifier=True) == "organization" and self.acts_as_modifier(c, tok):
+            elif self.perp_kind(c, modifier=True) == "organization" and self.acts_as_modifier(c, tok) \
+                    and not self.fought_at(tok, c):  # "the el nisperal battle"
                 f.agents.append(c)  # "Israeli drone strike", "US strike"; not "terrorist attack", "Mali ambush"
             elif self.target_kind(c) == "physical":
                 f.patients.append(c)
         for p in pobjs(tok, {"of"}):  # "the bombings of the air force": a force acts, a town suffers
+            if self.fought_at(tok, p):
+                continue
             mine = lemma(tok) not in self.w.victim_nouns and self.target_kind(p) is None \
                 and self.perp_kind(p) == "organization"
             (f.agents if mine else f.patients).append(p)
@@ -607,6 +623,20 @@ class Arguments:
         if tok.dep_ in ("nsubj", "nsubjpass") and verb_keys(head) & self.w.suspect_verbs:
             done = [b for c in children(head, "xcomp") if verb_keys(c) & self.w.light_verbs for b in pobjs(c, {"by"})]
             self.add_agents(f, done, "suspected")  # "the attack is believed to have been carried out by ETA"
+
+    def fought_at(self, fight, tok) -> bool:
+        """ "the battle of El Nisperal", "the El Nisperal battle": a name on a fight is where it was fought, even
+        when the places stage does not know it, and a name that the tagger merely guessed to be a group; a
+        group known as one fought there ("the clashes of the FMLN", "the army clash")."""
+        if lemma(fight) not in self.w.mutual_nouns:
+            return False
+        m = self.mention_at(tok)
+        if m is not None and m[2].actor_type:
+            return False
+        toks = list(tok.doc.char_span(m[0], m[1], alignment_mode="expand") or [tok]) if m else \
+            self.np_tokens(tok, keep_numbers=False)
+        return self.name_like(toks) and not any(
+            self.org_word(t) or lemma(t) in self.w.human or lemma(t) in self.w.physical for t in toks)
 
     def bare_name(self, tok) -> bool:
         """A name without a word for people or things ("Ayutuxtepeque", not "mayor Gomez", "Hotel Rex")."""
@@ -712,8 +742,8 @@ class Arguments:
     def org_word(self, tok) -> bool:
         """A token that names a group by itself: a known group, an acronym, an organisation head."""
         low = tok.lower_
-        if low in self.w.groups or lemma(tok) in self.w.organization:
-            return True
+        if low in self.w.groups or lemma(tok) in self.w.organization and tok.tag_ not in PARTICIPLES:
+            return True  # "the army", not "forced disappearances": a participle is no group's head
         if not tok.is_alpha and "-" not in low:
             return False
         if tok.is_upper and len(low) >= 2 and not self._shouting:
@@ -804,6 +834,8 @@ class Arguments:
 
     def target_kind(self, tok) -> str | None:
         key = lemma(tok)
+        if self.nationals(tok):
+            return "human"
         ent = self.entity_at(tok)
         if ent is not None:
             return "human" if ent.kind == "person" else None
@@ -822,6 +854,12 @@ class Arguments:
         ):
             return "human"
         return None
+
+    def nationals(self, tok) -> bool:
+        """People named by their nation: "two other Americans", "an Afghani" (not "the Afghan army")."""
+        counted = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" or c.lower_ in ("a", "an") for c in tok.children)
+        return counted and noun_like(tok) and tok.dep_ not in ("compound", "amod", "nmod", "poss") and (
+            tok.ent_type_ == "NORP" or tok.lower_ in self.w.demonyms or lemma(tok) in self.w.demonyms)
 
     # ---- spans -------------------------------------------------------------------------
     def np_tokens(self, tok, keep_numbers: bool = True, keep_poss: bool = False):
@@ -885,6 +923,9 @@ class Arguments:
             for p in pobjs(tok, {"of"}):
                 inner = self.np_tokens(p)
                 end_tok = inner[-1]
+        if org and toks[0].i > 0 and tok.dep_ == "compound" and ordinal(toks[0].nbor(-1)) \
+                and toks[0].nbor(-1).head in (tok, tok.head):  # "1st infantry brigade soldiers": the parse hangs
+            toks = [toks[0].nbor(-1), *toks]  # the unit's number on the men, but it is part of the unit's name
         if org:  # a group's name: "maoist shining path group" -> "shining path", "army of national liberation"
             while toks[:-1] and (toks[0].lower_ in self.w.ideologies or toks[0].is_punct) and not (
                     len(toks) == 2 and lemma(toks[1]) in self.w.organization):
@@ -898,13 +939,30 @@ class Arguments:
             for p in pobjs(tok, {"of"}):
                 if not any(c.dep_ in ("det", "poss") for c in p.children) and not self.place(p):
                     end_tok = p
+        end_tok = self.numbered(end_tok)
         return toks[0].idx, end_tok.idx + len(end_tok.text)
 
-    def weapon_extent(self, tok) -> tuple[int, int]:
+    def numbered(self, tok):
+        """The last word of a unit's name with its number after it: "military detachment no. 4", "battalion number
+        3" (whatever the parse made of "no": the head of the phrase, or no part of it)."""
+        doc = tok.doc
+        i = tok.i if tok.lower_.rstrip(".") in self.w.number_words else tok.i + 1
+        if i < len(doc) and doc[i].lower_.rstrip(".") in self.w.number_words:
+            i += 2 if i + 1 < len(doc) and doc[i + 1].text == "." else 1  # "No . 4" split by the tokenizer
+            if i < len(doc) and doc[i].like_num:
+                return doc[i]
+        return tok
+
+    def measured(self, tok):
+        """The weapon a quantity measures ("500 kg of dynamite" -> dynamite), else the word itself."""
         if lemma(tok) in self.w.units:
             inner = [p for p in pobjs(tok, {"of"}) if self.weapon(p)]
             if inner:
-                tok = inner[0]
+                return inner[0]
+        return tok
+
+    def weapon_extent(self, tok) -> tuple[int, int]:
+        tok = self.measured(tok)
         keep, todo = set(), [tok]  # head, compounds ("car bomb", "m-16 rifle"), weapon adjectives ("hand grenade")
         named = self.w.weapon_modifiers | self.lex.weapon_needs.get(lemma(tok), frozenset())  # "tear gas"
         while todo:
@@ -913,6 +971,7 @@ class Arguments:
                     continue  # "on 27 january dynamite": the date is no part of the weapon
                 if c.i < tok.i and (c.dep_ in ("compound", "nmod", "hmod", "hyph", "nummod", "npadvmod") and c.head != tok
                                     or c.dep_ in ("compound", "nmod", "hmod", "hyph") or c.text == "-"
+                                    or c.dep_ == "nummod" and self.calibre(c)
                                     or c.dep_ == "amod" and (lemma(c) in named or c.lower_ in named or self.arming(c))):
                     keep.add(c.i)
                     todo.append(c)
@@ -922,10 +981,15 @@ class Arguments:
         while i > 0 and not tok.doc[i].is_sent_start and not tok.doc[i - 1].whitespace_ and "-" in (
                 tok.doc[i].text, tok.doc[i - 1].text):
             i -= 1  # a hyphenated word is one word: "semi-automatic rifles", "rocket-propelled grenades"
-        while i < tok.i and (tok.doc[i].like_num and tok.doc[i + 1].text != "-" or tok.doc[i].dep_ == "compound"
+        while i < tok.i and (tok.doc[i].like_num and tok.doc[i + 1].text != "-" and not self.calibre(tok.doc[i])
+                             or tok.doc[i].dep_ == "compound"
                              and self.perp_kind(tok.doc[i], modifier=True) == "organization"):
             i += 1  # a count or its owner is no part of the weapon's name ("4 akm rifles", "Tatmadaw artillery")
         return tok.doc[i].idx, tok.idx + len(tok.text)
+
+    def calibre(self, num) -> bool:
+        """A number that measures a weapon ("a .38 caliber revolver", "a 9 mm pistol"), not one that counts it."""
+        return num.i + 1 < len(num.doc) and lemma(num.nbor(1)) in self.w.calibre_words
 
     # ---- entities ----------------------------------------------------------------------
     def index_document(self, doc: Document) -> None:
@@ -1035,7 +1099,8 @@ class Arguments:
         for h in heads:
             if self.instrument_noun(h):  # "killed by a US drone": the modifier acts; "sniper fire from X": X
                 mods = [c for c in h.children if c.dep_ in ("compound", "amod", "nmod", "poss")
-                        and self.perp_kind(c, modifier=True) and self.acts_as_modifier(c, h)]
+                        and self.perp_kind(c, modifier=True) and self.acts_as_modifier(c, h)
+                        and not self.fought_at(h, c)]
                 mods += [p for p in pobjs(h, {"from", "by"}) if self.perp_kind(p) is not None]
                 out += self.perpetrators(doc, mods, {c.i: how.get(h.i, "reported") for c in mods})
                 continue
@@ -1139,7 +1204,8 @@ class Arguments:
             if kind is None:
                 continue
             end = h
-            if kind == "human" and self.name_like(self.name_tokens(h)) and lemma(h) not in self.w.human:
+            if kind == "human" and self.name_like(self.name_tokens(h)) and lemma(h) not in self.w.human \
+                    and not self.nationals(h):  # "two other Americans" are counted, not named
                 toks = self.name_tokens(h)
             else:
                 toks = self.np_tokens(h, keep_numbers=kind == "human", keep_poss=kind == "physical")
@@ -1239,9 +1305,11 @@ class Arguments:
             for verb in (t for t in sent if verb_keys(t) & self.w.wield_verbs and self.past_act(t)):
                 subjects = children(verb, "nsubj", "nsubjpass") or (
                     children(verb.head, "nsubj", "nsubjpass") if verb.dep_ in ("conj", "acomp") else [])
-                if not any(self.perp_kind(s) for s in subjects):
-                    continue
                 objects = children(verb, "dobj") + pobjs(verb, {"with"})
+                if not any(self.perp_kind(s) for s in subjects):
+                    if verb.dep_ == "acomp" or not children(verb, "nsubjpass"):
+                        continue
+                    objects = [self.measured(x) for x in children(verb, "nsubjpass")]  # "explosives had been used"
                 used = [x for d in objects for x in (d, *d.conjuncts) if self.weapon(x)]
                 before = [t for i, t in violent if sents[max(0, k - 3)].start <= i < sent.start]
                 if used and before:
@@ -1257,7 +1325,8 @@ class Arguments:
         if verb.dep_ == "acomp":  # "were armed with"
             return verb.head.tag_ == "VBD"
         node = verb.head if verb.dep_ == "conj" else verb
-        return any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in node.children)
+        return any(c.dep_ == "auxpass" for c in node.children) and any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in node.children)  # "were used", "had been used"
 
     def identified_victims(self, doc: Document, trigs: list[tuple[Trigger, object]]) -> None:
         """"The victims were identified as David Lecky and James Donnelly", "the dead include X": the
@@ -1456,6 +1525,21 @@ def headline_passive(tok, note: bool = False) -> bool:
         return False  # prose keeps its "were"; only a line without a full stop is a headline
     return any(any(c.dep_ == "nummod" or c.like_num for c in s.subtree if c is not s) or s.like_num
                for s in children(tok, "nsubj"))
+
+
+def predicated(noun) -> list:
+    """Whom a noun is said of: "X are suspects", "X were held as suspects", "held X as suspects"."""
+    if noun.dep_ == "attr":
+        return children(noun.head, "nsubj")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and is_verb(noun.head.head):
+        return children(noun.head.head, "nsubjpass", "dobj")
+    return []
+
+
+def ordinal(tok) -> bool:
+    """A unit's number written in digits: "1st", "3d", "11th"."""
+    low = tok.lower_
+    return low[:1].isdigit() and low.lstrip("0123456789") in ORDINAL_ENDS
 
 
 def acronym(word: str) -> bool:

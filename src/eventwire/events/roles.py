@@ -135,7 +135,8 @@ class Roles:
         ("General X has reported that the attacks...", "the rector of the university, father X, has
         described"), one charged with it ("neither X nor Y were tried for the bombing"), or a place or a
         group ("On Victor Hugo street, police removed the cordon", "members of the Oscar Romero
-        federation"). A victim acts only by undergoing ("X died", "X survived an attack")."""
+        federation"), a relative of the victim ("the victim, married to major X") or one met ("a talk with
+        minister X"). A victim acts only by undergoing ("X died", "X survived an attack")."""
         span = doc.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return False
@@ -145,6 +146,14 @@ class Roles:
             return True
         if key in w.organization and key not in w.human and key not in w.individual:
             return True  # "the Oscar Romero federation": a group, no person
+        while tok.dep_ == "compound" and tok.head.i not in heads:
+            tok = tok.head  # "minister general manuel jaime [guerrero paz]": the tagger cut the name short
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and (
+                lemma(tok.head.head) in w.kin or tok.head.head.lower_ in w.kin):
+            return True  # "the victim, married to major X", "the wife of X was shot": X is a relative
+        if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "NOUN" \
+                and tok.head.head.i not in heads and self.arguments.target_kind(tok.head.head) != "human":
+            return True  # "during a talk with minister X": met, not hit
         while tok.dep_ in ("appos", "conj") or (
                 tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i not in heads):
             if any(c.i in heads for c in tok.children):
