@@ -105,3 +105,10 @@ def test_a_peacekeeping_mission_is_its_own_actor_under_its_parent():
 def test_national_army_acronyms_name_the_forces_but_not_english_words():
     assert match("ENDF").name == "Military Forces of Ethiopia"
     assert not [a for _, _, a in load_kb().find("a fan of the club attacked the soldiers") if a.id == "NE-military"]
+
+
+def test_finding_the_same_text_twice_gives_the_same_matches_and_a_new_text_its_own():
+    kb = load_kb()
+    first = kb.find("Hamas fired rockets from Gaza.")
+    assert kb.find("Hamas fired rockets from Gaza.") == first and first[0][2].name == "Hamas"
+    assert [a.name for _, _, a in kb.find("Boko Haram attacked Baga.")] == ["Boko Haram"]

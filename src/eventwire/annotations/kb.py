@@ -93,6 +93,7 @@ class KB:
         # alias tokens -> (actor id, [(case need per token, token as written), ...])
         self.index: dict[tuple[str, ...], tuple[str, list[tuple[tuple[int, ...], tuple[str, ...]]]]] = {}
         self.prefixes: set[tuple[str, ...]] = set()
+        self._last: tuple = (None, None, [])  # the last text `find` read, its casing and what it found
         derived: list[tuple[str, str]] = []
         for st in data["states"]:
             forms = [st["name"], *st["aliases"]]
@@ -169,9 +170,17 @@ class KB:
         return best
 
     def find(self, text: str, nocase: bool | None = None) -> list[tuple[int, int, Actor]]:
-        """Leftmost-longest, non-overlapping alias matches in `text`: (start, end, actor)."""
-        toks = tokenize(text)
+        """Leftmost-longest, non-overlapping alias matches in `text`: (start, end, actor). The places and
+        actors stages both ask of each document: the last answer is kept."""
         nocase = caseless(text) if nocase is None else nocase
+        if self._last[:2] == (text, nocase):
+            return list(self._last[2])
+        found = self._find(text, nocase)
+        self._last = (text, nocase, found)
+        return list(found)
+
+    def _find(self, text: str, nocase: bool) -> list[tuple[int, int, Actor]]:
+        toks = tokenize(text)
         out = []
         i = 0
         while i < len(toks):
