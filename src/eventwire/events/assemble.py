@@ -977,8 +977,9 @@ def blamed_perpetrators(groups: list[Group], doc: Document) -> dict[int, list[Pa
         if accused is None:
             continue
         span = Span(doc.text[accused[0]:accused[1]], *accused)
-        head = None if names_actor(doc, span) else described_doer(doc, span)
-        if head is None and not names_actor(doc, span):
+        named = names_actor(doc, span)
+        head = None if named else described_doer(doc, span)  # "dissident republicans were suspected"
+        if not named and head is None:
             span = group_named_before(doc, span)
             if span is None:
                 continue
@@ -989,8 +990,10 @@ def blamed_perpetrators(groups: list[Group], doc: Document) -> dict[int, list[Pa
         if target is None:
             continue
         ent = entity_at(doc, span.start, span.end)
-        person = head not in words("suspect_group_heads") if head is not None else ent is not None and ent.kind == "person"
-        kind = "individual" if person else "organization"
+        if head is not None:  # "death squads" are a group, "dissident republicans" people
+            kind = "organization" if head in words("suspect_group_heads") else "individual"
+        else:
+            kind = "individual" if ent is not None and ent.kind == "person" else "organization"
         out.setdefault(id(target), []).append(participant_for(doc, span, kind, c.attribution))
     return out
 
