@@ -995,3 +995,9 @@ def test_a_with_phrase_before_a_bare_participle_names_who_suffered_it(roles):
 def test_people_named_by_their_nation_are_human_targets(roles):
     _, targets, _ = roles("Two Americans were killed by a roadside bomb.")["killed"]
     assert targets == {("Two Americans", "human")}
+
+
+def test_a_group_with_its_acronym_in_brackets_before_its_men_is_a_perpetrator(run):
+    doc = run("On 28 November 2020, Boko Haram (JAS) militants tied up and killed at least 43 rice farmers working in "
+              "fields near Zabarmari (Jere, Borno).", published="2020-11-29")
+    assert "Boko Haram" in {p.name for p in doc.events[0].perpetrators if p.kind == "organization"}

@@ -1163,6 +1163,9 @@ class Arguments:
                     s, e = self.mention_at(g)[:2] if self.mention_at(g) else self.perp_extent(g, org=True)
                     out.append(self.participant(doc, s, e, "organization", g, said))
                 before = h.left_edge.i - 1  # "IS militants", the parse reading "IS" as a verb
+                if before > 0 and h.doc[before].text == ")":  # "Boko Haram (JAS) militants"
+                    opened = next((t.i for t in h.doc[max(0, before - 6):before] if t.text == "("), None)
+                    before = opened - 1 if opened is not None else before
                 named = [*(t for t in h.subtree if t.i < h.i), *(h.doc[before : before + 1] if before >= 0 else [])]
                 for t in named:  # "Ministry of External Affairs spokesperson Randhir Jaiswal"
                     m = self.mention_at(t)
