@@ -119,6 +119,12 @@ class Layout:
         self.places_in: dict[int, list[Place]] = {}  # by sentence: no scan of every place per trigger
         for p in doc.places:
             self.places_in.setdefault(self.sent(p.start), []).append(p)
+        # "stormed the precinct following the death of George Floyd": phrases telling an act before the sentence's
+        self.earlier_phrases = [pp for pp in (earlier_phrase(doc.doc, t.span) for t in triggers) if pp is not None]
+
+    def earlier(self, t: Trigger) -> tuple[int, int] | None:
+        """The earlier phrase a trigger lies in ("after the deaths of 12 soldiers in an ambush"), or None."""
+        return next((pp for pp in self.earlier_phrases if pp[0] <= t.span.start < pp[1]), None)
 
     def nearest_trigger(self, start: int) -> Trigger | None:
         """The trigger of the sentence closest to an offset: a place or figure belongs to it."""
@@ -228,9 +234,6 @@ def thousands(x) -> bool:
 def sentence_groups(triggers: list[Trigger], doc: Document, layout: Layout) -> list[Group]:
     groups: list[Group] = []
     dividers = [x for x in doc.times if x.anchor == "event" and x.relation in ("after", "before")]
-    # "stormed the precinct following the death of George Floyd": the death is an act of its own, before
-    region = earlier_regions(triggers, doc)
-
     for t in sorted(triggers, key=lambda t: t.span.start):
         if recalled(t, doc):
             continue
@@ -244,7 +247,7 @@ def sentence_groups(triggers: list[Trigger], doc: Document, layout: Layout) -> l
                 and compatible_types(g, t)
                 and dates_agree(g.date, date)
                 and not distinct_targets(g.triggers, [t])
-                and region(g.triggers[0]) == region(t)
+                and layout.earlier(g.triggers[0]) == layout.earlier(t)  # the death before is an act of its own
                 and not any(g.triggers[-1].span.end <= x.start and x.end <= t.span.start for x in dividers)
             ),
             None,
@@ -256,7 +259,8 @@ def sentence_groups(triggers: list[Trigger], doc: Document, layout: Layout) -> l
             home.date = home.date or date
     for g in groups:  # told apart by an earlier phrase, groups of one sentence stay apart when merged too
         for h in groups:
-            if h is not g and g.sentences == h.sentences and region(g.triggers[0]) != region(h.triggers[0]):
+            if h is not g and g.sentences == h.sentences \
+                    and layout.earlier(g.triggers[0]) != layout.earlier(h.triggers[0]):
                 g.apart |= {id(t) for t in h.triggers}
     for x in dividers:
         s = layout.sent(x.start)
@@ -362,9 +366,9 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
         return same_statement(a, b, doc, layout)
     if a.violent != b.violent and told_act(b, doc) and not told_act(a, doc) and dates_agree(a.date, b.date):
         return True  # "Assailants set fire to a mosque. One person was killed in the attack."
+    joined = conjoined(a, b, doc)
     if (a.violent != b.violent or (not a.violent and a.type != b.type)) and not rioting(a, b) \
-            and not protest_and_its_violence(a.triggers, b.triggers) and not interception(a, b) \
-            and not conjoined(a, b, doc):
+            and not protest_and_its_violence(a.triggers, b.triggers) and not interception(a, b) and not joined:
         return False
     if b.violent and legal_reference(b, doc):
         return True  # "X was charged with murder on Saturday": the act told before, not a new one
@@ -375,7 +379,7 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     pa, pb = group_places(a, doc, layout), group_places(b, doc, layout)
     if pa and pb and not places_agree(pa, pb):
         return False
-    if conjoined(a, b, doc):
+    if joined:
         return True
     if target_entities(a.triggers) & target_entities(b.triggers):
         return True
@@ -909,12 +913,6 @@ def natural_sentence(sent, words: frozenset) -> bool:
     return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
 
 
-def earlier_regions(triggers: list[Trigger], doc: Document):
-    """Trigger -> the earlier phrase it lies in ("after the deaths of 12 soldiers in an ambush"), or None."""
-    phrases = [pp for pp in (earlier_phrase(doc.doc, t.span) for t in triggers) if pp is not None]
-    return lambda t: next((pp for pp in phrases if pp[0] <= t.span.start < pp[1]), None)
-
-
 def earlier_phrase(tokens, span: Span | None) -> tuple[int, int] | None:
     """The characters of "following the death of X", "after the killing of Y": an act done to someone,
     which a temporal preposition governs, came before the sentence's act, not of it ("recaptured the town
@@ -1091,13 +1089,12 @@ def by_salience(groups: list[Group], doc: Document, layout: Layout) -> list[Grou
         return []
     lead = set(range(0, 3))
     note = len(layout.sent_starts) <= len(lead) + 1 and layout.sentence_span(0, doc).text.rstrip()[-1:] in ".!?"
-    region = earlier_regions([t for g in groups for t in g.triggers], doc)
 
     def weight(g: Group) -> tuple:
         return (
             g.type != "statement",
             bool(g.sentences & lead),
-            not all(region(t) for t in g.triggers),  # not only an act the lead's act came after
+            not all(layout.earlier(t) for t in g.triggers),  # not only an act the lead's act came after
             note and 0 in g.sentences,
             len(g.triggers) + len(g.casualties),
             -g.first,
