@@ -742,9 +742,16 @@ def test_people_killed_in_airstrikes_on_a_day_are_one_event(run):
     "Al-Shabaab has carried out numerous attacks in Mogadishu.",
     "The Taliban have stepped up attacks on Afghan forces since the deal was signed in February.",
     "Boko Haram has killed more than 30,000 people in a decade-long insurgency.",
+    "They have killed many people and they want to impose a new government.",
+    "The constitution was drafted after the killing of over 70,000 Salvadorans.",
 ])
 def test_a_tally_of_many_acts_is_no_event(run, text):
     assert violent(run(text, published="2020-05-04")) == []
+
+
+def test_many_killed_on_a_day_told_is_still_one_act(run):
+    doc = run("Gunmen have killed many people in an attack on the village of Kuka on Sunday.", published="2020-05-04")
+    assert violent(doc)[0].date == "2020-05-03"
 
 
 def test_an_act_planned_since_a_month_is_still_an_act(run):

@@ -145,6 +145,55 @@ def test_violence_told_as_a_habit_is_habitual(triggers):
     assert not found["attacked"].habitual
 
 
+def test_violence_as_the_means_of_a_present_habit_is_habitual(triggers):
+    found = triggers("Rebels attacked a bus on Monday.\n"
+                     "The group finances itself by kidnapping businessmen and extorting ranchers. "
+                     "It is not by blowing up pipelines that the rebels will win. "
+                     "Last year the gang kidnapped two traders by posing as police officers.")
+    assert found["kidnapping"].habitual and found["blowing up"].habitual
+    assert not found["kidnapped"].habitual
+
+
+def test_a_time_told_for_a_joined_verb_does_not_make_a_habit_an_act(triggers):
+    found = triggers("Rebels attacked a bus on Monday.\n"
+                     "We must evict the dictatorship which assassinates priests and which bombed the capital "
+                     "early this morning.")
+    assert found["assassinates"].habitual and not found["bombed"].habitual
+
+
+def test_violence_someone_is_to_stop_is_hypothetical_but_an_attack_stopped_happened(triggers):
+    found = triggers("Stop bombing civilian targets. We ask the president to stop the repression, kidnapping "
+                     "and torture. Police stopped the attack on the bank.")
+    assert found["bombing"].hypothetical and found["kidnapping"].hypothetical
+    assert not found["attack"].hypothetical
+
+
+def test_an_act_in_a_report_called_unfounded_is_negated(triggers):
+    found = triggers("The report that the ambassador's daughter was wounded by gunfire is absolutely unfounded. "
+                     "The report that two soldiers were killed was confirmed by the army.")
+    assert found["wounded"].negated and found["gunfire"].negated
+    assert not found["killed"].negated
+
+
+def test_an_act_whose_light_verb_is_negated_is_negated(triggers):
+    found = triggers("Since 1984, a battle of such proportions had not been staged in daylight. "
+                     "The army did not launch an attack on the town. The rebels launched an assault on the base.")
+    assert found["battle"].negated and found["attack"].negated
+    assert not found["assault"].negated
+
+
+def test_acts_called_constant_are_a_habit_unless_a_time_is_told(triggers):
+    found = triggers("Rebels attacked a bus on Monday.\n"
+                     "Mayors are concerned about the constant raids by subversive groups. "
+                     "Daily shellings hit the town on 3 May.")
+    assert found["raids"].habitual and not found["shellings"].habitual
+
+
+def test_a_bomb_about_to_explode_is_hypothetical(triggers):
+    found = triggers("The country is a social time bomb about to explode. A bomb exploded in the market.")
+    assert found["explode"].hypothetical and not found["exploded"].hypothetical
+
+
 def test_dated_or_past_reports_and_headlines_are_single_acts(triggers):
     found = triggers("Gunman kills two at mall\n"
                      "Gunmen attacked the village. Bombings in the capital killed 20 people last year. "

@@ -39,7 +39,7 @@ from functools import cache
 
 from ..model import Document, Participant, Span, Trigger
 from ..pipeline import load_nlp
-from .triggers import armed_sense, lemma, lexicon, load, noun_like
+from .triggers import armed_sense, lemma, lexicon, load, noun_like, verb_keys
 
 FIRST_PERSON = {"we", "i"}
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -206,16 +206,6 @@ def words() -> Words:
         wield_verbs=frozenset(w["wield_verbs"]),
         english=english,
     )
-
-
-def verb_keys(tok) -> set[str]:
-    """Lemma and plain forms: the lemmatizer misreads some regular verbs ("staged" -> "stag")."""
-    low = tok.lower_
-    keys = {lemma(tok), low}
-    for suffix, cut in (("ed", 1), ("ed", 2), ("es", 1), ("s", 1), ("ing", 3)):
-        if low.endswith(suffix):
-            keys.add(low[:-cut])
-    return keys
 
 
 def is_verb(tok) -> bool:

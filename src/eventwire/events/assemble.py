@@ -178,12 +178,15 @@ def kept(t: Trigger, doc: Document) -> bool:
 
 def cumulative(t: Trigger, doc: Document) -> bool:
     """ "More than 40,000 people have been killed since 2006", "the war has killed 500,000 people over the
-    past decade", "have died so far this year", "in 2019, 3,000 civilians were killed in attacks", "has
+    past decade", "they have killed many people", "have died so far this year", "in 2019, 3,000 civilians were killed in attacks", "has
     carried out numerous attacks": a toll or a tally summed over a period or over many acts, no one act."""
     tok = verb = doc.doc[t.head]
     day = any(x.precision == "day" and tok.sent.start_char <= x.start < tok.sent.end_char for x in doc.times)
     if tok.pos_ == "NOUN" and many(tok) and not day:  # "a series of bombings hit Baghdad on Monday": one day's
         return True
+    if tok.pos_ == "NOUN" and not day and any(thousands(x) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                              for x in c.subtree):
+        return True  # "the killing of over 70,000 Salvadorans"
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" or tok.dep_ in ("dobj", "nsubj"):
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "attacks" of "were killed in such attacks"
     if verb.pos_ not in ("VERB", "AUX"):
@@ -197,8 +200,9 @@ def cumulative(t: Trigger, doc: Document) -> bool:
         return True  # "last year, more than 3,000 civilians were killed in such attacks"
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
-    return any(summed_over(c) for c in verb.children) or any(
-        thousands(x) for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for x in c.subtree)
+    told = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(summed_over(c) for c in verb.children) or any(thousands(x) for c in told for x in c.subtree) or \
+        not day and any(a.dep_ == "amod" and a.lower_ in words("many_people_words") for c in told for a in c.children)
 
 
 def many(act) -> bool:

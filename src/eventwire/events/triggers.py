@@ -41,6 +41,16 @@ def lemma(tok) -> str:
     return tok.lemma_.lower()
 
 
+def verb_keys(tok) -> set[str]:
+    """Lemma and plain forms: the lemmatizer misreads some regular verbs ("staged" -> "stag")."""
+    low = tok.lower_
+    keys = {lemma(tok), low}
+    for suffix, cut in (("ed", 1), ("ed", 2), ("es", 1), ("s", 1), ("ing", 3)):
+        if low.endswith(suffix):
+            keys.add(low[:-cut])
+    return keys
+
+
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 
 
@@ -77,9 +87,15 @@ class Lexicon:
     firearms: frozenset
     negators: frozenset
     denial_heads: frozenset
+    light_verbs: frozenset  # "carry out", "stage", "launch" an attack
+    falsity_words: frozenset  # "the report that ... is unfounded"
+    report_nouns: frozenset
+    stop_heads: frozenset  # "stop bombing civilian targets"
     hypothetical_heads: frozenset
     conditional_marks: frozenset
     habitual_adverbs: frozenset
+    habitual_adjectives: frozenset  # "the constant raids"
+    means_preps: frozenset  # "by kidnapping businessmen"
     natural: frozenset  # causes and victims that make a violence word non-political
     phrasal_heads: frozenset  # first words of "verb particle" keys
     classes: dict  # noun class name -> lemmas, for phrasal objects
@@ -117,9 +133,15 @@ def lexicon() -> Lexicon:
         firearms=frozenset(t["firearms"]),
         negators=frozenset(t["negators"]),
         denial_heads=frozenset(t["denial_heads"]),
+        light_verbs=frozenset(t["light_verbs"]),
+        falsity_words=frozenset(t["falsity_words"]),
+        report_nouns=frozenset(t["report_nouns"]),
+        stop_heads=frozenset(t["stop_heads"]),
         hypothetical_heads=frozenset(t["hypothetical_heads"]),
         conditional_marks=frozenset(t["conditional_marks"]),
         habitual_adverbs=frozenset(t["habitual_adverbs"]),
+        habitual_adjectives=frozenset(t["habitual_adjectives"]),
+        means_preps=frozenset(t["means_preps"]),
         natural=frozenset(t["natural_causes"]) | frozenset(t["animals"]),
         phrasal_heads=frozenset(k.split()[0] for k in senses if " " in k),
         classes={k: frozenset(v) for k, v in t["object_classes"].items()},
@@ -371,7 +393,11 @@ def negative_det(tok) -> bool:
 
 
 def negated(tok, lex: Lexicon) -> bool:
-    """Explicit negation, a negative participant ("no one was killed"), or a denial above it."""
+    """Explicit negation, a negative participant ("no one was killed"), a negated light verb ("a battle of
+    such proportions had not been staged", "did not launch an attack"), or a denial above it."""
+    if tok.dep_ in ("nsubjpass", "dobj") and verb_keys(tok.head) & lex.light_verbs and any(
+            c.dep_ == "neg" for c in tok.head.children):
+        return True
     for c in tok.children:
         if c.dep_ == "neg":
             return True
@@ -388,12 +414,29 @@ def negated(tok, lex: Lexicon) -> bool:
         node, deps = node.head, DENIED_VIA
         if lemma(node) in lex.denial_heads and not any(c.dep_ == "neg" for c in node.children):
             return True
-    return False
+    return refuted(tok, lex)
+
+
+def refuted(tok, lex: Lexicon) -> bool:
+    """ "The report that the ambassador's daughter was wounded is absolutely unfounded": the clause of a
+    report that the sentence calls false."""
+    node = tok
+    while node.dep_ in ("conj", "pobj", "agent", "prep") and node.head is not node:  # "wounded by gunfire"
+        node = node.head
+    report = node.head
+    if node.dep_ not in ("acl", "ccomp") or lemma(report) not in lex.report_nouns or report.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verdict = report.head
+    return any(c.dep_ in ("acomp", "attr") and (c.lower_ in lex.falsity_words or any(
+        a.lower_ in lex.falsity_words for a in c.children if a.dep_ == "amod")) for c in verdict.children) \
+        and not any(c.dep_ == "neg" for c in verdict.children)
 
 
 def hypothetical(tok, lex: Lexicon) -> bool:
     """Modal or conditional, a purpose ("moved in to take control") or an infinitive predicate ("one thing
     is to fight the enemy", "their aim was to kill"), or governed by a threat, plan, attempt or failure."""
+    if to_be_stopped(tok, lex) or tok.dep_ == "xcomp" and tok.head.lower_ == "about":  # "about to explode"
+        return True
     predicate = tok.dep_ == "advcl" or lemma(tok.head) == "be" and tok.dep_ in ("xcomp", "ccomp", "attr")
     if predicate and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True
@@ -410,6 +453,17 @@ def hypothetical(tok, lex: Lexicon) -> bool:
             break
         node = node.head
     return False
+
+
+def to_be_stopped(tok, lex: Lexicon) -> bool:
+    """ "Stop bombing civilian targets", "asked him to stop the repression, kidnapping and torture", "until
+    it stops the bombings": violence someone is to end, not one act. A past "stopped the attack" stays."""
+    node = tok
+    while node.dep_ == "conj" and noun_like(node) and node.head is not node:
+        node = node.head
+    stop = node.head
+    return node.dep_ in ("dobj", "xcomp") and lemma(stop) in lex.stop_heads and stop.tag_ not in PAST \
+        and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in PAST for c in stop.children)
 
 
 def protested_by(tok, lex: Lexicon) -> bool:
@@ -434,6 +488,11 @@ def habitual(tok, lex: Lexicon) -> bool:
         return True
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj") and tok.head.tag_ in ("VBZ", "VBP"):
         return True  # "killing civilians is a war crime"
+    if means_of_habit(tok, lex):
+        return True
+    if tok.tag_ == "NNS" and any(a.dep_ == "amod" and a.lower_ in lex.habitual_adjectives for a in tok.children) \
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.sent):
+        return True  # "concerned about the constant raids by subversive groups"
     if tok.pos_ == "VERB":
         if tok.tag_ == "VBP" and lemma(tok) in lex.past_as_base:
             return False
@@ -452,9 +511,25 @@ def habitual(tok, lex: Lexicon) -> bool:
     return False
 
 
+def means_of_habit(tok, lex: Lexicon) -> bool:
+    """ "The group finances itself by kidnapping businessmen and extorting ranchers", "it is not by
+    blowing up pipelines that ...": a gerund of means serves a present-tense verb, a habit too."""
+    node = tok
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.tag_ != "VBG" or node.dep_ != "pcomp" or node.head.lower_ not in lex.means_preps:
+        return False
+    verb = node.head.head
+    return verb.tag_ in ("VBZ", "VBP") and lemma(verb) not in lex.past_as_base \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and not dated(verb)
+
+
 def dated(tok) -> bool:
-    """A clause with a time of its own ("the attacks today come after ...") tells of acts, not habits."""
-    return any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("today", "yesterday", "tonight") for t in tok.subtree)
+    """A clause with a time of its own ("the attacks today come after ...") tells of acts, not habits;
+    a verb joined to it keeps its own time ("which assassinates priests and which bombed the capital this
+    morning")."""
+    own = [t for c in tok.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) for t in c.subtree]
+    return any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("today", "yesterday", "tonight") for t in [tok, *own])
 
 
 def headline(sent, n: int) -> bool:
