@@ -744,6 +744,7 @@ def test_people_killed_in_airstrikes_on_a_day_are_one_event(run):
     "Boko Haram has killed more than 30,000 people in a decade-long insurgency.",
     "They have killed many people and they want to impose a new government.",
     "The constitution was drafted after the killing of over 70,000 Salvadorans.",
+    "Arms have not changed an army that murdered the archbishop and thousands of civilians.",
 ])
 def test_a_tally_of_many_acts_is_no_event(run, text):
     assert violent(run(text, published="2020-05-04")) == []

@@ -168,6 +168,17 @@ def test_violence_someone_is_to_stop_is_hypothetical_but_an_attack_stopped_happe
     assert not found["attack"].hypothetical
 
 
+def test_violence_demanded_to_cease_is_hypothetical_but_a_shooting_that_stopped_happened(triggers):
+    found = triggers("Rebels demand that the killings cease. The shooting stopped after an hour.")
+    assert found["killings"].hypothetical and not found["shooting"].hypothetical
+
+
+def test_an_act_a_noun_of_intent_looks_ahead_to_is_hypothetical(triggers):
+    found = triggers("The decision to bomb the bridge was taken on Friday. He was the first journalist to be killed "
+                     "this year.")
+    assert found["bomb"].hypothetical and not found["killed"].hypothetical
+
+
 def test_an_act_in_a_report_called_unfounded_is_negated(triggers):
     found = triggers("The report that the ambassador's daughter was wounded by gunfire is absolutely unfounded. "
                      "The report that two soldiers were killed was confirmed by the army.")

@@ -198,9 +198,11 @@ def cumulative(t: Trigger, doc: Document) -> bool:
                  for x in doc.times)
     if any(coarse or many(p) and not day for p in acts):
         return True  # "last year, more than 3,000 civilians were killed in such attacks"
+    told = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not day and any(multitude(x) for c in told for x in c.subtree):
+        return True  # "an army that murdered Monsignor Romero and thousands of civilians"
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
-    told = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(summed_over(c) for c in verb.children) or any(thousands(x) for c in told for x in c.subtree) or \
         not day and any(a.dep_ == "amod" and a.lower_ in words("many_people_words") for c in told for a in c.children)
 
@@ -225,6 +227,12 @@ def summed_over(c) -> bool:
     return c.dep_ == "prep" and c.lower_ in ("over", "in", "during", "to", "for") and any(
         p.lower_ == "date" or p.lemma_ in words("period_units") and (p.tag_ == "NNS" or any(
             a.lower_ in ("past", "last") for a in p.children)) for p in c.children if p.dep_ == "pobj")
+
+
+def multitude(x) -> bool:
+    """ "Thousands of civilians", "70,000 Salvadorans": more dead than any one act leaves, in any tense."""
+    digits = x.text.replace(",", "")
+    return x.lower_ in ("thousands", "millions") or x.like_num and digits.isdigit() and int(digits) >= 10000
 
 
 def thousands(x) -> bool:

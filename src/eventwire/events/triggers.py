@@ -433,11 +433,13 @@ def refuted(tok, lex: Lexicon) -> bool:
 
 
 def hypothetical(tok, lex: Lexicon) -> bool:
-    """Modal or conditional, a purpose ("moved in to take control") or an infinitive predicate ("one thing
-    is to fight the enemy", "their aim was to kill"), or governed by a threat, plan, attempt or failure."""
+    """Modal or conditional, a purpose ("moved in to take control", "investigations to capture the
+    assailants") or an infinitive predicate ("one thing is to fight the enemy", "their aim was to kill"),
+    or governed by a threat, plan, attempt or failure."""
     if to_be_stopped(tok, lex) or tok.dep_ == "xcomp" and tok.head.lower_ == "about":  # "about to explode"
         return True
-    predicate = tok.dep_ == "advcl" or lemma(tok.head) == "be" and tok.dep_ in ("xcomp", "ccomp", "attr")
+    predicate = tok.dep_ == "advcl" or lemma(tok.head) == "be" and tok.dep_ in ("xcomp", "ccomp", "attr") \
+        or tok.dep_ == "acl" and tok.head.pos_ == "NOUN"  # "operations to capture the criminals"
     if predicate and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True
     node = tok
@@ -457,12 +459,14 @@ def hypothetical(tok, lex: Lexicon) -> bool:
 
 def to_be_stopped(tok, lex: Lexicon) -> bool:
     """ "Stop bombing civilian targets", "asked him to stop the repression, kidnapping and torture", "until
-    it stops the bombings": violence someone is to end, not one act. A past "stopped the attack" stays."""
+    it stops the bombings", "demand that murders and kidnappings cease": violence someone is to end, not
+    one act. A past "stopped the attack" or "the shooting stopped" stays."""
     node = tok
     while node.dep_ == "conj" and noun_like(node) and node.head is not node:
         node = node.head
     stop = node.head
-    return node.dep_ in ("dobj", "xcomp") and lemma(stop) in lex.stop_heads and stop.tag_ not in PAST \
+    ended = node.dep_ in ("dobj", "xcomp") and stop.tag_ not in PAST or node.dep_ == "nsubj" and stop.tag_ in ("VB", "VBP")
+    return ended and lemma(stop) in lex.stop_heads \
         and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in PAST for c in stop.children)
 
 
