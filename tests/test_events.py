@@ -750,6 +750,25 @@ def test_a_tally_of_many_acts_is_no_event(run, text):
     assert violent(run(text, published="2020-05-04")) == []
 
 
+def test_victims_described_again_with_the_same_noun_are_one_target_unless_they_differ(run):
+    from eventwire.events.assemble import one_per_referent
+    from eventwire.model import Participant
+
+    text = ("The nine US soldiers were wounded in the attack against US soldiers. Guerrillas wounded two "
+            "policemen and three policemen. They hit Atlacatl battalion troops and Belloso battalion troops.")
+    doc = run(text, stages=["docdate"])
+
+    def victims(*mentions):
+        found = [Participant(name=m, mention=m, kind="human", start=text.index(m), end=text.index(m) + len(m))
+                 for m in mentions]
+        return [p.mention for p in one_per_referent(found, doc)]
+
+    assert victims("US soldiers", "The nine US soldiers") == ["The nine US soldiers"]
+    assert victims("two policemen", "three policemen") == ["two policemen", "three policemen"]
+    assert victims("Atlacatl battalion troops", "Belloso battalion troops") == [
+        "Atlacatl battalion troops", "Belloso battalion troops"]
+
+
 def test_many_killed_on_a_day_told_is_still_one_act(run):
     doc = run("Gunmen have killed many people in an attack on the village of Kuka on Sunday.", published="2020-05-04")
     assert violent(doc)[0].date == "2020-05-03"

@@ -1090,6 +1090,42 @@ def merge_participants(found: list[Participant]) -> list[Participant]:
     return list(out.values())
 
 
+def one_per_referent(targets: list[Participant], doc: Document) -> list[Participant]:
+    """ "The murder of six Jesuit priests ... the priests were shot": one event's victims described by the
+    same noun, one description holding the other's words and no numbers that differ, are the same people,
+    named by the fullest mention. "Two soldiers killed and three soldiers wounded" and "Atlacatl battalion
+    troops ... Belloso battalion troops" stay two."""
+    kept: list[tuple[Participant, tuple | None]] = []
+    for p in targets:
+        group = described_group(p, doc)
+        same = next((i for i, (_, g) in enumerate(kept) if group and g and same_people(group, g)), None)
+        if same is None:
+            kept.append((p, group))
+        elif len(p.mention) > len(kept[same][0].mention):
+            kept[same] = (p, group)
+    return [p for p, _ in kept]
+
+
+def same_people(a: tuple, b: tuple) -> bool:
+    (noun_a, number_a, words_a), (noun_b, number_b, words_b) = a, b
+    return noun_a == noun_b and not (number_a and number_b and number_a != number_b) and (
+        words_a <= words_b or words_b <= words_a)
+
+
+def described_group(p: Participant, doc: Document) -> tuple[str, str | None, frozenset] | None:
+    """The noun, number and other words of people a victim's description names ("six Jesuit priests":
+    priest, six, {jesuit})."""
+    if p.kind != "human" or p.entity or p.start is None or p.end is None:
+        return None
+    span = doc.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or span.root.like_num or span.root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    root = span.root
+    number = next((c.lower_ for c in root.children if c.dep_ == "nummod"), None)
+    words = frozenset(t.lower_ for t in span if t is not root and t.is_alpha and t.dep_ not in ("det", "nummod", "quantmod"))
+    return root.lemma_.lower(), number, words
+
+
 # ---------------------------------------------------------------- output
 
 
@@ -1130,7 +1166,8 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     if value is None and (main or g.type == "statement") and doc.published:
         value, precision = doc.published, "day"
     found = g.casualties
-    targets = merge_participants([p for t in g.triggers for p in t.targets if not role_word_only(p)])
+    targets = one_per_referent(merge_participants([p for t in g.triggers for p in t.targets if not role_word_only(p)]),
+                               doc)
     if g.type == "statement":
         perps = merge_participants(speakers(g, doc, layout))
     else:
