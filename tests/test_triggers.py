@@ -163,8 +163,8 @@ def test_a_time_told_for_a_joined_verb_does_not_make_a_habit_an_act(triggers):
 
 def test_violence_someone_is_to_stop_is_hypothetical_but_an_attack_stopped_happened(triggers):
     found = triggers("Stop bombing civilian targets. We ask the president to stop the repression, kidnapping "
-                     "and torture. Police stopped the attack on the bank.")
-    assert found["bombing"].hypothetical and found["kidnapping"].hypothetical
+                     "and the use of torture. Police stopped the attack on the bank.")
+    assert found["bombing"].hypothetical and found["kidnapping"].hypothetical and found["torture"].hypothetical
     assert not found["attack"].hypothetical
 
 

@@ -458,12 +458,12 @@ def hypothetical(tok, lex: Lexicon) -> bool:
 
 
 def to_be_stopped(tok, lex: Lexicon) -> bool:
-    """ "Stop bombing civilian targets", "asked him to stop the repression, kidnapping and torture", "until
-    it stops the bombings", "demand that murders and kidnappings cease": violence someone is to end, not
-    one act. A past "stopped the attack" or "the shooting stopped" stays."""
+    """ "Stop bombing civilian targets", "asked him to stop the repression, kidnapping and the use of
+    torture", "until it stops the bombings", "demand that murders and kidnappings cease": violence someone
+    is to end, not one act. A past "stopped the attack" or "the shooting stopped" stays."""
     node = tok
-    while node.dep_ == "conj" and noun_like(node) and node.head is not node:
-        node = node.head
+    while (node.dep_ == "conj" and noun_like(node) or node.dep_ in ("pobj", "prep")) and node.head is not node:
+        node = node.head  # "stop assassinations, arrests, use of torture"
     stop = node.head
     ended = node.dep_ in ("dobj", "xcomp") and stop.tag_ not in PAST or node.dep_ == "nsubj" and stop.tag_ in ("VB", "VBP")
     return ended and lemma(stop) in lex.stop_heads \
