@@ -617,6 +617,8 @@ def test_the_owner_of_a_firing_weapon_is_the_perpetrator(roles):
     perps, _, weapons = roles("Russian artillery shelled Kherson, killing two civilians.")["shelled"]
     assert ("Russian", "organization") in perps
     assert weapons == {"artillery"}
+    perps, _, _ = roles("Russian army artillery shelled Kherson, killing two civilians.")["shelled"]
+    assert ("Russian army", "organization") in perps
 
 
 def test_an_arrested_gunman_stays_the_target_of_the_arrest(run):
@@ -1001,3 +1003,57 @@ def test_a_group_with_its_acronym_in_brackets_before_its_men_is_a_perpetrator(ru
     doc = run("On 28 November 2020, Boko Haram (JAS) militants tied up and killed at least 43 rice farmers working in "
               "fields near Zabarmari (Jere, Borno).", published="2020-11-29")
     assert "Boko Haram" in {p.name for p in doc.events[0].perpetrators if p.kind == "organization"}
+
+
+def test_guards_of_an_embassy_name_no_group(run):
+    for t in ("The farmer was shot dead by Cuban embassy guards outside the gate.",
+              "the farmer was shot dead by cuban embassy guards outside the gate."):
+        doc = run(t, stages=FULL)
+        perps = {(p.mention.lower(), p.kind) for tr in doc.triggers for p in tr.perpetrators}
+        assert perps == {("cuban embassy guards", "individual")}
+
+
+def test_a_unit_keeps_the_words_the_parse_hung_on_its_men(run):
+    for t in ("Three smugglers were detained by Carabineros OS-9 department personnel near the port.",
+              "three smugglers were detained by carabineros os-9 department personnel near the port."):
+        doc = run(t, stages=FULL)
+        orgs = {p.mention.lower() for tr in doc.triggers for p in tr.perpetrators if p.kind == "organization"}
+        assert "carabineros os-9 department" in orgs and "department" not in orgs
+
+
+def test_one_craft_of_a_model_is_no_group(run):
+    for t in ("An F-5 has been strafing the guerrilla camps since noon.",
+              "an f-5 has been strafing the guerrilla camps since noon."):
+        doc = run(t, stages=FULL)
+        assert not [p for tr in doc.triggers for p in tr.perpetrators]
+
+
+def test_a_tie_to_the_inquiry_into_an_act_is_no_suspicion(run):
+    for t in ("The vote on the loan to Peru, which is linked to the findings of the investigation of the murder "
+              "of the judge, was delayed.",
+              "the vote on the loan to peru, which is linked to the findings of the investigation of the murder "
+              "of the judge, was delayed."):
+        doc = run(t, stages=FULL)
+        assert not trigger(doc, "murder").perpetrators
+    doc = run("Two officers were linked to the murder of the judge.", stages=FULL)
+    assert attributed(trigger(doc, "murder")) == [("Two officers", "individual", "suspected")]
+
+
+def test_a_name_with_a_person_word_before_it_is_an_individual(run):
+    doc = run("Police broke up a march organized by radical preacher Mizanur Rahman, a convicted recruiter.", stages=FULL)
+    assert attributed(trigger(doc, "march")) == [("Mizanur Rahman", "individual", "reported")]
+
+
+def test_a_leaders_name_is_no_group_inside_it(run):
+    for t in ("The leaders of the riot were Carlos Reyes Granados, Marco Santizo Linares, and Victor Veliz Duarte.",
+              "the leaders of the riot were carlos reyes granados, marco santizo linares, and victor veliz duarte."):
+        doc = run(t, stages=FULL)
+        assert all(p.kind == "individual" for p in trigger(doc, "riot").perpetrators)
+
+
+def test_a_cartel_boss_is_a_named_individual_and_his_cartel_a_group(run):
+    for t in ("The bomb was planted by Medellin Cartel boss Pablo Escobar.",
+              "the bomb was planted by medellin cartel boss pablo escobar."):
+        doc = run(t, stages=FULL)
+        assert {(p.mention.lower(), p.kind) for p in trigger(doc, "planted").perpetrators} == {
+            ("pablo escobar", "individual"), ("medellin cartel", "organization")}

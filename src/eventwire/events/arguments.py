@@ -23,7 +23,9 @@ into a crowd is a weapon whatever it is ("an explosives-laden vehicle"), and so 
 an act or has its responsibility placed on them ("placed the responsibility for the murder on X": accused),
 and a name that a place word describes ("in Aucayacu, a small town") are no victims of it. Weapons keep the words that name them ("tear gas",
 "improvised explosive device"), and a later "the assailants used X" gives the act its weapons.
-Lexicons under data/events/ decide kinds: individual vs organization
+One craft of a model ("an A-37") is no group; men posted somewhere ("soviet embassy guards") name no group by
+their post; and a tie to the inquiry into an act ("linked to the investigation of the murder") is no suspicion of
+it. Lexicons under data/events/ decide kinds: individual vs organization
 perpetrators, human vs physical targets; in lowercase text a word outside the model's WordNet
 index is read as a name. Resolved entities from the actors stage give names and ids. Last,
 each participant takes its referent's fullest mention in the document: a part of a name its
@@ -106,6 +108,8 @@ class Words:
     calibre_words: frozenset  # "a .38 caliber revolver": the number before them is part of the weapon's name
     number_words: frozenset  # "detachment no. 4": the number after them is part of a unit's name
     kin: frozenset  # "the wife of X", "married to X": X is a relative of whom the act befell
+    post_heads: frozenset  # "soviet embassy guards", "coban base troops": where men serve, no group that acts
+    pursuit_nouns: frozenset  # "linked to the investigation of the murder": tied to the inquiry, not the act
     passive_human_heads: frozenset
     naming_verbs: frozenset
     speaker_heads: frozenset
@@ -182,6 +186,8 @@ def words() -> Words:
         tripped=frozenset(p["tripped_weapons"]),
         calibre_words=frozenset(p["calibre_words"]),
         kin=frozenset(p["kin_words"]),
+        post_heads=frozenset(p["post_heads"]),
+        pursuit_nouns=frozenset(p["pursuit_nouns"]),
         number_words=frozenset(p["number_words"]),
         passive_human_heads=frozenset(p["passive_human_heads"]),
         naming_verbs=frozenset(p["naming_verbs"]),
@@ -371,6 +377,8 @@ class Arguments:
                 return  # "accused X of being the masterminds of the murder" climbs through its author noun
             node, below = node.head, node
             key = lemma(node)
+            if key in self.w.pursuit_nouns and not is_verb(node):
+                return  # "linked to the results of the investigation of the murder": what is tied is the inquiry
             if node.dep_ == "prep" and (node.lower_ in self.w.scene_preps or node.lower_ == "in" and lemma(
                     node.head) in self.w.custody_verbs and lemma(below) != "connection"):
                 return  # "captured rifles during the battle", "detained in raids": no charge for the act
@@ -729,6 +737,17 @@ class Arguments:
         ent = self.entity_at(tok)
         return ent is not None and ent.kind == "location"
 
+    def adjective_demonym(self, tok) -> bool:
+        """A nation's adjective ("honduran", "Israeli"), not the state's short name ("US", "U.S."): before a unit's
+        name it is part of that name ("russian army artillery"), before its men no group of its own ("salvadoran
+        soldiers")."""
+        state = self.w.demonyms.get(tok.lower_)
+        if state is not None:
+            return "".join(w[0] for w in state.lower().split()) != tok.lower_.replace(".", "")
+        i = bisect_left(self._place_starts, tok.idx + 1) - 1
+        return tok.tag_ not in ("NNS", "NNPS") and i >= 0 and self._places[i].demonym and \
+            self._places[i].start <= tok.idx < self._places[i].end
+
     def org_word(self, tok) -> bool:
         """A token that names a group by itself: a known group, an acronym, an organisation head."""
         low = tok.lower_
@@ -736,6 +755,8 @@ class Arguments:
             return True  # "the army", not "forced disappearances": a participle is no group's head
         if not tok.is_alpha and "-" not in low:
             return False
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return False  # "an A-37 strafed": one of a model of craft or weapon, not a group
         if tok.is_upper and len(low) >= 2 and not self._shouting:
             return True
         single = not any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children)
@@ -796,7 +817,7 @@ class Arguments:
         if modifier and key in self.w.physical and (ent is None or ent.actor_type is None):
             return None  # "Minibus bombing" in a title-case headline: what was hit, whatever NER says
         if ent is not None:  # a person, a group, or a place that is a state actor ("US drone"), not "Manchester"
-            if ent.kind == "person":
+            if ent.kind == "person" or ent.kind == "organization" and not ent.actor_type and self.person_told(tok):
                 return "individual"
             return "organization" if ent.kind == "organization" or ent.actor_type else None
         if tok.lower_ in self.w.demonyms or (modifier and tok.ent_type_ in ("NORP", "GPE") and not self.locality(tok)):
@@ -821,6 +842,16 @@ class Arguments:
         if tok.ent_type_ in ("ORG", "NORP", "GPE"):
             return "organization"
         return None
+
+    def person_told(self, tok) -> bool:
+        """A name the entity tagger guessed to be a group that the text tells is a person: a person word before it
+        ("radical preacher Anjem Choudary") or a list of people it stands in ("the leaders were X, Y and Z")."""
+        start = self.mention_at(tok)[0]
+        if any(c.dep_ in ("compound", "amod") and c.idx < start and lemma(c) in self.w.human
+               and lemma(c) not in self.w.organization for c in tok.children):
+            return True
+        kinds = {ent.kind for c in tok.conjuncts if (ent := self.entity_at(c)) is not None}
+        return kinds == {"person"}
 
     def target_kind(self, tok) -> str | None:
         key = lemma(tok)
@@ -916,6 +947,13 @@ class Arguments:
         if org and toks[0].i > 0 and tok.dep_ == "compound" and ordinal(toks[0].nbor(-1)) \
                 and toks[0].nbor(-1).head in (tok, tok.head):  # "1st infantry brigade soldiers": the parse hangs
             toks = [toks[0].nbor(-1), *toks]  # the unit's number on the men, but it is part of the unit's name
+        if org and tok.dep_ in ("compound", "nmod"):  # "carabineros os-7 department personnel", "russian army artillery":
+            while True:  # the words the parse hung on the men or guns just before a unit's head name the unit too
+                before = [c for c in tok.head.children if c.right_edge.i + 1 == toks[0].i and (
+                    c.dep_ in ("compound", "nmod") or c.dep_ == "amod" and self.adjective_demonym(c))]
+                if not before:
+                    break
+                toks = [*tok.doc[before[0].left_edge.i:before[0].right_edge.i + 1], *toks]
         if org:  # a group's name: "maoist shining path group" -> "shining path", "army of national liberation"
             while toks[:-1] and (toks[0].lower_ in self.w.ideologies or toks[0].is_punct) and not (
                     len(toks) == 2 and lemma(toks[1]) in self.w.organization):
@@ -1115,7 +1153,8 @@ class Arguments:
             if kind == "organization" and not self.entity_at(h) and any(
                     c.dep_ == "amod" and lemma(c) in self.w.unknown for c in h.children):
                 kind = "individual"
-            if kind == "individual" and self.name_like(self.name_tokens(h)) and lemma(h) not in self.w.individual:
+            personal = kind == "individual" and self.name_like(self.name_tokens(h)) and lemma(h) not in self.w.individual
+            if personal:
                 toks = self.name_tokens(h, ranked=True)
                 start, end = toks[0].idx, h.idx + len(h.text)
             elif kind == "organization" and self.mention_at(h):
@@ -1143,7 +1182,10 @@ class Arguments:
                        for p in pobjs(c, {"by"})]  # "troops commanded by Colonel X"
             out += self.perpetrators(doc, leaders, {p.i: said for p in leaders})
             if kind == "individual":  # "FMLN guerrillas", "members of the FMLN": the group too
-                groups = [c for c in h.children if c.dep_ in ("compound", "nmod") and (
+                own = self.name_tokens(h)[0].idx if personal and self.name_like([h]) else len(doc.text)
+                # "marco santizo linares": words of his own name name no group; "medellin cartel boss pablo escobar" do
+                groups = [c for c in h.children if c.dep_ in ("compound", "nmod") and not self.posted(c, h)
+                          and c.idx < own and (
                     self.org_word(c) or self.perp_kind(c, modifier=True) == "organization" and self.entity_at(c))]
                 inner = [h, *pobjs(h, {"of"})] if lemma(h) in self.w.partitive else [h]
                 groups += [p for t in inner for p in pobjs(t, {"of", "from"})  # "terrorists from the FAL"
@@ -1159,9 +1201,16 @@ class Arguments:
                 named = [*(t for t in h.subtree if t.i < h.i), *(h.doc[before : before + 1] if before >= 0 else [])]
                 for t in named:  # "Ministry of External Affairs spokesperson Randhir Jaiswal"
                     m = self.mention_at(t)
-                    if m and m[2].kind == "organization" and not any(p.entity == m[2].id for p in out):
+                    if m and m[2].kind == "organization" and not any(p.entity == m[2].id for p in out) \
+                            and not self.posted(t, h) and not self.adjective_demonym(t) \
+                            and m[0] < own:  # not "salvadoran" of its men, nor a man's own name
                         out.append(self.participant(doc, m[0], m[1], "organization", t, said))
         return out
+
+    def posted(self, t, h) -> bool:
+        """ "soviet embassy guards", "northeastern coban base troops": a post word from a name up to the men says
+        where they serve; the embassy or the base is no group that acted."""
+        return any(lemma(x) in self.w.post_heads for x in h.doc[t.i:h.i])
 
     def identities(self, h) -> list:
         """What the text says the doers are: "the gunmen who attacked the bus were members of the Zeta
