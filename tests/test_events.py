@@ -769,6 +769,13 @@ def test_victims_described_again_with_the_same_noun_are_one_target_unless_they_d
         "Atlacatl battalion troops", "Belloso battalion troops"]
 
 
+def test_a_note_whose_toll_follows_a_figure_keeps_the_dead_and_the_wounded_apart(run):
+    doc = run("On 7 May 2020, LNA forces fired Grad rockets on the Zawiyat al-Dahmani area of Tripoli (Tripoli, "
+              "Tripoli), killing 2 civilians and injuring 3. 2 fatalities.", published="2020-05-08")
+    main = violent(doc)[0]
+    assert (main.killed.best, main.injured.best) == (2, 3)
+
+
 def test_many_killed_on_a_day_told_is_still_one_act(run):
     doc = run("Gunmen have killed many people in an attack on the village of Kuka on Sunday.", published="2020-05-04")
     assert violent(doc)[0].date == "2020-05-03"

@@ -38,6 +38,13 @@ def test_newlines_end_sentences_so_headlines_stay_apart_from_the_lead():
     assert first.text.strip() == "Blast hits market"
 
 
+def test_a_full_stop_after_a_figure_ends_the_sentence_before_a_figure_or_a_capital():
+    pipe = Pipeline([])
+    doc = pipe(Document(id="n", text="Gunmen killed 1 civilian and injured 3. 1 fatality. Police came at 10. They left."))
+    assert [s.text.strip() for s in doc.doc.sents] == [
+        "Gunmen killed 1 civilian and injured 3.", "1 fatality.", "Police came at 10.", "They left."]
+
+
 def test_markdown_is_blanked_without_moving_offsets():
     pipe = Pipeline([])
     text = "## Why\n\n- **Islamic State** claimed the attack."

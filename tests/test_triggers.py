@@ -517,6 +517,18 @@ def test_killing_a_protest_is_about_is_no_event_of_the_report(triggers):
     assert "killing" not in found
 
 
+def test_a_killing_that_only_tells_whom_protesters_want_prosecuted_is_no_event_of_the_report(triggers):
+    found = triggers("Dozens of demonstrators gathered in the square to renew demands for early elections and the "
+                     "prosecution of those who killed protesters. Soldiers fired on demonstrators who had attacked "
+                     "banks.")
+    assert "killed" not in found and "attacked" in found
+
+
+def test_an_act_naming_a_place_tells_no_act(triggers):
+    found = triggers("Youths pelted stones at troops near the encounter site.")
+    assert "encounter" not in found and "pelted" in found
+
+
 def test_beating_up_supporters_is_violence_against_civilians(triggers):
     found = triggers("Militiamen beat up opposition supporters in the town.")
     assert found["beat up"].type == "violence_against_civilians"

@@ -72,6 +72,7 @@ def load_nlp():
                 line = text[line_start : prev.idx].strip()
                 if "\n\n" in prev.text or len(line) < 50 or line[-1:] in ".!?:\"”'’":
                     tok.is_sent_start = True
+            number_stops(doc)
             cap_sentences(doc)
             return doc
 
@@ -94,6 +95,17 @@ def load_nlp():
     nlp.add_pipe("eventwire_title_lemmas", after="ner")
     nlp.max_length = 20_000_000
     return nlp
+
+
+def number_stops(doc) -> None:
+    """ "Killing 1 civilian and injuring 3. 1 fatality.": the parser takes a full stop after a figure
+    for part of it and glues the next sentence on, so the toll's figure would count the dead. A stop
+    between a figure and a figure or a capitalised word ends the sentence."""
+    for tok in doc[2:]:
+        stop, figure = doc[tok.i - 1], doc[tok.i - 2]
+        if stop.text == "." and stop.whitespace_ and figure.text[:1].isdigit() and figure.like_num \
+                and (tok.text[:1].isdigit() or tok.is_title):
+            tok.is_sent_start = True
 
 
 def cap_sentences(doc) -> None:

@@ -107,6 +107,7 @@ class Lexicon:
     past_as_base: frozenset  # verbs whose past is their base form ("set off"): a VBP tag may be a past
     grievance_preps: frozenset  # "protested over the killing of": what a protest is about
     game_words: frozenset  # "play fighting": violence in a game
+    scene_nouns: frozenset  # "the encounter site": a place named by an act
     protest_cues: frozenset  # "vandalised the office demanding relief": a crowd's destruction is a protest
 
 
@@ -153,6 +154,7 @@ def lexicon() -> Lexicon:
         past_as_base=frozenset(t["past_as_base"]),
         grievance_preps=frozenset(t["grievance_preps"]),
         game_words=frozenset(t["game_words"]),
+        scene_nouns=frozenset(t["scene_nouns"]),
         protest_cues=frozenset(t["protest_cues"]),
     )
 
@@ -365,9 +367,27 @@ def background(tok, lex: Lexicon) -> bool:
 
 def grievance(tok, protests: set[int], lex: Lexicon) -> bool:
     """A noun naming what a protest is about ("students protested over the killing of a journalist",
-    "marched against the arrest of their leader") tells an earlier act, not one of this report."""
-    return noun_like(tok) and tok.dep_ == "pobj" and tok.head.lower_ in lex.grievance_preps \
-        and tok.head.head.i in protests
+    "marched against the arrest of their leader"), or an act that only tells who is meant in what the
+    protesters demand ("demands for the prosecution of those who killed protesters"), tells an earlier act,
+    not one of this report."""
+    if noun_like(tok) and tok.dep_ == "pobj" and tok.head.lower_ in lex.grievance_preps and tok.head.head.i in protests:
+        return True
+    if tok.dep_ != "relcl" or lemma(tok.head) in lex.protest_cues:
+        return False  # "demonstrators who had attacked banks": the protesters' own act
+    node = tok.head
+    for _ in range(8):  # up the noun phrase the act describes someone in, to a demand
+        node = node.head
+        if lemma(node) in lex.protest_cues:
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            return False
+    return False
+
+
+def scene(tok, lex: Lexicon) -> bool:
+    """ "Pelted stones near the encounter site", "at the blast scene": an act's noun naming a place points at
+    an act told elsewhere, it tells none itself."""
+    return noun_like(tok) and tok.dep_ in ("compound", "nmod") and lemma(tok.head) in lex.scene_nouns
 
 
 def game(tok, lex: Lexicon) -> bool:
@@ -572,7 +592,7 @@ class Triggers:
                      and not (s.type == "strategic_developments" and tok.dep_ == "amod"
                               and not any(c.dep_ == "nsubj" for c in tok.children))  # a misparse keeps its doer
                      and not (s.type == "statement" and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN")
-                     and not (s.type in VIOLENT and game(tok, lex))]
+                     and not (s.type in VIOLENT and game(tok, lex)) and not scene(tok, lex)]
             if not found:
                 continue
             violent = any(not s.outcome and (s.type in VIOLENT or s.subtype == "looting_property_destruction")
