@@ -776,6 +776,16 @@ def test_a_note_whose_toll_follows_a_figure_keeps_the_dead_and_the_wounded_apart
     assert (main.killed.best, main.injured.best) == (2, 3)
 
 
+@pytest.mark.parametrize("text, town", [
+    ("09/02/2016: An explosive device detonated at a night market on Roxas Avenue in Davao city, Davao del Sur "
+     "province, Philippines. At least 15 people were killed.", "Davao"),
+    ("04/20/2017: An assailant opened fire on a police van on the Champs-Elysees avenue in Paris city, "
+     "Ile-de-France region, France. One police officer was killed.", "Paris"),
+])
+def test_a_town_the_text_calls_a_city_places_the_act_before_streets_and_works_named_with_it(run, text, town):
+    assert violent(run(text))[0].location.name == town
+
+
 def test_many_killed_on_a_day_told_is_still_one_act(run):
     doc = run("Gunmen have killed many people in an attack on the village of Kuka on Sunday.", published="2020-05-04")
     assert violent(doc)[0].date == "2020-05-03"

@@ -856,7 +856,7 @@ def lead_place(doc: Document, layout: Layout) -> Place | None:
     """Where the story is set when its main event names no place: the dateline ("NAPLES, Fla. --")
     or the most specific place of the lead."""
     cut = layout.sent_ends[min(3, len(layout.sent_ends) - 1)] if layout.sent_ends else 0
-    return best_place([p for p in doc.places if p.start < cut and p.lat is not None and not p.demonym])
+    return best_place([p for p in doc.places if p.start < cut and p.lat is not None and not p.demonym], doc.text)
 
 
 def story_place(doc: Document) -> Place | None:
@@ -873,13 +873,25 @@ def story_place(doc: Document) -> Place | None:
     return max(towns, key=lambda p: (names.count(p.name), -names.index(p.name)), default=None)
 
 
-def best_place(places: list[Place]) -> Place | None:
+def best_place(places: list[Place], text: str = "") -> Place | None:
+    """The most specific place of the main country; a town the text calls a city or town ("on Roxas Avenue in
+    Davao city", "at Ataturk airport in Istanbul city", "Colonia village, Lamitan city") outranks the
+    streets, works and villages named with it."""
     if not places:
         return None
     countries = [p.country_code for p in places if p.country_code]
     main = max(dict.fromkeys(countries), key=countries.count) if countries else None  # ties: first mentioned
     pool = [p for p in places if p.country_code == main] or places
+    marked = {id(p): settlement_mark(p, text) for p in pool if p.feature in LOCAL}
+    if any(rank == 2 for rank in marked.values()):
+        pool = [p for p in pool if marked.get(id(p), 2) == 2]
     return max(pool, key=lambda p: (FEATURE_RANK.get(p.feature, 0), -pool.index(p)))
+
+
+def settlement_mark(p: Place, text: str) -> int:
+    """2 for a name the text calls a city or town ("Davao city"), 1 for a village, else 0."""
+    word = text[p.end:p.end + 12].split(maxsplit=1)[:1] if p.end is not None else []
+    return {"city": 2, "town": 2, "village": 1}.get(word[0].strip(",.;:()") if word else "", 0)
 
 
 # ---------------------------------------------------------------- counts and participants
@@ -1192,7 +1204,7 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     doers = [p for p in perps if (p.entity or p.mention.lower()) in acting] or perps
     clash = any(t.subtype in ("mob_violence", "armed_clash") for t in g.triggers)
     etype, subtype = acled_type(gtype, subtype, doers, targets, doc, protest, clash)
-    location = best_place(g.places) or (placed_by_story(g, doc, layout) if placed_by_lead(g, main) else None)
+    location = best_place(g.places, doc.text) or (placed_by_story(g, doc, layout) if placed_by_lead(g, main) else None)
     if main and g.violent:
         location = headline_place(doc, location) or county_town(doc, location) or location
     perps = [coded_actor(p, etype, location, doc) for p in perps]
