@@ -393,6 +393,11 @@ def test_a_toll_of_another_kind_is_not_added_to_the_figure(figures):
     assert [(k, best) for k, best, *_ in found] == [("killed", 2), ("injured", 3)]
 
 
+def test_those_named_after_what_a_toll_includes_add_to_it(figures):
+    assert [f[:2] for f in figures("Five people, including a soldier, and four assailants were killed.")] == \
+        [("killed", 9)]
+
+
 def test_fatalities_that_include_people_count_them(figures):
     assert [(k, best) for k, best, *_ in figures("The fatalities included three soldiers and a civilian.")] \
         == [("killed", 4)]

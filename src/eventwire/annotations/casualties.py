@@ -630,7 +630,8 @@ class _Finder:
     def read(self, v, person_only: bool = False, single: bool = True, trigger=None):
         """best, low, high, count token range, victims token range for victim token `v`,
         summing conjoined victims ("two policemen and a civilian", "3 soldiers and 5 militants
-        killed") but not those a figure includes ("7 people including an SP and the 3 militants")."""
+        killed", "five people, including a soldier, and four assailants") but not those a figure includes
+        ("7 people including an SP and the 3 militants")."""
         if v.lemma_.lower() in self.lex.count_nouns and not self.quantified(v):  # "a total of 12 people"
             of = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             v = next((p for p in of.children if p.dep_ == "pobj"), v) if of is not None else v
@@ -638,12 +639,16 @@ class _Finder:
         if first is None or first[0] in (None, 0):  # a negation covers the coordination: "neither X nor Y"
             return first
         parts = [first]
-        included = min((c.i for c in v.children if c.dep_ == "prep" and c.lower_ in self.lex.inclusion),
-                       default=len(v.doc))
+        inclusion = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in self.lex.inclusion), None)
+        included = len(v.doc) if inclusion is None else inclusion.i
+        # "Thirteen people, including seven students, and the two gunmen": a comma closes what the figure
+        # includes, and those after it add to it
+        after = inclusion.right_edge.i + 1 if inclusion is not None else len(v.doc)
+        closed = after < len(v.doc) and v.doc[after].text == ","
         own = -1 if trigger is None else trigger.i
         # not "100,000 who were murdered, 40,000 who were kidnapped"
         for c in (*v.conjuncts, *self.listed_appositive(v), *self.split_conjuncts(v)):
-            if v.i < c.i < included and not any(
+            if v.i < c.i and (c.i < included or closed and c.i > after) and not any(
                     x.dep_ in ("relcl", "acl") or self.role(x) for x in (*v.children, *c.subtree) if x.i != own):
                 part = self.read_one(c, person_only, single)
                 if part is None or part[0] is None:
