@@ -1057,3 +1057,9 @@ def test_a_cartel_boss_is_a_named_individual_and_his_cartel_a_group(run):
         doc = run(t, stages=FULL)
         assert {(p.mention.lower(), p.kind) for p in trigger(doc, "planted").perpetrators} == {
             ("pablo escobar", "individual"), ("medellin cartel", "organization")}
+
+
+def test_an_act_the_parse_hangs_on_an_address_takes_the_clauses_doer_not_the_place(run):
+    doc = run("Assailants on motorcycles attacked Birane village, Zurmi local government area, Zamfara state, "
+              "Nigeria, shooting residents.", stages=FULL)
+    assert [p.mention for p in trigger(doc, "shooting").perpetrators] == ["Assailants"]

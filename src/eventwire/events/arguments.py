@@ -530,6 +530,12 @@ class Arguments:
         head, dep = tok.head, tok.dep_
         if head == tok:
             return
+        if dep in ("acl", "amod") and noun_like(head) and (lemma(head) in self.w.place_heads or self.locality(head)):
+            # "attacked Birane village, Zurmi local government area, Zamfara state, shooting residents": the
+            # parse hangs the act on the address; its doer is the clause's subject, not the place
+            verb = next((a for a in head.ancestors if is_verb(a)), None)
+            (f.patients if pas else f.agents).extend(children(verb, "nsubj") if verb is not None else [])
+            return
         if dep == "relcl" or (dep in ("acl", "amod") and noun_like(head)):
             (f.patients if pas else f.agents).append(head)
             return
