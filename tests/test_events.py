@@ -786,6 +786,12 @@ def test_a_town_the_text_calls_a_city_places_the_act_before_streets_and_works_na
     assert violent(run(text))[0].location.name == town
 
 
+def test_an_attack_on_the_members_of_a_known_force_is_a_battle(run):
+    doc = run("On 29 April 2020, Taliban militants attacked ANDSF checkpoints in Chahar Bolak district (Chahar Bolak, "
+              "Balkh). 6 ANDSF members were killed and 3 wounded.", published="2020-05-01")
+    assert (violent(doc)[0].type, violent(doc)[0].subtype) == ("battles", "armed_clash")
+
+
 def test_many_killed_on_a_day_told_is_still_one_act(run):
     doc = run("Gunmen have killed many people in an attack on the village of Kuka on Sunday.", published="2020-05-04")
     assert violent(doc)[0].date == "2020-05-03"

@@ -529,6 +529,14 @@ def test_an_act_naming_a_place_tells_no_act(triggers):
     assert "encounter" not in found and "pelted" in found
 
 
+def test_taking_control_without_resistance_is_a_peaceful_transfer(triggers):
+    found = triggers("STC forces took control of the port without resistance. Houthi forces took control of "
+                     "Qaniyah after heavy fighting.")
+    assert [t.subtype for t in found.values() if t.span.text == "took"] == ["non_state_actor_overtakes_territory"]
+    assert any(t.subtype == "non_violent_transfer_of_territory" for t in
+               triggers("STC forces took control of the port without resistance.").values())
+
+
 def test_beating_up_supporters_is_violence_against_civilians(triggers):
     found = triggers("Militiamen beat up opposition supporters in the town.")
     assert found["beat up"].type == "violence_against_civilians"

@@ -1440,10 +1440,10 @@ def armed(targets: list[Participant], doc: Document) -> bool:
         tail = p.mention.lower().split()[-2:]
         if tail and (tail[-1] in words("armed_target_words") or " ".join(tail) in words("armed_target_phrases")):
             return True
-        if tail and tail[-1] in words("force_site_words") and p.start is not None and any(
+        if tail and tail[-1] in words("force_site_words") | words("member_words") and p.start is not None and any(
                 e.actor_type in words("armed_actor_types") and any(p.start <= m.start and m.end <= p.end
                                                                    for m in e.mentions) for e in doc.entities):
-            return True  # "the ENDF Northern Command headquarters"
+            return True  # "the ENDF Northern Command headquarters", "6 ANDSF members"
     return False
 
 
