@@ -792,6 +792,14 @@ def test_an_attack_on_the_members_of_a_known_force_is_a_battle(run):
     assert (violent(doc)[0].type, violent(doc)[0].subtype) == ("battles", "armed_clash")
 
 
+def test_killing_a_named_commander_of_an_armed_group_is_a_battle_and_a_party_member_a_civilian(run):
+    commander = run("On 6 May 2020, security forces killed Hizbul Mujahideen commander Riyaz Naikoo in Beighpora "
+                    "(Awantipora, Jammu and Kashmir). 1 fatality.", published="2020-05-08")
+    politician = run("On 6 May 2020, gunmen shot dead village head Ram Singh, a member of the ruling party, in Kupwara "
+                     "(Kupwara, Jammu and Kashmir). 1 fatality.", published="2020-05-08")
+    assert violent(commander)[0].type == "battles" and violent(politician)[0].type == "violence_against_civilians"
+
+
 def test_many_killed_on_a_day_told_is_still_one_act(run):
     doc = run("Gunmen have killed many people in an attack on the village of Kuka on Sunday.", published="2020-05-04")
     assert violent(doc)[0].date == "2020-05-03"

@@ -1435,8 +1435,9 @@ def armed(targets: list[Participant], doc: Document) -> bool:
     entities = {e.id: e for e in doc.entities}
     for p in targets:
         ent = entities.get(p.entity) if p.entity else None
-        if ent is not None and ent.actor_type in words("armed_actor_types"):
-            return True
+        if ent is not None and (ent.actor_type in words("armed_actor_types") or any(
+                a in entities and entities[a].actor_type in words("armed_actor_types") for a in ent.affiliations)):
+            return True  # a force or group, or one of its men ("Hizbul Mujahideen commander Riyaz Naikoo")
         tail = p.mention.lower().split()[-2:]
         if tail and (tail[-1] in words("armed_target_words") or " ".join(tail) in words("armed_target_phrases")):
             return True
