@@ -178,8 +178,9 @@ def kept(t: Trigger, doc: Document) -> bool:
 
 def cumulative(t: Trigger, doc: Document) -> bool:
     """ "More than 40,000 people have been killed since 2006", "the war has killed 500,000 people over the
-    past decade", "they have killed many people", "have died so far this year", "in 2019, 3,000 civilians were killed in attacks", "has
-    carried out numerous attacks": a toll or a tally summed over a period or over many acts, no one act."""
+    past decade", "they have killed many people", "have died so far this year", "in 2019, 3,000 civilians
+    were killed in attacks", "has carried out numerous attacks": a toll or a tally summed over a period or
+    over many acts, no one act."""
     tok = verb = doc.doc[t.head]
     day = any(x.precision == "day" and tok.sent.start_char <= x.start < tok.sent.end_char for x in doc.times)
     if tok.pos_ == "NOUN" and many(tok) and not day:  # "a series of bombings hit Baghdad on Monday": one day's
@@ -882,16 +883,16 @@ def best_place(places: list[Place], text: str = "") -> Place | None:
     countries = [p.country_code for p in places if p.country_code]
     main = max(dict.fromkeys(countries), key=countries.count) if countries else None  # ties: first mentioned
     pool = [p for p in places if p.country_code == main] or places
-    marked = {id(p): settlement_mark(p, text) for p in pool if p.feature in LOCAL}
-    if any(rank == 2 for rank in marked.values()):
-        pool = [p for p in pool if marked.get(id(p), 2) == 2]
+    towns = [p for p in pool if p.feature in LOCAL and called_town(p, text)]
+    if towns:
+        pool = [p for p in pool if p.feature not in LOCAL or p in towns]
     return max(pool, key=lambda p: (FEATURE_RANK.get(p.feature, 0), -pool.index(p)))
 
 
-def settlement_mark(p: Place, text: str) -> int:
-    """2 for a name the text calls a city or town ("Davao city"), 1 for a village, else 0."""
+def called_town(p: Place, text: str) -> bool:
+    """A name the text calls a city or town right after it ("Davao city", "Bir al-Abed town")."""
     word = text[p.end:p.end + 12].split(maxsplit=1)[:1] if p.end is not None else []
-    return {"city": 2, "town": 2, "village": 1}.get(word[0].strip(",.;:()") if word else "", 0)
+    return bool(word) and word[0].strip(",.;:()") in ("city", "town")
 
 
 # ---------------------------------------------------------------- counts and participants
