@@ -1063,3 +1063,12 @@ def test_an_act_the_parse_hangs_on_an_address_takes_the_clauses_doer_not_the_pla
     doc = run("Assailants on motorcycles attacked Birane village, Zurmi local government area, Zamfara state, "
               "Nigeria, shooting residents.", stages=FULL)
     assert [p.mention for p in trigger(doc, "shooting").perpetrators] == ["Assailants"]
+
+
+def test_a_man_acting_outside_his_force_does_not_make_it_the_perpetrator(run):
+    for t in ("An off-duty police officer shot and killed the ambassador at the exhibition.",
+              "an off-duty police officer shot and killed the ambassador at the exhibition."):
+        doc = run(t, stages=FULL)
+        assert {p.kind for p in trigger(doc, "shot").perpetrators} == {"individual"}
+    doc = run("FMLN guerrillas attacked a police post in San Miguel.", stages=FULL)
+    assert "organization" in {p.kind for p in trigger(doc, "attacked").perpetrators}

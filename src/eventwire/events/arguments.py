@@ -109,6 +109,7 @@ class Words:
     number_words: frozenset  # "detachment no. 4": the number after them is part of a unit's name
     kin: frozenset  # "the wife of X", "married to X": X is a relative of whom the act befell
     post_heads: frozenset  # "soviet embassy guards", "coban base troops": where men serve, no group that acts
+    capacity_words: frozenset  # "off-duty", "former": a man acting outside the force he names
     pursuit_nouns: frozenset  # "linked to the investigation of the murder": tied to the inquiry, not the act
     passive_human_heads: frozenset
     naming_verbs: frozenset
@@ -187,6 +188,7 @@ def words() -> Words:
         calibre_words=frozenset(p["calibre_words"]),
         kin=frozenset(p["kin_words"]),
         post_heads=frozenset(p["post_heads"]),
+        capacity_words=frozenset(p["capacity_words"]),
         pursuit_nouns=frozenset(p["pursuit_nouns"]),
         number_words=frozenset(p["number_words"]),
         passive_human_heads=frozenset(p["passive_human_heads"]),
@@ -1187,7 +1189,7 @@ class Arguments:
             leaders = [p for c in h.children if c.dep_ == "acl" and verb_keys(c) & self.w.leader_verbs
                        for p in pobjs(c, {"by"})]  # "troops commanded by Colonel X"
             out += self.perpetrators(doc, leaders, {p.i: said for p in leaders})
-            if kind == "individual":  # "FMLN guerrillas", "members of the FMLN": the group too
+            if kind == "individual" and not self.own_capacity(h):  # "FMLN guerrillas", "members of the FMLN": the group too
                 own = self.name_tokens(h)[0].idx if personal and self.name_like([h]) else len(doc.text)
                 # "marco santizo linares": words of his own name name no group; "medellin cartel boss pablo escobar" do
                 groups = [c for c in h.children if c.dep_ in ("compound", "nmod") and not self.posted(c, h)
@@ -1212,6 +1214,10 @@ class Arguments:
                             and m[0] < own:  # not "salvadoran" of its men, nor a man's own name
                         out.append(self.participant(doc, m[0], m[1], "organization", t, said))
         return out
+
+    def own_capacity(self, h) -> bool:
+        """ "An off-duty police officer", "a former soldier": a man who acts outside the force he names."""
+        return not self.w.capacity_words.isdisjoint(h.doc[h.left_edge.i:h.i].text.lower().split())
 
     def posted(self, t, h) -> bool:
         """ "soviet embassy guards", "northeastern coban base troops": a post word from a name up to the men says
