@@ -77,7 +77,6 @@ class Words:
     container_verbs: frozenset
     detonate_verbs: frozenset  # what they set off is the weapon ("detonated an explosives-laden vehicle")
     ram_verbs: frozenset  # with "into": what they drive is the weapon ("drove a truck into a crowd")
-    light_verbs: frozenset
     victim_nouns: frozenset
     target_nouns: frozenset
     place_heads: frozenset
@@ -157,7 +156,6 @@ def words() -> Words:
         container_verbs=frozenset(w["container_verbs"]),
         detonate_verbs=frozenset(w["detonate_verbs"]),
         ram_verbs=frozenset(w["ram_verbs"]),
-        light_verbs=frozenset(t["light_verbs"]),
         victim_nouns=frozenset(t["victim_nouns"]),
         target_nouns=frozenset(p["target_nouns"]),
         place_heads=frozenset(p["place_heads"]),
@@ -601,7 +599,7 @@ class Arguments:
         head = tok.head
         if head != tok and verb_keys(head) & self.w.undergo_verbs and tok.dep_ != "nsubj":  # "X survived an attack"
             f.patients += children(head, "nsubj")
-        elif head != tok and is_verb(head) and verb_keys(head) & self.w.light_verbs and tok.dep_ != "nsubj":
+        elif head != tok and is_verb(head) and verb_keys(head) & self.lex.light_verbs and tok.dep_ != "nsubj":
             pas = passive(head)  # "carried out an attack", "were taken hostage"
             by = pobjs(head, {"by"}) or [p for c in head.conjuncts if passive(c) for p in pobjs(c, {"by"})]
             doers = by + ([] if pas else children(head, "nsubj"))  # "was planned and carried out by X"
@@ -624,10 +622,10 @@ class Arguments:
                 other = [c for c in aim.head.children if c.dep_ in ("nsubj", "attr") and c.i != aim.i]
                 (f.agents if lemma(aim) in self.w.author_nouns else f.patients).extend(other)
         for c in children(tok, "acl"):  # "the killing, carried out by uniformed men"
-            if verb_keys(c) & self.w.light_verbs:
+            if verb_keys(c) & self.lex.light_verbs:
                 f.agents += pobjs(c, {"by"})
         if tok.dep_ in ("nsubj", "nsubjpass") and verb_keys(head) & self.w.suspect_verbs:
-            done = [b for c in children(head, "xcomp") if verb_keys(c) & self.w.light_verbs for b in pobjs(c, {"by"})]
+            done = [b for c in children(head, "xcomp") if verb_keys(c) & self.lex.light_verbs for b in pobjs(c, {"by"})]
             self.add_agents(f, done, "suspected")  # "the attack is believed to have been carried out by ETA"
 
     def fought_at(self, fight, tok) -> bool:

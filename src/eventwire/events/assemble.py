@@ -200,7 +200,7 @@ def cumulative(t: Trigger, doc: Document) -> bool:
     if any(coarse or many(p) and not day for p in acts):
         return True  # "last year, more than 3,000 civilians were killed in such attacks"
     told = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not day and any(multitude(x) for c in told for x in c.subtree):
+    if not day and any(thousands(x, 10000) for c in told for x in c.subtree):
         return True  # "an army that murdered Monsignor Romero and thousands of civilians"
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
@@ -230,18 +230,13 @@ def summed_over(c) -> bool:
             a.lower_ in ("past", "last") for a in p.children)) for p in c.children if p.dep_ == "pobj")
 
 
-def multitude(x) -> bool:
-    """ "Thousands of civilians", "70,000 Salvadorans": more dead than any one act leaves, in any tense."""
-    digits = x.text.replace(",", "")
-    return x.lower_ in ("thousands", "millions") or x.like_num and digits.isdigit() and int(digits) >= 10000
-
-
-def thousands(x) -> bool:
-    """ "has killed more than 30,000 people": more dead than one act leaves."""
+def thousands(x, least: int = 1000) -> bool:
+    """ "has killed more than 30,000 people": more dead than one act leaves. With a perfect tense 1,000
+    tells a tally; in any tense it takes 10,000 ("an army that murdered thousands of civilians")."""
     if x.lower_ in ("thousands", "millions"):
         return True
     digits = x.text.replace(",", "")
-    return x.like_num and digits.isdigit() and int(digits) >= 1000
+    return x.like_num and digits.isdigit() and int(digits) >= least
 
 
 def sentence_groups(triggers: list[Trigger], doc: Document, layout: Layout) -> list[Group]:
