@@ -830,6 +830,14 @@ def test_rival_supporters_clashing_is_mob_violence_and_students_against_police_a
     assert violent(students)[0].subtype == "violent_demonstration"
 
 
+def test_clashes_breaking_out_between_two_communities_are_mob_violence_by_both(run):
+    doc = run("Clashes broke out between two communities in Ballabhgarh over construction of a mosque. "
+              "Several houses were torched and 15 people injured.", published="2015-10-10")
+    riot = violent(doc)[0]
+    assert (riot.type, riot.subtype) == ("riots", "mob_violence")
+    assert [p.mention for p in riot.perpetrators] == ["two communities"]
+
+
 def test_a_death_in_the_attack_told_after_an_arson_is_the_arsons(run):
     doc = run("Assailants set fire to a mosque in Digana town, Kandy district, Sri Lanka, on Monday. "
               "One person was killed in the attack.", published="2018-03-06")

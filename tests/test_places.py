@@ -337,6 +337,18 @@ def test_world_city_in_a_named_country_beats_a_village_the_other_names_surround(
     assert toronto.country_code == "CA"
 
 
+def test_a_name_called_a_village_is_no_big_city_it_is_also_called(places):
+    for text in ("Clashes broke out in Atali village of Ballabhgarh over a mosque.",
+                 "Gunmen raided the village of Atali on Sunday."):
+        _, found = places(text)
+        assert all(p.country_code != "TR" for p in found), text
+
+
+def test_a_preposition_before_a_named_site_does_not_confirm_a_hamlet_its_first_word_names(places):
+    _, found = places("Sanitation workers held a protest at Jantar Mantar in New Delhi over unpaid salaries.")
+    assert [p.country_code for p in found] == ["IN"]
+
+
 def test_world_city_does_not_override_the_state_written_after_a_town(places):
     _, found = places("Canada reported new cases on Monday, and two travellers arrived in Toronto, Ohio on Friday.")
     toronto = by_mention(found, "Toronto")[0]

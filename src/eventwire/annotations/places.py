@@ -83,6 +83,7 @@ ADDRESS_LINK_WORDS = DESIGNATORS | AREA_DESIGNATORS | {"commune", "territory", "
                                                        "local", "government", "area", "subdistrict", "neighborhood",
                                                        "neighbourhood", "kebele", "locality", "ward"}
 SETTLED = {"city", "town", "village"}
+HAMLETS = {"village", "hamlet", "kebele"}  # what a name so called cannot be a big city
 FIRST_ORDER = {"province", "state", "region", "governorate", "department", "oblast", "prefecture", "division"}
 SQUEEZE_MIN = 6  # shorter names ("Keep", "Teen") squeeze into too many others to be looked up so
 CHAIN_KM = 100.0  # a namesake this close to the town or district of its bracket is the one meant
@@ -679,6 +680,10 @@ class Places:
         "Bali town" (a town, not Indonesia's province); items of a list of areas may be areas."""
         for i, m in enumerate(mentions):
             after = text[m.end : m.end + 14].split(maxsplit=1)
+            if after and after[0].rstrip(".,;") in HAMLETS or text[max(0, m.start - 11) : m.start].lower() in (
+                    "village of ", "hamlet of "):
+                # "Atali village of Ballabhgarh": no city of a hundred thousand, whatever it is also called
+                m.candidates = [e for e in m.candidates if e.feature == "city" and e.population < BIG_POP]
             if text[m.end : m.end + 6] == " state" or text[max(0, m.start - 9) : m.start] == "state of ":
                 m.candidates = self._areas(m) or m.candidates
             elif after and after[0].rstrip(".,;") in DIVISION_DESIGNATORS and text[m.end : m.end + 1] == " ":
@@ -928,7 +933,8 @@ class Places:
         e = m.choice
         if e is None:
             return False
-        if e.feature != "city" or m.container or m.located or e.population >= BIG_POP:
+        # "at Jantar Mantar": the preposition locates the whole name, not a village its first word names
+        if e.feature != "city" or m.container or m.located and not m.modifier or e.population >= BIG_POP:
             return True
         if m.modifier and e.population >= CONFIRM_POP:
             return True

@@ -276,7 +276,7 @@ class Arguments:
             self.noun_roles(tok, f)
             if trig.type == "protests":
                 self.protesters(tok, f)
-        if trig.type == "battles":  # "clashes between the ELN and FARC dissidents", "fighting between X and Y"
+        if trig.type in ("battles", "riots"):  # "clashes between the ELN and FARC dissidents", "between two communities"
             f.agents += pobjs(tok, {"between"}) or (
                 pobjs(tok.head, {"between"}) if tok.dep_ == "nsubj" else [])  # "fighting broke out between X and Y"
         if trig.type == "statement":

@@ -171,6 +171,8 @@ def context(tok, wide: bool = False) -> set[str]:
     near = list(tok.doc[lo:hi]) + list(tok.children) + [tok.head]
     if tok.dep_ == "pobj":
         near.append(tok.head.head)
+    if tok.dep_ == "nsubj":  # "clashes broke out between two communities": the sides hang on the verb
+        near += [g for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children]
     if tok.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in tok.children):  # "V1 and V2 the object"
         near += [o for c in tok.children if c.dep_ == "conj" and c.i == tok.i + 2 and tok.doc[tok.i + 1].dep_ == "cc"
                  for o in c.children if o.dep_ == "dobj"]
