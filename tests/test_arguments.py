@@ -1072,3 +1072,18 @@ def test_a_man_acting_outside_his_force_does_not_make_it_the_perpetrator(run):
         assert {p.kind for p in trigger(doc, "shot").perpetrators} == {"individual"}
     doc = run("FMLN guerrillas attacked a police post in San Miguel.", stages=FULL)
     assert "organization" in {p.kind for p in trigger(doc, "attacked").perpetrators}
+
+
+def test_the_craft_of_an_air_strike_is_no_target_and_its_force_the_doer(run):
+    doc = run("On 3 May 2023, a military jet bombed a crowd gathered for a meeting in a village in Sagaing, Myanmar.",
+              published="2023-05-04")
+    strike = next(t for t in doc.triggers if t.span.text == "bombed")
+    assert not any("jet" in p.mention for p in strike.targets)
+    assert [p.mention for p in strike.perpetrators] == ["military"]
+
+
+def test_the_parties_to_an_agreement_are_its_actors(roles):
+    signed = roles("The government and the rebel front signed an agreement in Addis Ababa.")["agreement"][0]
+    assert {m for m, _ in signed} == {"government", "rebel front"}
+    agreed = roles("The army agreed to a ceasefire with the militia.")["ceasefire"][0]
+    assert {m for m, _ in agreed} == {"army", "militia"}

@@ -442,3 +442,8 @@ def test_two_figures_on_one_noun_add_up_but_a_range_does_not(figures):
 ])
 def test_guides_novices_and_monks_are_counted_in_lists(figures, text, best):
     assert figures(text)[0][:2] == ("killed", best)
+
+
+def test_fatalities_coded_or_put_at_a_figure_are_a_toll(figures):
+    assert figures("Heavy fighting broke out in the capital. Fatalities coded as 30.") == [("killed", 30, 30, 30, "30")]
+    assert figures("A bomb went off at the market. Deaths were put at 12.") == [("killed", 12, 12, 12, "12")]

@@ -168,3 +168,34 @@ def test_a_holiday_naming_a_place_or_season_is_no_date(run):
     assert "Christmas" not in t and "Easter" not in t
     t = times(run, "A Christmas Day attack on a church killed five.", published="2024-01-04")
     assert t["Christmas Day"].value == "2023-12-25"
+
+
+
+def test_march_heading_a_capitalised_name_is_no_month(run):
+    doc = run("Police fired tear gas at the end of the Freedom March, and veterans of the Long March "
+              "attended the Women's March. Rebels raided the town in March and again in late March. "
+              "Analysts compared it with Russia's March offensive.", stages=STAGES, published="2024-06-10")
+    assert [(x.mention, x.value) for x in doc.times] == [("March", "2024-03"), ("late March", "2024-03"),
+                                                          ("March", "2024-03")]
+
+
+def events_dated(run, text, published="2024-01-04"):
+    return [(e.type, e.date) for e in run(text, published=published).events]
+
+
+def test_a_date_in_a_relative_clause_on_an_argument_dates_that_clause_not_the_act(run):
+    text = ("On 9 August 2021, government troops advanced into the valley and recaptured the border post "
+            "from the militants, who had occupied it since 2017.")
+    dates = [d for kind, d in events_dated(run, text) if kind == "battles"]
+    assert dates and set(dates) == {"2021-08-09"}
+    text = "The ambush, which happened on 2 March 2022, killed four soldiers near Gao."  # a clause on the act
+    assert {d for _, d in events_dated(run, text)} == {"2022-03-02"}
+    text = "Two gunmen opened fire on the worshippers who had gathered at the shrine in Herat on Friday."
+    assert {d for _, d in events_dated(run, text)} == {"2023-12-29"}  # the only date the sentence gives
+
+
+def test_the_date_of_what_an_anniversary_marks_does_not_date_the_act(run):
+    text = ("On 12 October 2022, merchants in Mahabad joined a two-day general strike to mark the anniversary "
+            "of the September 2021 killings.")
+    dates = [d for kind, d in events_dated(run, text) if kind == "protests"]
+    assert dates and set(dates) == {"2022-10-12"}

@@ -879,3 +879,15 @@ def test_the_first_name_of_a_long_address_places_the_act(run):
     doc = run("01/28/2017: Assailants attacked a military detachment in Malita municipality, Davao Occidental "
               "province, Philippines. One soldier was killed.", published="2017-02-01")
     assert violent(doc)[0].location.mention == "Malita"
+
+
+def test_a_country_over_the_border_is_not_where_the_act_was(run):
+    doc = run("On 2 June 2022, militants attacked Tamboura Kibsi (Seytenga, Seno, Sahel), near the border with Niger, killing 10 "
+              "civilians. 10 fatalities.", published="2022-06-03")
+    assert violent(doc)[0].location.country_code == "BF"
+
+
+def test_a_town_named_alone_places_an_act_before_one_inside_a_works_name(run):
+    doc = run("On 4 May 2022, a mob beat a student to death at Shehu Shagari College of Education in Sokoto, "
+              "Nigeria. 1 fatality.", published="2022-05-05")
+    assert violent(doc)[0].location.name == "Sokoto"

@@ -840,3 +840,8 @@ def test_a_name_before_a_road_or_shrine_word_is_no_far_namesake(places):
 def test_federal_city_is_a_designation_not_washington(places):
     _, found = places("Assailants attacked a bus in Moscow city, Moscow Federal City, Russia.")
     assert all(p.country_code != "US" for p in found)
+
+
+def test_a_name_before_square_names_the_square_not_a_town_abroad(places):
+    _, found = places("Thousands gathered in Al Karama square in As Suwayda on Friday.")
+    assert all(p.country_code != "AE" for p in found)

@@ -674,3 +674,29 @@ def test_capturing_a_person_is_an_arrest_and_capturing_a_town_a_takeover(trigger
     named = triggers("The army captured Clan del Golfo leader Dairo Antonio Usuga in a rural area of Necocli.")
     assert named["captured"].subtype == "arrests"
     assert triggers("Rebels captured the town of Kidal after heavy fighting.")["captured"].type == "battles"
+
+
+def test_thousands_gathering_or_blocking_a_road_is_a_protest(triggers):
+    found = triggers("Thousands of residents gathered on the main square of the town on Sunday.")
+    assert (found["gathered"].type, found["gathered"].subtype) == ("protests", "peaceful_protest")
+    assert triggers("Hundreds of people blocked the coastal highway near the port.")["blocked"].type == "protests"
+    assert "gathered" not in triggers("Some relatives gathered at the house on Sunday.")
+
+
+def test_a_march_of_chanting_women_is_a_protest(triggers):
+    assert triggers("About 30 women marched to the ministry chanting slogans.")["marched"].type == "protests"
+
+
+def test_setting_up_a_protest_camp_is_a_protest_and_a_camp_of_rebels_a_base(triggers):
+    assert triggers("Farmers set up a protest camp outside the parliament.")["set up"].type == "protests"
+    assert triggers("The rebels set up a camp in the forest.")["set up"].subtype == "headquarters_or_base_established"
+
+
+def test_a_missile_striking_is_a_missile_attack_and_a_drone_striking_an_air_strike(triggers):
+    assert triggers("A ballistic missile struck the station.")["struck"].subtype == "shelling_artillery_missile_attack"
+    assert triggers("A drone struck the convoy.")["struck"].subtype == "air_drone_strike"
+
+
+def test_launching_drones_at_a_city_is_an_air_strike(triggers):
+    found = triggers("The militia launched drones at the airport overnight.")
+    assert (found["launched"].type, found["launched"].subtype) == ("explosions_remote_violence", "air_drone_strike")

@@ -50,6 +50,7 @@ _AGE_UNITS = frozenset({"year", "month", "week", "day"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _OTHER = frozenset({"other", "another", "second", "third", "fourth", "one", "two", "three"})
 _DEFINITE_PLURAL = frozenset({"the", "these", "those"})
+_TOLL_PREPS = frozenset({"of", "at", "to", "as"})  # "a toll of 12", "put at 12", "rose to 12", "coded as 12"
 _LOOK_BACK = 200  # tokens searched for the figure of a definite plural ("the hostages")
 
 
@@ -362,6 +363,10 @@ class _Finder:
         lemma, lower, pos = tok.lemma_.lower(), tok.lower_, tok.pos_
         if lemma == "toll" and pos in ("NOUN", "PROPN"):
             return "toll", "killed"
+        if lemma in self.lex.toll_kinds and pos == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ == "prep" and c.lower_ in _TOLL_PREPS and any(g.i in self.at for g in c.children)
+                for c in tok.head.children):
+            return "toll", self.lex.toll_kinds[lemma]  # "Fatalities coded as 30", "deaths put at 12"
         if lemma in self.lex.count_nouns and pos == "NOUN":  # "the number of guerrillas killed"
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             objects = [p for p in of.children if p.dep_ == "pobj"] if of is not None else []
@@ -821,7 +826,7 @@ class _Finder:
 
         def after_preposition(head) -> Figure | None:
             return next((self.at[p.i] for c in head.children if c.dep_ in ("prep", "prt")
-                         and c.lower_ in ("of", "at", "to") for p in c.children if p.i in self.at), None)
+                         and c.lower_ in _TOLL_PREPS for p in c.children if p.i in self.at), None)
 
         fig = after_preposition(tok)
         if fig is None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):

@@ -558,7 +558,11 @@ def _keeps(m: Match, text: str, span, date_ents: list[tuple[int, int]]) -> bool:
     if "mon" in m.parts and span is not None:
         word = m.parts["mon"].lower().rstrip(".")
         tok = next((t for t in span if t.lower_.rstrip(".") == word), None)
-        if tok is None or inside_ent:
+        if tok is None:
+            return True
+        if m.kind == "month" and word in lx["ambiguous_months"] and _heads_a_name(tok, m):
+            return False  # NER often calls these DATE, so this comes before trusting it
+        if inside_ent:
             return True
         if tok.ent_type_ in _NAMES or tok.tag_ == "MD":
             return False
@@ -591,6 +595,14 @@ def _keeps(m: Match, text: str, span, date_ents: list[tuple[int, int]]) -> bool:
                 return False
         return 1800 <= int(m.parts["year"]) <= 2099 or prev in lx["old_year_cues"]
     return True
+
+
+def _heads_a_name(tok, m: Match) -> bool:
+    """ "the Tribal Solidarity March", "the Long March", "the Women's March": a lone "March" that ends a
+    phrase of capitalised modifiers is the name of a march, not the month; "Russia's March offensive",
+    where it modifies a noun after it, is still the month."""
+    return not (m.parts.get("mrel") or m.parts.get("pmod")) and tok.head.i <= tok.i and any(
+        c.dep_ in ("compound", "amod", "nummod", "poss", "nmod") and c.text[:1].isupper() for c in tok.lefts)
 
 
 def _names_a_thing(tok) -> bool:

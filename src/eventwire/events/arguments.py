@@ -129,6 +129,7 @@ class Words:
     note_passive: frozenset  # "8 guards killed.": a note's counted subject suffered these acts
     undergo_verbs: frozenset  # "X received threats", "X survived an attack": X is the target
     protest_verbs: frozenset  # "traders observed a strike", "a bandh called by X": who protested
+    sign_verbs: frozenset  # "X and Y signed an agreement", "X reached a deal with Y": the parties
     mutual_nouns: frozenset  # "an encounter with X", "killed in crossfire with X": X is a side that fought
     wield_verbs: frozenset  # "the assailants used firearms": weapons told after the act
     english: frozenset  # WordNet lemmas: a lowercase word outside them is likely a name
@@ -208,6 +209,7 @@ def words() -> Words:
         note_passive=frozenset(p["note_passive_verbs"]),
         mutual_nouns=frozenset(t["mutual_nouns"]),
         protest_verbs=frozenset(t["protest_verbs"]),
+        sign_verbs=frozenset(t["sign_verbs"]),
         undergo_verbs=frozenset(t["undergo_verbs"]),
         wield_verbs=frozenset(w["wield_verbs"]),
         english=english,
@@ -276,6 +278,8 @@ class Arguments:
             self.noun_roles(tok, f)
             if trig.type == "protests":
                 self.protesters(tok, f)
+            elif trig.subtype == "agreement":
+                self.signatories(tok, f)
         if trig.type in ("battles", "riots"):  # "clashes between the ELN and FARC dissidents", "between two communities"
             f.agents += pobjs(tok, {"between"}) or (
                 pobjs(tok.head, {"between"}) if tok.dep_ == "nsubj" else [])  # "fighting broke out between X and Y"
@@ -303,6 +307,13 @@ class Arguments:
         went = tok.doc[tok.i - 2] if tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "on" else None
         if went is not None and lemma(went) == "go" and tok.head is not tok.doc[tok.i - 1]:
             f.agents += children(went, "nsubj")  # "nurses went on strike", whatever the parse hung "strike" on
+
+    def signatories(self, tok, f: Frame) -> None:
+        """The parties to an agreement: the subject of the verb that makes it and whom they made it with
+        ("the government and the TPLF signed an agreement", "agreed to a ceasefire with the rebels")."""
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ in ("dobj", "pobj") and verb_keys(verb) & self.w.sign_verbs:
+            f.agents += children(verb, "nsubj") + pobjs(verb, {"with"}) + pobjs(tok, {"with"})
 
     def aimed(self, tok, f: Frame) -> None:
         """What an act or its weapon aimed at: "detonated a device targeting a police vehicle", "a car
@@ -1287,10 +1298,13 @@ class Arguments:
                 agents += self.owners(h)  # "Tatmadaw artillery shelled"
             elif self.target_kind(h) == "physical" and self.perp_kind(h) is None and not self.instrument_noun(h):
                 aims = children(h.head, "dobj")  # of the clause whose subject it is
-                acted = h.dep_ == "nsubj" and aims and not any(self.weapon(d) for d in aims) and not passive(h.head)
+                # the craft of an air strike flew it, whatever the parse made of its aim ("a jet bombed a crowd gathered")
+                flew = h.dep_ == "nsubj" and h.head.i == tok.i and trig.subtype == "air_drone_strike"
+                acted = h.dep_ == "nsubj" and (flew or aims and not any(self.weapon(d) for d in aims)) \
+                    and not passive(h.head)
                 owners = self.owners(h) if acted else []
                 agents += owners  # "military jets pounded hideouts", not "an army truck hit a mine"
-                if not owners:
+                if not owners and not flew:
                     patients.append(h)  # "the plane blew up"
             else:
                 agents.append(h)

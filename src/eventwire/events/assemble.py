@@ -578,23 +578,30 @@ def speaker_participants(subj, doc: Document) -> list[Participant]:
 def date_for(t: Trigger, doc: Document, layout: Layout) -> Time | None:
     """The explicit or document-relative date of a trigger: attached by syntax, else one it governs,
     else one in its clause, else the nearest in its sentence that does not date a report ("shot
-    Saturday night ..., and Sunday evening police said" dates the shooting Saturday)."""
-    for x in (doc.times[i] for i in t.times if i < len(doc.times)):
-        if x.value and x.anchor != "event" and not ends_period(doc, x) and not later_death(doc.doc[t.head]):
-            return x
+    Saturday night ..., and Sunday evening police said" dates the shooting Saturday); one in a relative
+    clause on an argument only when the sentence has no other."""
     head = doc.doc[t.head]
+    aside = []
+    for x in (doc.times[i] for i in t.times if i < len(doc.times)):
+        if x.value and x.anchor != "event" and not ends_period(doc, x) and not later_death(head) \
+                and not commemorated(doc, x):
+            if not in_argument_clause(doc, x, head):
+                return x
+            aside.append(x)
     mine = clause_of(head)
     under, own, other = [], [], []
     for x, root in event_times(doc, layout.sent(t.span.start), layout):
         if clause_of(root) != head.i and reporting(root) or later_death(root.doc[clause_of(root)]):
             continue  # "died after being shot ..., police said Tuesday", however the parse hangs the saying
-        if head in root.ancestors:
+        if in_argument_clause(doc, x, head, root):
+            aside.append(x)
+        elif head in root.ancestors:
             under.append(x)  # "arrested Monday in connection with the shooting of a boy on March 18"
         elif clause_of(root) == mine:
             own.append(x)
         else:
             other.append(x)
-    return min(under or own or other, key=lambda x: abs(x.start - t.span.start), default=None)
+    return min(under or own or other or aside, key=lambda x: abs(x.start - t.span.start), default=None)
 
 
 def within(day: Time, period: Time) -> bool:
@@ -612,7 +619,7 @@ def event_times(doc: Document, sent: int | None, layout: Layout):
     for x in doc.times:
         if x.value and x.anchor != "event" and sent in (None, layout.sent(x.start)) and not stamped(doc, x):
             span = doc.doc.char_span(x.start, x.end, alignment_mode="expand")
-            if span is not None and not ends_period(doc, x, span.root):
+            if span is not None and not ends_period(doc, x, span.root) and not commemorated(doc, x, span.root):
                 yield x, span.root
 
 
@@ -638,6 +645,35 @@ def ends_period(doc: Document, x: Time, root=None) -> bool:
         span = doc.doc.char_span(x.start, x.end, alignment_mode="expand")
         root = span.root if span is not None else None
     return root is not None and root.dep_ == "pobj" and root.head.lower_ in words("period_end_words")
+
+
+def time_root(doc: Document, x: Time):
+    """The token heading a date's span in the parse, if the span aligns with it."""
+    span = doc.doc.char_span(x.start, x.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def commemorated(doc: Document, x: Time, root=None) -> bool:
+    """ "a strike to mark the anniversary of the November 2019 protests": the date of the earlier event
+    an anniversary marks, never of an act the sentence tells. A day counted from the document date
+    ("the anniversary of the crackdown on Sunday") is the parse misplacing the act's own day."""
+    root = root if root is not None else time_root(doc, x)
+    return root is not None and not (x.precision == "day" and x.anchor == "published") \
+        and any(a.lemma_.lower() == "anniversary" for a in root.ancestors)
+
+
+def in_argument_clause(doc: Document, x: Time, head, root=None) -> bool:
+    """ "retook the town from the rebels, which had held it since 2012": a date in a relative clause on
+    one of the act's arguments tells when that clause's state or act was, not when this act happened
+    (though it may be the same: "detonated belts in the crowd which had gathered on Wednesday"); one on
+    the act itself ("the ambush, which happened on Monday") dates it."""
+    root = root if root is not None else time_root(doc, x)
+    for tok in (root, *root.ancestors) if root is not None else ():
+        if tok.i == head.i:
+            return False
+        if tok.dep_ == "relcl" and tok.head.i != head.i and tok.head.lemma_.lower() not in trigger_lexicon().senses:
+            return any(a.i == head.i for a in tok.ancestors)
+    return False
 
 
 def clause_of(tok):
@@ -739,7 +775,7 @@ def carried_date(g: Group, doc: Document, layout: Layout) -> Time | None:
     """The latest date written earlier in the same paragraph as the group's first mention."""
     p = layout.para(g.first)
     prior = [x for x in doc.times if x.value and x.anchor != "event" and x.start < g.first
-             and layout.para(x.start) == p and not stamped(doc, x)]
+             and layout.para(x.start) == p and not stamped(doc, x) and not commemorated(doc, x)]
     return prior[-1] if prior else None
 
 
@@ -759,7 +795,9 @@ def group_places(g: Group, doc: Document, layout: Layout) -> list[Place]:
             attached += [p for p in layout.places_in.get(s, []) if layout.nearest_trigger(p.start) is t
                          and p not in attached]
         out += [p for p in attached if not modifies_actor(p, t, doc) and not speaks(p, doc)]
-    out = [p for p in out if not origin(p, doc)] or out  # "on the Kabul-Kandahar highway in Qalat": Qalat
+    # "on the Kabul-Kandahar highway in Qalat": Qalat; "near the border with Niger": not Niger
+    out = [p for p in out if not beyond(p, doc)]
+    out = [p for p in out if not origin(p, doc)] or out
     return [p for p in out if p.lat is not None and not p.demonym]
 
 
@@ -799,6 +837,17 @@ def origin(p: Place, doc: Document) -> bool:
         return True  # two towns on one road: its ends, not where it was
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.pos_ in ("VERB", "NOUN")
+
+
+def beyond(p: Place, doc: Document) -> bool:
+    """ "near the border with Niger", "troops fled across the border to Uganda": a country over the border
+    or where those who fled went, not where the act was."""
+    span = doc.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj":
+        return False
+    prep, head = span.root.head, span.root.head.head
+    return prep.lower_ == "with" and head.lemma_.lower() in words("border_nouns") or \
+        prep.lower_ in ("to", "into") and head.lemma_.lower() in words("flight_verbs")
 
 
 def speaks(p: Place, doc: Document) -> bool:
@@ -881,6 +930,11 @@ def best_place(places: list[Place], text: str = "") -> Place | None:
     towns = [p for p in pool if p.feature in LOCAL and called_town(p, text)]
     if towns:
         pool = [p for p in pool if p.feature not in LOCAL or p in towns]
+    # "at Galle Face Green in Colombo", "at Shehu Shagari College in Sokoto": a town's name inside a work's
+    # yields to a town named alone
+    bare = [p for p in pool if p.feature in LOCAL and not text[p.end:p.end + 2].strip()[:1].isupper()]
+    if bare:
+        pool = [p for p in pool if p.feature not in LOCAL or p in bare]
     return max(pool, key=lambda p: (FEATURE_RANK.get(p.feature, 0), -pool.index(p)))
 
 
