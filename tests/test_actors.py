@@ -267,3 +267,40 @@ def test_descriptive_group_names_are_known_organisations(run, text, name):
     doc = run(text, stages=STAGES)
     ent = next(e for e in doc.entities if e.name == name)
     assert ent.kind == "organization" and ent.kb_id is not None
+
+
+PLACED = ["places", "actors"]
+
+
+def kb_ids(doc):
+    return {e.kb_id for e in doc.entities if e.kb_id}
+
+
+def test_a_force_alias_several_countries_bear_is_the_documents_countrys(run):
+    pakistan = run("Paramilitary Rangers detained an opposition leader outside a court in Lahore.", stages=PLACED)
+    thailand = run("Paramilitary rangers were ambushed near a school in Narathiwat.", stages=PLACED)
+    assert "rangers-pk" in kb_ids(pakistan) and "TH-military" not in kb_ids(pakistan)
+    assert "TH-military" in kb_ids(thailand)
+    texas = run("Rangers arrested three men in Austin, Texas.", stages=PLACED)  # a third country's: none of them
+    assert not kb_ids(texas) & {"rangers-pk", "TH-military"}
+
+
+def test_a_force_word_alone_is_the_force_of_the_documents_country(run):
+    iran = run("Regime forces fired on mourners in Zahedan, Iran.", stages=PLACED)
+    assert "IR-military" in kb_ids(iran) and "SY-military" not in kb_ids(iran)
+    lebanon = run("The IDF shelled Khiam in southern Lebanon.", stages=PLACED)
+    assert "IL-military" in kb_ids(lebanon)  # a country's own name for its army stays its own abroad
+
+
+def test_a_group_name_tagged_as_a_person_with_its_article_is_still_the_group(run):
+    doc = run("An al-Shabaab drone strike hit a market in Baidoa.", stages=STAGES)
+    assert "al-shabaab" in kb_ids(doc)
+
+
+def test_a_groups_forces_or_troops_are_the_group_but_a_named_bodys_troops_stay_its_men(run):
+    doc = run("TPLF forces attacked a base near Mekele. Wagner troops and Atlacatl Battalion troops arrived later. "
+              "SSA-N and Tatmadaw troops clashed.", stages=STAGES)
+    assert entity_with(doc, "TPLF forces").kb_id == "tplf"
+    assert entity_with(doc, "Wagner troops").kb_id == "wagner"
+    assert entity_with(doc, "Atlacatl Battalion").kb_id == "atlacatl"
+    assert entity_with(doc, "Tatmadaw").kb_id == "MM-military"  # the troops of both

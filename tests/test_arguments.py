@@ -1087,3 +1087,16 @@ def test_the_parties_to_an_agreement_are_its_actors(roles):
     assert {m for m, _ in signed} == {"government", "rebel front"}
     agreed = roles("The army agreed to a ceasefire with the militia.")["ceasefire"][0]
     assert {m for m, _ in agreed} == {"army", "militia"}
+
+
+def test_tying_up_victims_is_no_charge_and_the_noun_the_parse_made_the_doer_acts(run):
+    doc = run("11/28/2020: Assailants tied up and killed farmers harvesting rice near Koshobe village, Jere local "
+              "government area, Borno state, Nigeria.")
+    killed = next(t for t in doc.triggers if t.span.text == "killed")
+    assert [(p.mention, p.attribution) for p in killed.perpetrators] == [("Assailants", "reported")]
+
+
+def test_an_actor_before_the_means_of_an_act_noun_did_it(run):
+    doc = run("On 13 August 2023, an ENDF drone strike hit a square in Finote Selam.", published="2023-08-14")
+    strike = next(t for t in doc.triggers if t.span.text == "drone strike")
+    assert [p.mention for p in strike.perpetrators] == ["ENDF"]

@@ -891,3 +891,10 @@ def test_a_town_named_alone_places_an_act_before_one_inside_a_works_name(run):
     doc = run("On 4 May 2022, a mob beat a student to death at Shehu Shagari College of Education in Sokoto, "
               "Nigeria. 1 fatality.", published="2022-05-05")
     assert violent(doc)[0].location.name == "Sokoto"
+
+
+def test_a_village_the_gazetteer_lacks_is_where_by_its_own_name_at_its_district_point(run):
+    doc = run("02/14/2019: A suicide bomber attacked a convoy near Lethpora village, Pulwama district, Jammu and Kashmir "
+              "state, India. Forty personnel were killed.", published=None)
+    where = violent(doc)[0].location
+    assert where.name == "Lethpora" and where.lat is not None

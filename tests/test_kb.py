@@ -112,3 +112,31 @@ def test_finding_the_same_text_twice_gives_the_same_matches_and_a_new_text_its_o
     first = kb.find("Hamas fired rockets from Gaza.")
     assert kb.find("Hamas fired rockets from Gaza.") == first and first[0][2].name == "Hamas"
     assert [a.name for _, _, a in kb.find("Boko Haram attacked Baga.")] == ["Boko Haram"]
+
+
+def test_an_alias_that_forces_of_several_countries_bear_keeps_each_owner():
+    rangers = load_kb().namesakes("Rangers", nocase=False)
+    assert rangers["PK"].id == "rangers-pk" and rangers["TH"].id == "TH-military"
+    assert load_kb().namesakes("IDF", nocase=False) is None  # one country's own name for its army
+
+
+def test_a_force_word_alone_is_every_states_force():
+    border_police = load_kb().namesakes("Border Police", nocase=False)
+    assert border_police["IL"].id == "border-police-il" and border_police["IR"].id == "IR-police"
+
+
+def test_namesakes_told_apart_by_case_keep_their_own_casing():
+    assert ids("JeM militants attacked a camp.") == [("JeM", "jaish-e-mohammed")]
+    assert ids("JEM rebels attacked a camp.") == [("JEM", "jem")]
+
+
+def test_a_demonym_with_a_branch_or_agents_of_a_force_names_the_states_forces():
+    assert match("Ukrainian air defence forces").id == "UA-military"
+    assert match("Russian air defense").id == "RU-military"
+    assert match("Iranian security agents").id == match("Iranian intelligence agents").id == "IR-military"
+
+
+def test_more_national_force_acronyms():
+    assert [match(a).id for a in ("TSK", "RDF", "SANDF", "FACA", "EDF", "KPA", "BIR")] == [
+        "TR-military", "RW-military", "ZA-military", "CF-military", "ER-military", "KP-military", "bir-cm"]
+    assert match("Rapid Intervention Battalion").parent == "CM-military"

@@ -845,3 +845,37 @@ def test_federal_city_is_a_designation_not_washington(places):
 def test_a_name_before_square_names_the_square_not_a_town_abroad(places):
     _, found = places("Thousands gathered in Al Karama square in As Suwayda on Friday.")
     assert all(p.country_code != "AE" for p in found)
+
+
+def test_a_village_before_an_unknown_district_takes_the_state_point(places):
+    for text in ("Assailants killed 52 young men in Xitaxi village, Muidumbe district, Cabo Delgado province, "
+                 "Mozambique.",
+                 "Assailants killed farmers near Koshobe village, Jere local government area, Borno state, Nigeria."):
+        _, found = places(text)
+        village = found[0]
+        assert village.feature == "other" and village.lat is not None, text
+        assert village.country_code == found[-1].country_code, text
+
+
+def test_a_hyphenated_department_is_one_name_not_two_divisions_abroad(places):
+    _, found = places("A suicide bomber struck Nguetechewe village, Mayo-Tsanaga department, Far North region, "
+                      "Cameroon.")
+    assert {p.country_code for p in found if p.lat is not None} == {"CM"}
+    assert by_mention(found, "Mayo-Tsanaga")
+
+
+def test_a_division_of_its_country_is_not_placed_in_a_namesake_province_abroad(places):
+    _, found = places("The disease has struck in Ituri district, Orientale province, in the north of Congo.")
+    assert by_mention(found, "Ituri")[0].country_code == "CD"
+
+
+def test_a_town_name_after_a_stadium_word_in_a_name_is_no_town(places):
+    _, found = places("Workers were finishing the Estadio Akron in Guadalajara, Mexico, ahead of the World Cup.")
+    assert not by_mention(found, "Akron")
+
+
+def test_a_bay_named_with_its_owner_is_that_bay(places):
+    _, found = places("Further north, mayors in Gisborne and Hawke's Bay, still recovering from Cyclone Gabrielle, "
+                      "said roads were closed.")
+    bay = by_mention(found, "Hawke's Bay")[0]
+    assert bay.country_code == "NZ"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -35,6 +36,7 @@ ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Z0-9&]{1,9})\s*\)")
 AND = re.compile(r"\s+(?:and|&)\s+")
 COMMA = re.compile(r",\s*")
 NEXT_WORD = re.compile(r"[ \t]+([A-Z]\w*)")
+FOLLOWING_WORD = re.compile(r"[ \t]+(\w+)")
 NONSPACE = re.compile(r"\S+")
 TRAILING = re.compile(r"(?:\s+(?:of|the|and|for|in|on|at))+$")
 PLACE_AFTER = re.compile(r"[ \t]+([a-z][\w-]*)\b|,[ \t]+[A-Z]")
@@ -93,6 +95,8 @@ class Actors:
         self.kb: KB = load_kb()
         self.names = load_names()
         self.titles = self.names["titles"]
+        # 'TPLF forces', 'Wagner troops': a group's men named as a body are the group itself
+        self.collective = {w for w in self.kb.member_words if (w,) in self.kb.force_kinds}
 
     # -- mentions ---------------------------------------------------------------------
     def __call__(self, doc: Document) -> None:
@@ -100,6 +104,9 @@ class Actors:
         nocase = caseless(text)
         hits = [Mention(s, e, "location" if a.is_country else "organization", a, "KB")
                 for s, e, a in self.kb.find(text, nocase)]
+        hits = self._localise(doc, text, hits, nocase)
+        for h in hits:
+            self._collective(doc, text, h)
         ments = self._combine(hits, self._spacy(doc, text), text)
         self._handles(text, ments)
         self._repair(doc, text, ments)
@@ -109,6 +116,39 @@ class Actors:
         if not nocase:  # lower-cased text parses too poorly for roles
             self._roles(doc, ments)
         doc.entities = self._entities(doc, ments, self._cluster(ments, text))
+
+    def _collective(self, doc: Document, text: str, h: Mention) -> None:
+        """'TPLF forces' are the TPLF: the mention takes in the word for its men as a body. Not 'army
+        troops', men of a body already named, nor 'SSA-N and Tatmadaw troops', two groups' men."""
+        nxt = FOLLOWING_WORD.match(text, h.end)
+        if (nxt is None or h.actor.is_country or fold(nxt.group(1)) not in self.collective
+                or fold(text[h.start : h.end].split()[-1]) in self.names["org_heads"]):
+            return
+        span = doc.doc.char_span(h.start, h.end, alignment_mode="expand") if doc.doc is not None else None
+        if span is None or not any(c.i < span.start or c.i >= span.end for t in span for c in t.conjuncts):
+            h.end = nxt.end()
+
+    def _localise(self, doc: Document, text: str, hits: list[Mention], nocase: bool) -> list[Mention]:
+        """An alias that several countries' forces bear ("Rangers": Pakistan's and Thailand's; a force
+        word alone, "border police": every state's) names the force of the country the document is
+        placed in, as "the army" does; in a document placed elsewhere, in countries it never names,
+        it names none of them. A country's own name for its force ("IDF") stays its own abroad."""
+        home = Counter(p.country_code for p in doc.places if p.country_code and not p.demonym)
+        if not home:
+            return hits
+        shared = {id(h): self.kb.namesakes(text[h.start : h.end], nocase) for h in hits
+                  if h.actor.country and not h.actor.is_country and h.actor.country not in home}
+        named = {p.country_code for p in doc.places} | {h.actor.country for h in hits if shared.get(id(h)) is None}
+        out = []
+        for h in hits:
+            bearers = shared.get(id(h))
+            if bearers is None or h.actor.country in named:
+                out.append(h)
+                continue
+            h.actor = next((bearers[cc] for cc, _ in home.most_common() if cc in bearers), None)
+            if h.actor is not None:
+                out.append(h)
+        return out
 
     def _spacy(self, doc: Document, text: str) -> list[Mention]:
         out = []
@@ -193,7 +233,8 @@ class Actors:
         """KB matches win over spaCy's spans, except a person whose name holds an alias
         ("Jordan Peterson", "John Wagner", and "Wagner" alone after it) and an unknown
         organization named after a country ("Iranian Red Crescent")."""
-        full_names = [self._name(text[m.start : m.end]) for m in ents if m.label == "PERSON"]
+        full_names = [self._name(text[m.start : m.end]) for m in ents if m.label == "PERSON"
+                      and self.kb.match(text[m.start : m.end], head=False) is None]  # not "An al-Shabaab"
         surnames = {toks[-1] for toks in full_names if len(toks) >= 2}
         dropped = {i for i, h in enumerate(hits) if " ".join(self._name(text[h.start : h.end])) in surnames}
         keep = []

@@ -11,6 +11,10 @@ not "an Islamic state"). All-lowercase text (MUC-4) is matched without case, exc
 tokens that are English words or common names when lowercased (`exact` in the data,
 all-caps tokens of at most two letters such as IS and US, inner capitals such as LeT):
 those always need their exact case.
+
+One alias may name actors of several countries ("Rangers": Pakistan's and Thailand's; a
+force word alone, "border police": every state's): `namesakes` lists them by country, and
+the actors stage picks the one of the country the document is placed in.
 """
 
 from __future__ import annotations
@@ -90,11 +94,16 @@ class KB:
         self.caseless_ok = set(data["caseless_ok"])
         self.member_words = set(data.get("member_words", []))
         self.demonyms: set[str] = set()  # folded: 'iranian', 'nicaraguans'
-        # alias tokens -> (actor id, [(case need per token, token as written), ...])
-        self.index: dict[tuple[str, ...], tuple[str, list[tuple[tuple[int, ...], tuple[str, ...]]]]] = {}
+        self.countries = [st["id"] for st in data["states"]]
+        # alias tokens -> [(actor id, case need per token, token as written), ...]: one alias may be
+        # several actors' ("Rangers": Pakistan's and Thailand's), the last one listed the default
+        self.index: dict[tuple[str, ...], list[tuple[str, tuple[int, ...], tuple[str, ...]]]] = {}
+        self.force_kinds: dict[tuple[str, ...], str] = {}  # a force word alone ('regime forces') -> its kind
         self.prefixes: set[tuple[str, ...]] = set()
         self._last: tuple = (None, None, [])  # the last text `find` read, its casing and what it found
         derived: list[tuple[str, str]] = []
+        for kind, spec in data["force_words"].items():
+            self.force_kinds.update((tuple(t.norm for t in tokenize(w)), kind) for w in spec["words"])
         for st in data["states"]:
             forms = [st["name"], *st["aliases"]]
             people = [*st["demonyms"], *(d + "s" for d in st["demonyms"] if d.endswith(("an", "i")))]
@@ -124,13 +133,10 @@ class KB:
     def _alias(self, aid: str, name: str, override: bool = True) -> None:
         toks = tokenize(name)
         key = tuple(t.norm for t in toks)
-        if not key or (not override and key in self.index and self.index[key][0] != aid):
+        owners = self.index.setdefault(key, []) if key else []
+        if not key or (not override and any(a != aid for a, _, _ in owners)):
             return  # a generated name adds its casing to a curated one ("Malian armed forces")
-        form = (tuple(self._need(t.text) for t in toks), tuple(t.text for t in toks))
-        if key in self.index and self.index[key][0] == aid:  # 'Hamas' and 'HAMAS'
-            self.index[key][1].append(form)
-        else:
-            self.index[key] = (aid, [form])
+        owners.append((aid, tuple(self._need(t.text) for t in toks), tuple(t.text for t in toks)))
         for i in range(1, len(key) + 1):
             self.prefixes.add(key[:i])
 
@@ -155,18 +161,24 @@ class KB:
             return tok.text.isupper()
         return tok.text[:1].isupper()
 
+    def _bearers(self, toks: list[Token], nocase: bool) -> list[str]:
+        """The actors whose alias these tokens are, written as the text writes them ("JeM", not "JEM")."""
+        owners = self.index.get(tuple(t.norm for t in toks), ())
+        return list(dict.fromkeys(aid for aid, needs, forms in owners
+                                  if all(self._fits(t, n, f, nocase) for t, n, f in zip(toks, needs, forms))))
+
     def _longest(self, toks: list[Token], i: int, nocase: bool) -> tuple[int, str] | None:
-        """The longest alias starting at token i whose case fits: (end index, actor id)."""
+        """The longest alias starting at token i whose case fits: (end index, actor id), the
+        actor listed last where several bear it."""
         best = None
         key: tuple[str, ...] = ()
         for j in range(i, len(toks)):
             key += (toks[j].norm,)
             if key not in self.prefixes:
                 break
-            hit = self.index.get(key)
-            if hit and any(all(self._fits(t, n, f, nocase) for t, n, f in zip(toks[i : j + 1], needs, forms))
-                           for needs, forms in hit[1]):
-                best = (j + 1, hit[0])
+            bearers = self._bearers(toks[i : j + 1], nocase) if key in self.index else []
+            if bearers:
+                best = (j + 1, bearers[-1])
         return best
 
     def find(self, text: str, nocase: bool | None = None) -> list[tuple[int, int, Actor]]:
@@ -222,6 +234,21 @@ class KB:
                 if hit and hit[0] == len(words):
                     return self.actors[hit[1]]
         return None
+
+    def namesakes(self, alias: str, nocase: bool) -> dict[str, Actor] | None:
+        """The countries' actors that bear `alias` as written, by country, when more than one
+        country's do: an explicit namesake ("Rangers": Pakistan's and Thailand's), or a force word
+        alone, which every state's force bears ("border police"). None for one country's own name
+        ("IDF", "Pentagon"), which stays that country's wherever it acts."""
+        toks = tokenize(alias)
+        found = [a for a in map(self.actors.get, self._bearers(toks, nocase)) if a.country and not a.is_country]
+        kind = self.force_kinds.get(tuple(t.norm for t in toks))
+        if kind is None and len({a.country for a in found}) < 2:
+            return None
+        out = {a.country: a for a in reversed(found)}  # the first listed of a country
+        if kind is not None:
+            out = {cc: self.actors[f"{cc}-{kind}"] for cc in self.countries} | out
+        return out
 
     def get(self, aid: str | None) -> Actor | None:
         return self.actors.get(aid) if aid else None

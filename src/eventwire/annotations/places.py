@@ -70,8 +70,10 @@ REGION_KM = 500.0  # ... or this close to the point of a country or state it nam
 
 AREAS = ("country", "admin1")
 # "Pusht Rod district, Farah province", "Malita municipality, Davao Occidental province"
-ADDRESS_WORDS = {"district", "village", "town", "city", "subdistrict", "municipality", "commune"}
-AREA_DESIGNATORS = {"district", "county", "province", "governorate", "region", "parish", "municipality", "oblast"}
+ADDRESS_WORDS = {"district", "village", "town", "city", "subdistrict", "municipality", "commune", "department",
+                 "territory", "circle", "prefecture", "zone"}
+AREA_DESIGNATORS = {"district", "county", "province", "governorate", "region", "parish", "municipality", "oblast",
+                    "department", "territory", "circle", "zone", "prefecture"}
 # "Kirkuk governorate", "Tillaberi region": the division, not its namesake town.
 DIVISION_DESIGNATORS = {"province", "governorate", "region", "state", "district", "county", "parish", "oblast",
                         "department"}
@@ -249,6 +251,9 @@ class Places:
                     and sdoc[first - 1].ent_type_ in ("", ent.label_) and sdoc[first - 1].lower_ not in ARTICLES \
                     and self.gaz.entries(norm(sdoc[first - 1 : end].text)):
                 toks = [sdoc[first - 1], *toks]
+            if first > 1 and sdoc[first - 1].lower_ in ("'s", "’s") and _capitalised(sdoc[first - 2]) \
+                    and not taken[first - 2] and len(toks) == 1 and toks[0].lower_ in self.not_places:
+                toks = [sdoc[first - 2], sdoc[first - 1], *toks]  # "Hawke's Bay": a name with its owner, not a bay
             # "Passo Fundo" with only "Passo" tagged: the town the gazetteer knows by the longer name.
             if end < len(sdoc) and not taken[end] and _capitalised(toks[-1]) and _capitalised(sdoc[end]) \
                     and not sdoc[end].is_sent_start and not sdoc[end].ent_type_ and sdoc[end].lower_ not in DESIGNATORS:
@@ -461,10 +466,15 @@ class Places:
             if hit is None or self._prefix_only(sdoc, hit):
                 i += 1
                 continue
+            ent = ent_of.get(i)
+            if ent is not None and ent.label_ == "ORG" and ent.start < i and \
+                    toks[i - 1].lower_ in self.facility_words - DESIGNATORS \
+                    and not self._known(norm(sdoc[i - 1 : hit.end].text)):
+                i = hit.end  # "the Estadio Akron", "Hotel Sheraton": a name the work bears, not a town's
+                continue
             start = hit[0].idx
             located = (i > 0 and sdoc[i - 1].lower_ in LOCATIVE) or _dateline(hit) or (
                 i > 1 and sdoc[i - 1].lower_ == "of" and sdoc[i - 2].lower_ in self.place_of_heads)
-            ent = ent_of.get(i)
             # "Oxford Police" is the town's; "Planalto Palace", like a bridge or a river, may bear a name from elsewhere
             modifier = ent is not None and hit.end <= ent.root.i and not (
                 ent.root.lower_ in self.borrowed_heads and ent.root.lower_ not in self.street_heads)
@@ -646,7 +656,11 @@ class Places:
                 if any(e.feature in AREAS for e in b.candidates) and not any(
                         e.feature == "country" and e.id in a.primary for e in a.candidates):
                     a.container, b.holds = b, a
-            elif _designated(gap) and any(e.feature in AREAS for e in b.candidates):
+            elif _designated(gap) and any(e.feature in AREAS for e in b.candidates) and not (
+                    any(e.feature in ("admin1", "admin2") for e in a.candidates)
+                    and not {e.country_code for e in a.candidates} & {e.country_code for e in b.candidates}):
+                # (not when the first name is a division of another country: "Ituri district, Orientale
+                # province" is no Moroccan L'Oriental's)
                 # "Dantewada district, Chhattisgarh": the district (admin2) if the gazetteer has it
                 a.container, b.holds, a.regional = b, a, True
                 a.candidates = [e for e in a.candidates if e.feature == "admin2"] or a.candidates
@@ -670,9 +684,15 @@ class Places:
                 a.container, b.holds, a.regional = b, a, True
         for a, b in zip(mentions, mentions[1:]):
             gap = text[a.end : b.start]
-            if gap.strip() == "," and len(gap) <= 3 and a.container is None and not a.demonym and b.regional \
-                    and b.container is not None and _designated(text[b.end : b.container.start]):
-                # GTD-style "Baga, Kukawa district, Borno state": the town lies in the state too, near its district.
+            if not a.candidates and a.container is None and not a.demonym and _unknown_division(gap) and any(
+                    e.feature in AREAS for e in b.candidates):
+                # "Koshobe village, Jere local government area, Borno state": a division the gazetteer lacks
+                # between the town and its state; the state's point stands in
+                a.container, b.holds, a.regional = b, a, True
+            if (gap.strip() == "," and len(gap) <= 3 or _settled(gap)) and a.container is None and not a.demonym \
+                    and b.regional and b.container is not None and _designated(text[b.end : b.container.start]):
+                # GTD-style "Baga, Kukawa district, Borno state", "Xitaxi village, Muidumbe district, Cabo Delgado
+                # province": the town lies in the state too, near its district.
                 a.container, a.regional, a.chain = b.container, True, [b]
 
     def _designations(self, text: str, mentions: list[Mention], listed: list[bool]) -> None:
@@ -1293,6 +1313,17 @@ def _designated(gap: str) -> bool:
     """The text between 'Dantewada' and 'Chhattisgarh' in 'Dantewada district, Chhattisgarh'."""
     words = gap.replace(",", " , ").split()
     return len(words) == 2 and words[0] in AREA_DESIGNATORS and words[1] == ","
+
+
+def _unknown_division(gap: str) -> bool:
+    """The text between 'Koshobe' and 'Borno' in 'Koshobe village, Jere local government area, Borno state': a
+    settlement word, then a name no mention took and the designators of a division."""
+    words = gap.replace(",", " , ").split()
+    if len(words) < 5 or words[0] not in SETTLED or words[1] != "," or words[-1] != ",":
+        return False
+    inner = words[2:-1]
+    k = next((i for i, w in enumerate(inner) if not w[:1].isupper()), len(inner))
+    return 0 < k < len(inner) and all(w in ADDRESS_LINK_WORDS for w in inner[k:])
 
 
 def _settled(gap: str) -> bool:

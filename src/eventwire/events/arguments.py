@@ -432,7 +432,7 @@ class Arguments:
                 if actors:  # else "suspected X of being involved in" is read further up
                     self.add_agents(f, actors, self.w.involvement[key])
                     return
-            if key in self.w.blame:
+            if key in self.w.blame and not children(node, "prt"):  # "tied up and killed farmers": no charge
                 if tok.dep_ == "oprd" and tok.head.i == node.i:
                     return  # "were held hostage": the act's own verb, no charge
                 if not is_verb(node):  # "the arrest of X for the killing", "X are suspects in the killing"
@@ -559,6 +559,8 @@ class Arguments:
             hs = children(head, "nsubj", "nsubjpass")
             if not hs and head.dep_ in ("xcomp", "conj") and head.head is not head:
                 hs = children(head.head, "nsubj", "nsubjpass")
+            if not hs and dep == "conj" and head.dep_ == "acl" and noun_like(head.head):
+                hs = [head.head]  # "Assailants tied up and killed farmers" parsed as a noun phrase: its noun acts
             if dep in ("advcl", "conj"):  # "police responded with tear gas, injuring 10"
                 f.instruments += pobjs(head, {"with", "using"}) + [d for d in children(head, "dobj") if self.weapon(d)]
             if dep == "advcl" and not pas and verb_keys(head) & self.w.pursuit_verbs:
@@ -582,6 +584,9 @@ class Arguments:
             victim = lemma(tok) in self.w.victim_nouns and not self.plain_group(c)
             (f.patients if victim else f.agents).append(c)
         for c in children(tok, "compound", "amod", "nmod"):
+            if self.weapon(c) or self.instrument_noun(c):  # "an ENDF drone strike": the parse hangs the actor on the means
+                f.agents += [m for m in children(c, "compound", "amod", "nmod") if (ent := self.entity_at(m)) is not None
+                             and ent.actor_type and self.perp_kind(m, modifier=True)]
             if self.weapon(c):
                 f.instruments.append(c)
             elif self.perp_kind(c, modifier=True) == "organization" and self.acts_as_modifier(c, tok) \
@@ -1106,7 +1111,9 @@ class Arguments:
         out += [c for t in list(out) for c in t.children if c.i < t.i and c.dep_ in ("nmod", "compound")
                 and c.pos_ == "PROPN" and children(c, "cc") and children(c, "conj")]  # "Libya Dawn and Zintan brigades"
         for t in {whole, *out}:
-            for a in (c for c in t.children if c.dep_ == "appos" and noun_like(c)):
+            # (not a place the parse set beside a place joined to the doers: "..., Borno state, Nigeria")
+            for a in (c for c in t.children if c.dep_ == "appos" and noun_like(c)
+                      and not (self.place(t) and self.place(c))):
                 described = self.name_like(self.name_tokens(t)) and not self.name_like(self.name_tokens(a))
                 out += [*([] if described else [a]), *a.conjuncts]  # "X, rector of the university" is X;
                 # "three vehicles -- an ambulance, a fuel truck and a station wagon" are three

@@ -879,6 +879,7 @@ def modifies_actor(p: Place, t: Trigger, doc: Document) -> bool:
 
 
 LOCAL = {"city", "site", "admin2"}
+SETTLED = frozenset({"city", "town", "village"})
 
 
 def places_agree(a: list[Place], b: list[Place]) -> bool:
@@ -935,13 +936,17 @@ def best_place(places: list[Place], text: str = "") -> Place | None:
     bare = [p for p in pool if p.feature in LOCAL and not text[p.end:p.end + 2].strip()[:1].isupper()]
     if bare:
         pool = [p for p in pool if p.feature not in LOCAL or p in bare]
-    return max(pool, key=lambda p: (FEATURE_RANK.get(p.feature, 0), -pool.index(p)))
+    best = max(pool, key=lambda p: (FEATURE_RANK.get(p.feature, 0), -pool.index(p)))
+    # "near Lethpora village, Pulwama district": a village the gazetteer lacks, at the point of the town or
+    # district it lies in, is where, by its own name
+    return next((p for p in pool if p.feature == "other" and p.lat == best.lat and p.lon == best.lon
+                 and called_town(p, text, SETTLED)), best)
 
 
-def called_town(p: Place, text: str) -> bool:
+def called_town(p: Place, text: str, words: frozenset = frozenset({"city", "town"})) -> bool:
     """A name the text calls a city or town right after it ("Davao city", "Bir al-Abed town")."""
     word = text[p.end:p.end + 12].split(maxsplit=1)[:1] if p.end is not None else []
-    return bool(word) and word[0].strip(",.;:()") in ("city", "town")
+    return bool(word) and word[0].strip(",.;:()") in words
 
 
 # ---------------------------------------------------------------- counts and participants
