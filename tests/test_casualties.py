@@ -447,3 +447,14 @@ def test_guides_novices_and_monks_are_counted_in_lists(figures, text, best):
 def test_fatalities_coded_or_put_at_a_figure_are_a_toll(figures):
     assert figures("Heavy fighting broke out in the capital. Fatalities coded as 30.") == [("killed", 30, 30, 30, "30")]
     assert figures("A bomb went off at the market. Deaths were put at 12.") == [("killed", 12, 12, 12, "12")]
+
+
+def test_a_figure_before_a_country_name_spacy_calls_a_percent_still_counts(figures):
+    found = figures("At least 170 civilians and 13 United States service members were killed, and at least 150 "
+                    "others were wounded.")
+    assert ("killed", 183) in [(k, best) for k, best, *_ in found]
+
+
+def test_conjoined_victims_with_a_clause_of_no_act_on_them_add_up(figures):
+    found = figures("Tanaka and five Afghans traveling with him, including his driver, were killed.")
+    assert [(k, best) for k, best, *_ in found] == [("killed", 6)]

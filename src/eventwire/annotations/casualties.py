@@ -209,7 +209,7 @@ class Casualties:
         sdoc = doc.doc
         if sdoc is None:
             return
-        skip = frozenset(t.i for t in sdoc if t.ent_type_ in _NOT_COUNT_ENTS)
+        skip = frozenset(t.i for e in sdoc.ents if e.label_ in _NOT_COUNT_ENTS and not misread_percent(e) for t in e)
         figures = find_figures([t.lower_ for t in sdoc], skip)
         at = {i: f for f in figures for i in range(f.start, f.end)}
         finder = _Finder(self.lex, doc, at)
@@ -293,6 +293,11 @@ def killer_added(figures: list[Casualty], doc: Document) -> list[Casualty]:
         total = Count(best=n, low=n, high=n, text=doc.text[start:end], start=start, end=end)
         out = [c for c in out if c is not own and c not in victims] + [replace(first, count=total)]
     return out
+
+
+def misread_percent(ent) -> bool:
+    """ "13 United States service members" tagged PERCENT: a share names its percent."""
+    return ent.label_ == "PERCENT" and not any(t.text == "%" or t.lower_ in ("percent", "per", "pc") for t in ent)
 
 
 class _Finder:
@@ -654,7 +659,8 @@ class _Finder:
         # not "100,000 who were murdered, 40,000 who were kidnapped"
         for c in (*v.conjuncts, *self.listed_appositive(v), *self.split_conjuncts(v)):
             if v.i < c.i and (c.i < included or closed and c.i > after) and not any(
-                    x.dep_ in ("relcl", "acl") or self.role(x) for x in (*v.children, *c.subtree) if x.i != own):
+                    self.role(x) or x.dep_ in ("relcl", "acl") and any(self.role(y) for y in x.subtree if y.i != own)
+                    for x in (*v.children, *c.subtree) if x.i != own):  # "five Afghans traveling with him" count
                 part = self.read_one(c, person_only, single)
                 if part is None or part[0] is None:
                     return first
