@@ -1100,3 +1100,9 @@ def test_an_actor_before_the_means_of_an_act_noun_did_it(run):
     doc = run("On 13 August 2023, an ENDF drone strike hit a square in Finote Selam.", published="2023-08-14")
     strike = next(t for t in doc.triggers if t.span.text == "drone strike")
     assert [p.mention for p in strike.perpetrators] == ["ENDF"]
+
+
+def test_men_armed_with_weapons_the_parse_made_the_subject_attacked(roles):
+    doers = roles("On 25 August 2017, ARSA militants armed with guns, knives and homemade bombs attacked around 30 "
+                  "police posts in Maungdaw.")["attacked"][0]
+    assert "ARSA" in {m for m, _ in doers} or "militants" in {m for m, _ in doers}

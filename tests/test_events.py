@@ -898,3 +898,11 @@ def test_a_village_the_gazetteer_lacks_is_where_by_its_own_name_at_its_district_
               "state, India. Forty personnel were killed.", published=None)
     where = violent(doc)[0].location
     assert where.name == "Lethpora" and where.lat is not None
+
+
+def test_those_killed_since_a_month_are_a_tally_not_the_act_the_note_tells(run):
+    doc = run("On 30 May 2018, police opened fire on a march in Managua honouring mothers of protesters killed since "
+              "April. 8 people were killed. 8 fatalities.", published="2018-06-01")
+    act = violent(doc)[0]
+    assert act.date == "2018-05-30" and act.killed.best == 8
+    assert len(violent(doc)) == 1

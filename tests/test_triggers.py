@@ -700,3 +700,8 @@ def test_a_missile_striking_is_a_missile_attack_and_a_drone_striking_an_air_stri
 def test_launching_drones_at_a_city_is_an_air_strike(triggers):
     found = triggers("The militia launched drones at the airport overnight.")
     assert (found["launched"].type, found["launched"].subtype) == ("explosions_remote_violence", "air_drone_strike")
+
+
+def test_angry_residents_blocking_a_road_protest(triggers):
+    assert triggers("Angry local residents blocked the main road near the camp.")["blocked"].type == "protests"
+    assert "blocked" not in triggers("A landslide blocked the main road near the camp.")

@@ -480,6 +480,9 @@ class Arguments:
         pas = passive(tok) or lemma(tok) in self.w.undergoers or headline_passive(tok, lemma(tok) in self.w.note_passive)
         subj = children(tok, "nsubj", "nsubjpass", "csubj")
         (f.patients if pas else f.agents).extend(subj)
+        if subj and not pas and all(self.weapon(s) for s in subj):
+            # "ARSA militants armed with guns, knives and bombs attacked": the parse made a weapon the subject
+            f.agents += [d for d in children(tok, "dep") if d.i < tok.i and noun_like(d) and self.perp_kind(d)]
         f.patients += children(tok, "dobj", "attr")
         if not pas and not children(tok, "dobj"):  # "attacked and torched a police post": the object is shared
             f.patients += [d for c in children(tok, "conj") if is_verb(c) and not children(c, "nsubj", "nsubjpass")

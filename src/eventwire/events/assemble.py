@@ -202,6 +202,8 @@ def cumulative(t: Trigger, doc: Document) -> bool:
     told = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if not day and any(thousands(x, 10000) for c in told for x in c.subtree):
         return True  # "an army that murdered Monsignor Romero and thousands of civilians"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(summed_over(c) for c in verb.children):
+        return True  # "mothers of protesters killed since April": a reduced "who have been killed"
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
     return any(summed_over(c) for c in verb.children) or any(thousands(x) for c in told for x in c.subtree) or \
