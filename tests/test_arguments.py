@@ -1106,3 +1106,10 @@ def test_men_armed_with_weapons_the_parse_made_the_subject_attacked(roles):
     doers = roles("On 25 August 2017, ARSA militants armed with guns, knives and homemade bombs attacked around 30 "
                   "police posts in Maungdaw.")["attacked"][0]
     assert "ARSA" in {m for m, _ in doers} or "militants" in {m for m, _ in doers}
+
+
+def test_a_crowd_that_marches_is_the_protest_and_its_protesters(run):
+    doc = run("On 16 June 2019, a crowd marched to the parliament demanding the withdrawal of the bill.",
+              published="2019-06-17")
+    march = next(t for t in doc.triggers if t.span.text == "marched")
+    assert march.type == "protests" and [p.mention for p in march.perpetrators] == ["crowd"]

@@ -1173,8 +1173,9 @@ class Arguments:
                     c.dep_ == "amod" and (c.lower_ == "armed" or lemma(c) in self.w.unknown) for c in h.children)) \
                     and lemma(h) not in self.w.passive_human_heads:
                 kind = "individual"  # "her husband shot her", "a man opened fire", "armed nomads attacked": who acts
-            if kind is None and crowd and (h.lower_ in self.w.quantifiers or h.tag_ == "NNS" and not self.place(h)):
-                kind = "individual"  # "thousands protested", "entrepreneurs protested": the crowd
+            if kind is None and crowd and (h.lower_ in self.w.quantifiers or h.tag_ == "NNS" and not self.place(h)
+                                           or lemma(h) in self.lex.classes["gathering"]):
+                kind = "individual"  # "thousands protested", "entrepreneurs protested", "a crowd marched": the crowd
             if kind is None:
                 continue
             if kind == "organization" and not self.entity_at(h) and any(
@@ -1192,6 +1193,8 @@ class Arguments:
                 worn = [c for w in wearers for c in w.children if c.dep_ == "acl" and lemma(c) in self.w.attire_verbs]
                 if kind == "individual" and worn:  # "men wearing military uniforms": how they were known
                     last = max(t.i for t in worn[0].subtree)
+                    while h.doc[last].dep_ in ("prep", "punct", "cc"):  # "dressed in" with its "black" hung elsewhere
+                        last -= 1
                     end = max(end, h.doc[last].idx + len(h.doc[last].text))
             said = how.get(h.i, "reported")
             if doc.text[start:end].lower() in self.w.anaphoric and not self.entity_at(h):
