@@ -661,7 +661,7 @@ def commemorated(doc: Document, x: Time, root=None) -> bool:
     ("the anniversary of the crackdown on Sunday") is the parse misplacing the act's own day."""
     root = root if root is not None else time_root(doc, x)
     return root is not None and not (x.precision == "day" and x.anchor == "published") \
-        and any(a.lemma_.lower() == "anniversary" for a in root.ancestors)
+        and any(a.lemma_.lower() in words("commemoration_nouns") for a in root.ancestors)
 
 
 def in_argument_clause(doc: Document, x: Time, head, root=None) -> bool:
