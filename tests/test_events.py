@@ -906,3 +906,9 @@ def test_those_killed_since_a_month_are_a_tally_not_the_act_the_note_tells(run):
     act = violent(doc)[0]
     assert act.date == "2018-05-30" and act.killed.best == 8
     assert len(violent(doc)) == 1
+
+
+def test_where_a_force_was_heading_is_not_where_it_acted(run):
+    doc = run("On 4 April 2019, LNA forces advancing towards Tripoli entered Gharyan (Gharyan, Jabal al Gharbi) and "
+              "took control of the town after brief skirmishes with local forces.", published="2019-04-05")
+    assert violent(doc)[0].location.name == "Gharyan"

@@ -842,14 +842,16 @@ def origin(p: Place, doc: Document) -> bool:
 
 
 def beyond(p: Place, doc: Document) -> bool:
-    """ "near the border with Niger", "troops fled across the border to Uganda": a country over the border
-    or where those who fled went, not where the act was."""
+    """ "near the border with Niger", "troops fled across the border to Uganda", "advancing towards Tripoli":
+    a country over the border, where those who fled went or where a force was heading, not where the act was."""
     span = doc.doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None or span.root.dep_ != "pobj":
         return False
     prep, head = span.root.head, span.root.head.head
     return prep.lower_ == "with" and head.lemma_.lower() in words("border_nouns") or \
-        prep.lower_ in ("to", "into") and head.lemma_.lower() in words("flight_verbs")
+        prep.lower_ in ("to", "into") and head.lemma_.lower() in words("flight_verbs") or \
+        prep.lower_ in ("towards", "toward") and head.lemma_.lower() in words("heading_verbs")
+    # "forces advancing towards Tripoli entered Gharyan"; but a missile "fired towards Marib" is Marib's
 
 
 def speaks(p: Place, doc: Document) -> bool:
@@ -904,7 +906,8 @@ def lead_place(doc: Document, layout: Layout) -> Place | None:
     """Where the story is set when its main event names no place: the dateline ("NAPLES, Fla. --")
     or the most specific place of the lead."""
     cut = layout.sent_ends[min(3, len(layout.sent_ends) - 1)] if layout.sent_ends else 0
-    return best_place([p for p in doc.places if p.start < cut and p.lat is not None and not p.demonym], doc.text)
+    return best_place([p for p in doc.places if p.start < cut and p.lat is not None and not p.demonym
+                       and not beyond(p, doc)], doc.text)
 
 
 def story_place(doc: Document) -> Place | None:
