@@ -145,6 +145,7 @@ class Places:
         self.non_place_heads = set(k["non_place_heads"])
         self.place_of_heads = set(k["place_of_heads"])
         self.facility_words = set(k["facility_words"])
+        self.work_words = self.facility_words - DESIGNATORS  # "Estadio", "Hotel"; not "Village" ("SOS Village Malakal")
         self.bare_provinces = set(k["bare_province_countries"])
         self.borrowed_heads = set(k["borrowed_name_heads"])
         self.street_heads = set(k["street_heads"])
@@ -468,7 +469,7 @@ class Places:
                 continue
             ent = ent_of.get(i)
             if ent is not None and ent.label_ == "ORG" and ent.start < i and \
-                    toks[i - 1].lower_ in self.facility_words - DESIGNATORS \
+                    toks[i - 1].lower_ in self.work_words \
                     and not self._known(norm(sdoc[i - 1 : hit.end].text)):
                 i = hit.end  # "the Estadio Akron", "Hotel Sheraton": a name the work bears, not a town's
                 continue

@@ -32,6 +32,7 @@ from ..annotations.casualties import ADDED, attacker_words, combine
 from ..annotations.claims import act_nouns, attribution_for, state_force_words
 from ..annotations.dates import resolve_relative, tense
 from ..annotations.gazetteer import Gazetteer, distance_km
+from ..annotations.places import SETTLED
 from ..model import Casualty, Count, Document, Event, Participant, Place, Span, Time, Trigger
 from .triggers import lexicon as trigger_lexicon
 
@@ -883,7 +884,6 @@ def modifies_actor(p: Place, t: Trigger, doc: Document) -> bool:
 
 
 LOCAL = {"city", "site", "admin2"}
-SETTLED = frozenset({"city", "town", "village"})
 
 
 def places_agree(a: list[Place], b: list[Place]) -> bool:
