@@ -279,6 +279,13 @@ def test_revised_toll_still_wins_beside_attackers_counted_in_it(toll):
     assert toll("Reports said over 100 people were killed. The death toll has risen to 103, including the gunmen.") == 103
 
 
+def test_a_closing_tally_is_the_count_over_larger_figures_told_before(toll):
+    text = ("Gunmen attacked two villages, killing about 100 civilians. In the first village, around 70 people "
+            "were killed. 70 fatalities.")
+    assert toll(text) == 70
+    assert toll("Gunmen attacked two villages, killing about 100 civilians. In the first, 70 people died.") == 100
+
+
 def test_a_wounded_attacker_is_no_victim_who_died_later(toll):
     assert toll("Eleven people were killed and six others were wounded. The assailant was wounded and arrested.",
                 "injured") == 7
@@ -288,6 +295,25 @@ def test_a_toll_excluding_the_attackers_gets_them_added(toll):
     assert toll("At least 88 people were killed, excluding the bomber, and more than 250 were wounded.") == 89
     assert toll("Twelve people were killed, not including the two gunmen.") == 14
     assert toll("Twelve people were killed, including the two gunmen.") == 12
+
+
+def test_a_second_title_of_one_victim_adds_no_one(figures):
+    assert [f[:2] for f in figures("Armed men shot dead a social leader and president of a community board.")] \
+        == [("killed", 1)]
+    assert [f[:2] for f in figures("A journalist and father of three was killed in the blast.")] == [("killed", 1)]
+    assert [f[:2] for f in figures("A teacher and student were killed in the blast.")] == [("killed", 2)]
+
+
+def test_attackers_listed_among_those_a_figure_includes_add_to_it(figures):
+    text = "Five security personnel including a colonel and a major and two militants were killed in the encounter."
+    assert [f[:2] for f in figures(text)] == [("killed", 7)]
+    text = "Five people including a colonel and two militants were killed in the encounter."
+    assert [f[:2] for f in figures(text)] == [("killed", 5)]
+
+
+def test_a_named_victim_and_an_associate_are_two(figures):
+    assert [f[:2] for f in figures("Commander Riyaz Naikoo and an associate were killed in an encounter.")] \
+        == [("killed", 2)]
 
 
 def test_a_killer_who_killed_himself_is_not_added_to_a_toll_that_may_count_him(toll):

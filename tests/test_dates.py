@@ -47,6 +47,12 @@ def test_ages_durations_and_counts_are_not_dates(run):
     assert not {"57", "57-year-old", "15 years", "51-day", "1500"} & mentions
 
 
+def test_a_clock_time_given_again_in_another_zone_is_no_year(run):
+    text = "The planes have been strafing the rebel positions since 1330 (1930 GMT), and fighting began in 1932."
+    mentions = set(times(run, text))
+    assert "1330" not in mentions and "1932" in mentions
+
+
 def test_a_day_after_is_recorded_relative_to_another_event(run):
     t = times(run, "The attacks came a day after a Hamas leader was killed in Beirut.")["a day after"]
     assert (t.anchor, t.relation, t.offset_days, t.value) == ("event", "after", 1, None)

@@ -124,6 +124,7 @@ class Casualty:
     # "attackers" (their own dead), "also" (added: "7 Taliban were also killed"), "all" (names them:
     # "including the bomber"), "one" (a definite person)
     side: str | None = None
+    tally: bool = False  # a figure and its noun alone ("70 fatalities."): the text's own count, preferred
 
 
 @dataclass

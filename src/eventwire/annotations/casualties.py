@@ -77,6 +77,7 @@ class _Lexicon:
     not_persons: frozenset[str]
     negators: frozenset[str]
     attackers: frozenset[str]
+    armed_group: frozenset[str]
     inclusion: frozenset[str]
     additive: frozenset[str]
     captives: frozenset[str]
@@ -118,6 +119,7 @@ def _lexicon() -> _Lexicon:
         not_persons=frozenset(lex["not_persons"]),
         negators=frozenset(lex["negators"]),
         attackers=frozenset(lex["attackers"]),
+        armed_group=frozenset(lex["armed_group"]) | frozenset(lex["attackers"]),
         inclusion=frozenset(lex["inclusion"]),
         additive=frozenset(lex["additive"]),
         captives=frozenset(lex["captive_nouns"]),
@@ -167,7 +169,8 @@ def one_side(figs: list[Casualty]) -> Count | None:
     Rules, over the figures in text order:
     - Figures from "casualties" (`mixed`) are used only when no explicit figure exists.
     - best: the best of the last revision ("the toll has risen to 103"); without a
-      revision, the largest best (later sentences break a toll down: "including 3 children").
+      revision, that of the last tally ("About 100 were killed in two villages ... 70 fatalities."),
+      else the largest best (later sentences break a toll down: "including 3 children").
     - low: the largest lower bound stated as such by an open-ended figure ("over 100" -> 101,
       "at least 12", "dozens") that does not exceed best; without one, the low of the
       figure that gave best.
@@ -181,7 +184,7 @@ def one_side(figs: list[Casualty]) -> Count | None:
     if not figs:
         return None
     counted = [f for f in figs if f.count.best is not None]
-    revisions = [f for f in counted if f.revision]
+    revisions = [f for f in counted if f.revision] or [f for f in counted if f.tally]
     if revisions:
         chosen = revisions[-1]
     elif counted:
@@ -437,7 +440,7 @@ class _Finder:
                 return [Casualty("killed", count, trigger=trigger, victims=victims),
                         Casualty("injured", count, trigger=trigger, victims=victims)]
             return [Casualty("injured", count, trigger=trigger, victims=victims, mixed=True, side=side)]
-        return [Casualty(kind, count, trigger=trigger, victims=victims, side=side)]
+        return [Casualty(kind, count, trigger=trigger, victims=victims, side=side, tally=self.tally(tok))]
 
     # -- attackers among the dead ---------------------------------------------------------
     def side(self, victim, tok) -> str | None:
@@ -448,8 +451,7 @@ class _Finder:
         definite person ("the man died"), who may be the attacker told of by another name; "also" for
         victims the text adds to others ("while 7 Taliban were also killed"). A sentence of a figure and a
         noun alone ("9 fatalities.", as ACLED notes end) is a tally of every side too."""
-        if self.attackers_included(tok.sent) or tok.pos_ == "NOUN" and (
-                tok.i == tok.sent.start or all(t.i == tok.i or t.i in self.at or t.is_punct for t in tok.sent)):
+        if self.attackers_included(tok.sent) or self.tally(tok):
             return "all"
         if any(c.dep_ == "advmod" and c.lower_ == "also" for c in tok.children):
             return "also"
@@ -461,6 +463,12 @@ class _Finder:
         if any(own):
             return "all"
         return "one" if not victim.conjuncts and self.definite(victim) and not self.by_attacker(tok) else None
+
+    def tally(self, tok) -> bool:
+        """A noun labelling a figure as its own sentence ("70 fatalities.", "Fatalities: 4"): the text's
+        count of every side, as ACLED notes and bulletins end."""
+        return tok.pos_ == "NOUN" and (
+            tok.i == tok.sent.start or all(t.i == tok.i or t.i in self.at or t.is_punct for t in tok.sent))
 
     def by_attacker(self, tok) -> bool:
         """ "The gunman killed the judge": the victim of a named attacker is not the attacker told of by
@@ -658,6 +666,8 @@ class _Finder:
         own = -1 if trigger is None else trigger.i
         # not "100,000 who were murdered, 40,000 who were kidnapped"
         for c in (*v.conjuncts, *self.listed_appositive(v), *self.split_conjuncts(v)):
+            if self.described_again(v, c):
+                continue
             if v.i < c.i and (c.i < included or closed and c.i > after) and not any(
                     self.role(x) or x.dep_ in ("relcl", "acl") and any(self.role(y) for y in x.subtree if y.i != own)
                     for x in (*v.children, *c.subtree) if x.i != own):  # "five Afghans traveling with him" count
@@ -665,6 +675,7 @@ class _Finder:
                 if part is None or part[0] is None:
                     return first
                 parts.append(part)
+        parts += self.other_side_listed(v, inclusion, person_only, single)
         if len(parts) == 1 or v.lemma_.lower() in self.lex.summary_nouns and first[0] == sum(
                 p[0] or 0 for p in parts[1:]):
             return first  # "five people, two soldiers and three civilians": a total, then its parts
@@ -674,6 +685,29 @@ class _Finder:
             return None if None in values else sum(values)
 
         return total(0), total(1), total(2), (first[3][0], parts[-1][3][1]), (first[4][0], parts[-1][4][1])
+
+    def other_side_listed(self, v, inclusion, person_only: bool, single: bool) -> list:
+        """ "Five security personnel including a colonel and a major and two militants were killed": the
+        parse lists the attackers among those the figure includes, but they are not of its kind and add."""
+        armed = self.lex.armed_group
+        if inclusion is None or v.lemma_.lower() in armed | self.lex.summary_nouns:
+            return []
+        listed = [c for p in inclusion.children if p.dep_ == "pobj" for c in p.conjuncts if c.i > p.i]
+        parts = [self.read_one(c, person_only, single) for c in listed
+                 if c.lemma_.lower() in armed and any(d.dep_ == "nummod" for d in c.children)]
+        return [p for p in parts if p is not None and p[0] is not None]
+
+    @staticmethod
+    def described_again(v, c) -> bool:
+        """ "a social leader and president of a community board", "a journalist and father of three was
+        killed": a bare singular title after one person names that person again, not a second victim
+        (not "a mother, father and toddler were found dead")."""
+        if v.tag_ != "NN" or c.tag_ != "NN" or not any(d.dep_ == "det" for d in v.children) \
+                or any(d.dep_ in ("det", "poss", "nummod") for d in c.children):
+            return False
+        verb = v.head if v.dep_ in ("nsubj", "nsubjpass") else None
+        one = verb is not None and any(a.dep_ in ("aux", "auxpass") and a.lower_ in ("was", "is", "has") for a in verb.children)
+        return one or c.i + 1 < len(c.doc) and c.nbor(1).lower_ == "of"
 
     @staticmethod
     def split_conjuncts(v) -> list:

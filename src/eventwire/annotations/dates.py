@@ -529,7 +529,8 @@ def resolve(m: Match, pub: dt.date | None, when: str | None) -> dict | None:
 
 _DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+$")
 _NAMES = {"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART"}
-_CLOCK = re.compile(r"\s*(?:hours|hrs|h\b|gmt|utc|local)", re.I)
+# A clock time is followed by its zone, or by the same time in another zone: "since 1330 (1930 GMT)".
+_CLOCK = re.compile(r"\s*(?:hours|hrs|h\b|gmt|utc|local|\(\s*\d{3,4}\s*(?:gmt|utc|z)\b)", re.I)
 
 
 def _prev_word(text: str, start: int) -> str:
