@@ -286,6 +286,11 @@ def test_a_closing_tally_is_the_count_over_larger_figures_told_before(toll):
     assert toll("Gunmen attacked two villages, killing about 100 civilians. In the first, 70 people died.") == 100
 
 
+def test_those_killed_along_with_the_victims_add(toll):
+    assert toll("Gemayel was killed along with one of his bodyguards.") == 2
+    assert toll("Eight Spaniards and two Yemeni drivers were killed along with the bomber.") == 11
+
+
 def test_a_wounded_attacker_is_no_victim_who_died_later(toll):
     assert toll("Eleven people were killed and six others were wounded. The assailant was wounded and arrested.",
                 "injured") == 7
@@ -309,6 +314,29 @@ def test_attackers_listed_among_those_a_figure_includes_add_to_it(figures):
     assert [f[:2] for f in figures(text)] == [("killed", 7)]
     text = "Five people including a colonel and two militants were killed in the encounter."
     assert [f[:2] for f in figures(text)] == [("killed", 5)]
+
+
+def test_people_burned_are_injured_and_people_burned_alive_killed(figures):
+    assert [f[:2] for f in figures("Fifteen people, most of them schoolgirls, were burned by acid.")] == [("injured", 15)]
+    assert [f[:2] for f in figures("Two villagers were burned alive.")] == [("killed", 2)]
+    assert [f[:2] for f in figures("Militants burned 30 houses and burned a man alive.")] == [("killed", 1)]
+    assert figures("Rioters burned the police station.") == []
+
+
+def test_a_bare_plural_sharing_a_figure_adds_nothing_and_the_next_figure_adds(figures):
+    text = "Sixty-five Ethiopian guards and workers and nine Chinese employees were killed."
+    assert [f[:2] for f in figures(text)] == [("killed", 74)]
+
+
+def test_a_list_after_a_comma_that_the_parse_makes_second_subjects_adds_up(figures):
+    assert [f[:2] for f in figures("Four tourists, their Yemeni guide and the bomber died.")] == [("killed", 6)]
+    text = "Seven players, an assistant coach and a reserve umpire were wounded."
+    assert [f[:2] for f in figures(text)] == [("injured", 9)]
+
+
+def test_a_person_and_others_counts_the_person(figures):
+    text = "Ten people were killed and Fonseka and 27 others were wounded."
+    assert [f[:2] for f in figures(text)] == [("killed", 10), ("injured", 28)]
 
 
 def test_a_named_victim_and_an_associate_are_two(figures):

@@ -387,8 +387,11 @@ class _Finder:
         if lemma == "condition" and any(c.lower_ in self.lex.condition_adjectives for c in tok.children):
             return "condition", "injured"
         if pos == "VERB" or (pos == "AUX" and tok.tag_.startswith("VB")):
-            # "gunned down", "fatally shot": particle and manner adverb make the verb a trigger
-            keys = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("prt", "advmod")] + [lemma]
+            # "gunned down", "fatally shot", "burned alive": particle, manner adverb and predicate adjective
+            # (after the object, where the parse may hang it: "burned a man alive") make the verb a trigger
+            after = [g for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "amod" and g.i > c.i]
+            keys = [f"{lemma} {c.lower_}" for c in (*tok.children, *after)
+                    if c.dep_ in ("prt", "advmod", "oprd") or c in after] + [lemma]
             for key in keys:
                 if ("verbs", key) in k:
                     return "verb", k[("verbs", key)]
@@ -495,13 +498,14 @@ class _Finder:
 
     def additive_object(self, prep):
         """The object of an additive preposition, single or multi-word ("in addition to": in -> addition -> to;
-        "not including")."""
+        "not including", "along with", whose adverb the parse hangs on the verb)."""
         words, node = ["not"] * any(c.dep_ == "neg" for c in prep.children) + [prep.lower_], prep
+        before = prep.nbor(-1).lower_ + " " if prep.i else ""
         for _ in range(3):
             obj = next((c for c in node.children if c.dep_ == "pobj"), None)
             if obj is None:
                 return None
-            if " ".join(words) in self.lex.additive:
+            if " ".join(words) in self.lex.additive or before + prep.lower_ in self.lex.additive:
                 return obj
             node = next((c for c in obj.children if c.dep_ == "prep"), None)
             if node is None:
@@ -654,6 +658,8 @@ class _Finder:
             of = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             v = next((p for p in of.children if p.dep_ == "pobj"), v) if of is not None else v
         first = self.read_one(v, person_only, single)
+        if first is None and any(c.lower_ == "others" and any(d.i in self.at for d in c.subtree) for c in v.conjuncts):
+            first = 1, 1, 1, (v.i, v.i + 1), (v.left_edge.i, v.i + 1)  # "Fonseka and 27 others": one of them
         if first is None or first[0] in (None, 0):  # a negation covers the coordination: "neither X nor Y"
             return first
         parts = [first]
@@ -672,6 +678,8 @@ class _Finder:
                     self.role(x) or x.dep_ in ("relcl", "acl") and any(self.role(y) for y in x.subtree if y.i != own)
                     for x in (*v.children, *c.subtree) if x.i != own):  # "five Afghans traveling with him" count
                 part = self.read_one(c, person_only, single)
+                if part is None and c.tag_ == "NNS" and c.i == v.i + 2 and c.left_edge.i == c.i:
+                    continue  # "sixty-five guards and workers and nine employees": the figure counts both
                 if part is None or part[0] is None:
                     return first
                 parts.append(part)
@@ -712,10 +720,18 @@ class _Finder:
     @staticmethod
     def split_conjuncts(v) -> list:
         """ "More than 100 security personnel and 30 civilians were killed": the parse may make the second
-        conjunct a second subject (or object) of the verb, leaving "and" on the first."""
-        if v.conjuncts or not any(c.dep_ == "cc" for c in v.children):
+        conjunct a second subject (or object) of the verb, leaving "and" on the first; "Four tourists, their
+        guide and the bomber died": or the rest of a list after a comma, with its "and"."""
+        if v.conjuncts:
             return []
-        return [c for c in v.head.children if c.dep_ == v.dep_ and c.i > v.i]
+        if any(c.dep_ == "cc" for c in v.children):
+            return [c for c in v.head.children if c.dep_ == v.dep_ and c.i > v.i]
+        after = v.right_edge.i + (v.right_edge.text != ",")  # the parse may hang the comma on the noun
+        if after < len(v.doc) and v.doc[after].text == ",":
+            rest = next((c for c in v.head.children if c.dep_ == v.dep_ and c.left_edge.i == after + 1
+                         and c.conjuncts), None)
+            return [rest, *rest.conjuncts] if rest is not None else []
+        return []
 
     def listed_appositive(self, v) -> list:
         """ "A mother, father, and toddler were found dead", "Twenty hostages, two police officers and five
