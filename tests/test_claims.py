@@ -243,3 +243,11 @@ def test_is_read_as_a_verb_still_claims(claims):
     assert ("claimed", "IS") in {(a, actor) for a, _, actor, _, _ in found}
     _, none = claims("The bridge is closed. It is claimed that the army blew it up.")
     assert not [f for f in none if f[2] == "is"]
+
+
+def test_a_closing_plain_statement_that_a_group_was_responsible_names_the_doer_of_the_act_told(claims):
+    doc, found = claims("Gunmen seized three aid workers in Patikul town. The Abu Sayyaf Group was responsible.")
+    assert [(a, actor) for a, _, actor, _, _ in found] == [("reported", "The Abu Sayyaf Group")]
+    assert scope_of(doc, "Gunmen") == "reported" and found[0][3].startswith("Gunmen")
+    assert claims("Gunmen seized three aid workers. The minister said the group was responsible.")[1] == []
+    assert claims("Gunmen seized three aid workers. The group was not responsible.")[1] == []

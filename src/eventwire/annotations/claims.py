@@ -429,8 +429,13 @@ class _Finder:
         behind the attack": a claim, when the speaker tells of itself."""
         verb = tok if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "acomp" else tok.head
         subj = self.subject(verb)
-        if verb.pos_ not in ("VERB", "AUX") or subj is None or \
-                not any(c.dep_ == "prep" for c in tok.children) and tok.dep_ != "prep":
+        if verb.pos_ not in ("VERB", "AUX") or subj is None:
+            return
+        if not any(c.dep_ == "prep" for c in tok.children) and tok.dep_ != "prep":
+            if tok.lower_ == "responsible" and self.plain_statement(verb, subj) and tok.i + 1 < len(tok.doc) \
+                    and tok.nbor(1).text in (".", ";") and not any(c.dep_ == "neg" for c in verb.children):
+                # GTD-style "The Abu Sayyaf Group (ASG) was responsible." closing the summary of the act
+                self.add("reported", (verb, tok), subj, self.about_earlier_act(tok, None))
             return  # "responsible for ...", "involved in ...", "behind the attack": about an act
         cue = (verb, tok) if tok.i > verb.i else (tok, tok)
         if any(c.dep_ == "neg" for c in (*tok.children, *verb.children)):
@@ -441,11 +446,14 @@ class _Finder:
                     if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.act_nouns), None)
         if subj.lower_ in self.lex.self_words and speaker is not subj and not self.is_official(speaker):
             self.add("claimed", cue, speaker, self.named_act_scope(verb, act))
-        elif tok.lower_ == "responsible" and act is not None and speaker.i == subj.i and subj.pos_ != "PRON" \
-                and verb.dep_ == "ROOT" and verb.lemma_ == "be":
+        elif tok.lower_ == "responsible" and act is not None and self.plain_statement(verb, subj):
             # GTD-style "Shining Path (SL) was responsible for the incident": the writer names the doer
             # of the act told before, as plainly as a claim would.
             self.add("reported", cue, subj, self.about_earlier_act(tok, act))
+
+    def plain_statement(self, verb, subj) -> bool:
+        """ "X was responsible": the writer's own word, not what someone said, about a named doer."""
+        return self.speaker(verb).i == subj.i and subj.pos_ != "PRON" and verb.dep_ == "ROOT" and verb.lemma_ == "be"
 
     def speaker(self, verb):
         """The subject of `verb`; for a pronoun in a reported clause, the one who says it ("the ADF said it ...")."""
