@@ -251,3 +251,10 @@ def test_a_closing_plain_statement_that_a_group_was_responsible_names_the_doer_o
     assert scope_of(doc, "Gunmen") == "reported" and found[0][3].startswith("Gunmen")
     assert claims("Gunmen seized three aid workers. The minister said the group was responsible.")[1] == []
     assert claims("Gunmen seized three aid workers. The group was not responsible.")[1] == []
+
+
+def test_a_group_admitting_its_own_cadres_set_off_the_mine_claims_it(claims):
+    _, found = claims("A bus drove over a landmine near Madi. The Maoist party admitted that its cadres had set off "
+                      "the mine and apologized.")
+    assert [(a, cue, actor) for a, cue, actor, _, _ in found] == [("claimed", "admitted", "The Maoist party")]
+    assert claims("A bus drove over a landmine near Madi. The party said the sun set off the alarm.")[1] == []

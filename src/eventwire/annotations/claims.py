@@ -254,7 +254,13 @@ class _Finder:
 
     def acts_in(self, tok) -> bool:
         """Whether the clause reports an act ("that the rebels had attacked the convoy")."""
-        return any(t.lemma_.lower() in self.lex.act_verbs and t.pos_ in ("VERB", "AUX") for t in tok.subtree)
+        return any(self.is_act(t) for t in tok.subtree)
+
+    def is_act(self, t) -> bool:
+        """A verb of violence, alone or with its particle ("set off the mine")."""
+        lemma = t.lemma_.lower()
+        return t.pos_ in ("VERB", "AUX") and (lemma in self.lex.act_verbs or any(
+            c.dep_ == "prt" and f"{lemma} {c.lower_}" in self.lex.act_verbs for c in t.children))
 
     # -- cues -------------------------------------------------------------------------------
     def visit(self, tok) -> None:
@@ -337,8 +343,7 @@ class _Finder:
         the speaker's earlier claim is near; confirmed when the speaker is an official;
         accused when the speaker alleges. Returns whether it made a claim."""
         comps = [c for c in verb.children if c.dep_ == "ccomp" and self.acts_in(c)]
-        acts = [t for c in comps for t in c.subtree
-                if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.lex.act_verbs]
+        acts = [t for c in comps for t in c.subtree if self.is_act(t)]
         if not acts or self.negated(verb):
             return False
         sayer = self.subject(verb) or self.agent(verb)
