@@ -304,3 +304,35 @@ def test_a_groups_forces_or_troops_are_the_group_but_a_named_bodys_troops_stay_i
     assert entity_with(doc, "Wagner troops").kb_id == "wagner"
     assert entity_with(doc, "Atlacatl Battalion").kb_id == "atlacatl"
     assert entity_with(doc, "Tatmadaw").kb_id == "MM-military"  # the troops of both
+
+
+def test_security_forces_that_police_a_protest_or_arrest_people_are_the_countrys_police(run):
+    fired = run("Security forces fired tear gas and live rounds at protesters in Basra, Iraq.", stages=PLACED)
+    assert "IQ-police" in kb_ids(fired) and "IQ-military" not in kb_ids(fired)
+    arrested = run("Security agents arrested a journalist at her home in Shiraz, Iran.", stages=PLACED)
+    assert "IR-police" in kb_ids(arrested)
+    dispersed = run("The rally was dispersed by security forces in Nairobi, Kenya.", stages=PLACED)
+    assert "KE-police" in kb_ids(dispersed)
+    named = run("Iraqi security forces used water cannon against demonstrators in Baghdad.", stages=PLACED)
+    assert "IQ-police" in kb_ids(named) and "IQ-military" not in kb_ids(named)
+
+
+def test_security_forces_in_combat_or_beside_an_army_stay_the_military(run):
+    clash = run("Iraqi security forces clashed with Islamic State fighters near Mosul, Iraq.", stages=PLACED)
+    assert "IQ-military" in kb_ids(clash) and "IQ-police" not in kb_ids(clash)
+    bare = run("Security forces killed four militants in a gunfight in Kupwara, India.", stages=PLACED)
+    assert "IN-police" not in kb_ids(bare)
+    army = run("Security forces and army troops arrested three men in Sopore, India.", stages=PLACED)
+    assert "IN-police" not in kb_ids(army)
+    national = run("Afghan security forces detained two Taliban commanders in Kunduz.", stages=PLACED)
+    assert "AF-military" in kb_ids(national)  # a nation's named umbrella force, outside crowd control
+
+
+def test_a_foreign_forces_military_police_are_its_military(run):
+    doc = run("Russian military police took up positions at a base outside Manbij, Syria.", stages=PLACED)
+    assert "RU-military" in kb_ids(doc) and "SY-police" not in kb_ids(doc)
+
+
+def test_a_name_ending_in_a_word_for_a_causes_fighters_is_a_group_not_a_person(run):
+    doc = run("Officials blamed Baloch Separatists for the bombing in Quetta.", stages=STAGES)
+    assert entity_with(doc, "Baloch Separatists").kind == "organization"

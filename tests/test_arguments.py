@@ -174,7 +174,7 @@ def test_state_actors_act_but_cities_do_not(run):
     doc = run("The US drone strike killed him. The Manchester attack killed 22 people.",
               stages=["places", "actors", "triggers", "arguments"])
     by_text = {t.span.text: [p.name for p in t.perpetrators] for t in doc.triggers}
-    assert by_text["drone strike"] == ["United States"]
+    assert by_text["drone strike"] == ["Military Forces of the United States"]  # a state strikes through its military
     assert by_text["attack"] == []
 
 
@@ -1113,3 +1113,41 @@ def test_a_crowd_that_marches_is_the_protest_and_its_protesters(run):
               published="2019-06-17")
     march = next(t for t in doc.triggers if t.span.text == "marched")
     assert march.type == "protests" and [p.mention for p in march.perpetrators] == ["crowd"]
+
+
+def test_the_subject_of_a_passive_held_responsible_is_accused(run):
+    doc = run("A bomb exploded in a market in Quetta. Agents of a rival state were held responsible for the bombing.",
+              stages=FULL)
+    bombing = next(t for t in doc.triggers if t.span.text == "bombing")
+    assert ("Agents of a rival state", "accused") in {(p.mention, p.attribution) for p in bombing.perpetrators}
+
+
+def test_who_launched_the_weapon_that_then_struck_did_the_act(roles):
+    found = roles("Houthi forces launched a ballistic missile towards Marib city, which landed in a residential "
+                  "area, wounding 4 civilians.", stages=FULL)
+    assert ("Houthi forces", "organization") in found["wounding"][0]
+    mine = roles("A truck hit an IED, which exploded, killing 3 passengers.", stages=FULL)
+    assert not any(p for p, _, _ in mine.values())  # the truck hit the mine; it set nothing off
+
+
+def test_followers_named_by_their_cause_are_a_movement_unless_counted(roles):
+    found = roles("The attack on the mosque was carried out by anti-Muslim extremists.", stages=FULL)
+    assert ("anti-Muslim extremists", "organization") in found["attack"][0]
+    counted = roles("Two extremists attacked a church in Lahore.", stages=FULL)
+    assert ("Two extremists", "individual") in counted["attacked"][0]
+
+
+def test_the_crowd_of_a_protest_is_who_gathered_for_it_or_whom_an_act_met_during_it(roles):
+    gathered = roles("Police detained dozens of people who gathered in Hamburg for a demonstration against rent "
+                     "increases.", stages=FULL)
+    assert ("people", "individual") in gathered["demonstration"][0]
+    met = roles("Police fired tear gas at nurses during a protest in Harare.", stages=FULL)
+    assert ("nurses", "individual") in met["protest"][0]
+    bombed = roles("A bomb exploded during a protest in Kabul, killing 5 people.", stages=FULL)
+    assert not bombed["protest"][0]
+
+
+def test_a_state_named_on_its_weapon_or_strike_acted_through_its_military(run):
+    doc = run("Ukrainian drones struck an oil depot in Bryansk, Russia.", stages=FULL)
+    struck = next(t for t in doc.triggers if t.span.text == "struck")
+    assert ("Ukrainian", "Military Forces of Ukraine") in {(p.mention, p.name) for p in struck.perpetrators}

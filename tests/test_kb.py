@@ -140,3 +140,15 @@ def test_more_national_force_acronyms():
     assert [match(a).id for a in ("TSK", "RDF", "SANDF", "FACA", "EDF", "KPA", "BIR")] == [
         "TR-military", "RW-military", "ZA-military", "CF-military", "ER-military", "KP-military", "bir-cm"]
     assert match("Rapid Intervention Battalion").parent == "CM-military"
+
+
+def test_a_countrys_military_police_are_its_military_and_intelligence_police_its_police():
+    assert match("Russian military police").id == "RU-military"
+    sebin = match("the SEBIN")
+    assert sebin.country == "VE" and sebin.parent == "VE-police"
+
+
+def test_a_coalitions_member_gang_is_its_own_actor():
+    assert ids("The 400 Mawozo gang claimed the kidnapping.") == [("400 Mawozo", "400-mawozo")]
+    gang = match("the 400 Mawozo gang")
+    assert gang.name == "400 Mawozo" and gang.parent == "viv-ansanm"

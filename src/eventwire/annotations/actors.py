@@ -9,7 +9,9 @@ Islamic Revolutionary Guard Corps (IRGC)", "Revolutionary Guards"): mentions are
 ignored, transliterations within a similarity threshold, a bare surname going to the
 nearest compatible full name), by acronyms defined in the text, and by social handles
 printed under an author's name. spaCy's slips on rare names (a surname tagged GPE, a
-name tagged PRODUCT) are repaired from the other mentions of the same name.
+name tagged PRODUCT) are repaired from the other mentions of the same name. Forces that both fight and
+police ("security forces") are the country's police where their clause polices (arrests, a crowd of
+protesters, tear gas) and no army is named beside them, as ACLED codes them.
 """
 
 from __future__ import annotations
@@ -65,6 +67,18 @@ def load_names() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in names.items() if isinstance(v, list)}
 
 
+@cache
+def load_policing() -> dict:
+    """The policing words of data/actors.json, indexed: force words as token tuples, clause words padded
+    with spaces and split at hyphens as the parse splits them ('tear - gas')."""
+    with resources.files("eventwire.data").joinpath("actors.json").open(encoding="utf-8") as fh:
+        pol = json.load(fh)["policing"]
+    forces = {tuple(f.split()) for f in pol["forces"]}
+    return {"forces": forces, "heads": {f[-1] for f in forces}, "lengths": sorted({len(f) for f in forces}, reverse=True),
+            "verbs": frozenset(pol["verbs"]), "armies": frozenset(pol["armies"]),
+            "words": [f" {' - '.join(w.split('-'))} " for w in pol["words"]]}
+
+
 @lru_cache(maxsize=1 << 16)  # called on every token of a document, most of them seen before
 def fold(w: str) -> str:
     w = unicodedata.normalize("NFKD", w)
@@ -97,6 +111,7 @@ class Actors:
         self.titles = self.names["titles"]
         # 'TPLF forces', 'Wagner troops': a group's men named as a body are the group itself
         self.collective = {w for w in self.kb.member_words if (w,) in self.kb.force_kinds}
+        self.policing = load_policing()
 
     # -- mentions ---------------------------------------------------------------------
     def __call__(self, doc: Document) -> None:
@@ -105,6 +120,8 @@ class Actors:
         hits = [Mention(s, e, "location" if a.is_country else "organization", a, "KB")
                 for s, e, a in self.kb.find(text, nocase)]
         hits = self._localise(doc, text, hits, nocase)
+        if not nocase:  # lower-cased text parses too poorly to read the clause
+            hits = self._policing(doc, hits)
         for h in hits:
             self._collective(doc, text, h)
         ments = self._combine(hits, self._spacy(doc, text), text)
@@ -149,6 +166,64 @@ class Actors:
             if h.actor is not None:
                 out.append(h)
         return out
+
+    def _policing(self, doc: Document, hits: list[Mention]) -> list[Mention]:
+        """'Security forces fired tear gas at protesters', 'security agents arrested a journalist': forces that
+        both fight and police are the country's police where the clause they act in polices and their sentence
+        names no army (ACLED codes them so), its military elsewhere. A bare force word names the force of the
+        country the document is placed in. A nation's named 'Iraqi security forces' are its umbrella force, the
+        military, in all but crowd control: their arrests and raids are counter-insurgency."""
+        home = Counter(p.country_code for p in doc.places if p.country_code and not p.demonym)
+        sdoc, pol = doc.doc, self.policing
+        if sdoc is None:
+            return hits
+        for tok in sdoc:
+            if tok.lower_ not in pol["heads"]:
+                continue
+            n = next((n for n in pol["lengths"] if n <= tok.i + 1
+                      and tuple(t.lower_ for t in sdoc[tok.i - n + 1 : tok.i + 1]) in pol["forces"]), None)
+            act = self._polices(tok, sdoc[tok.i - n + 1 : tok.i + 1]) if n is not None else None
+            if act is None:
+                continue
+            start, end = sdoc[tok.i - n + 1].idx, tok.idx + len(tok.text)
+            inside = [h for h in hits if h.start < end and start < h.end]
+            if inside:
+                h = inside[0]
+                police = self.kb.get(f"{h.actor.country}-police")
+                if act == "crowd" and len(inside) == 1 and h.end == end and police \
+                        and h.actor.id == f"{h.actor.country}-military":
+                    h.actor = police  # 'Iraqi security forces fired tear gas at protesters'
+            elif home:
+                police = self.kb.get(f"{home.most_common(1)[0][0]}-police")
+                if police is not None:
+                    hits.append(Mention(start, end, "organization", police, "KB"))
+        return sorted(hits, key=lambda h: h.start)
+
+    def _polices(self, tok, span) -> str | None:
+        """What policing the force `span` (headed by `tok`) does in its clause: 'crowd' control (a crowd of
+        protesters or riot-control means in the clause), an 'arrest', or None; never where its sentence
+        names an army beside it."""
+        pol = self.policing
+        verb = tok.head if tok.dep_ == "nsubj" else None
+        while tok.dep_ == "conj" and verb is None and tok.head is not tok:
+            tok = tok.head
+            verb = tok.head if tok.dep_ == "nsubj" else None
+        if tok.dep_ == "pobj" and tok.head.lower_ == "by":  # "were dispersed by security forces"
+            verb = tok.head.head
+        if verb is None:
+            return None
+        outside = {t.i for t in span}
+        if any(t.lower_ in pol["armies"] for t in verb.sent if t.i not in outside):
+            return None
+        verbs = [verb, *(c for c in verb.conjuncts if c.pos_ in ("VERB", "AUX"))]
+        skip = {t.i for v in verbs for c in v.children if c.dep_ in ("nsubj", "advcl", "relcl", "ccomp", "mark")
+                for t in c.subtree}
+        words = " " + " ".join(t.lower_ for v in verbs for t in v.subtree if t.i not in skip) + " "
+        if any(w in words for w in pol["words"]):
+            return "crowd"
+        if any(v.lemma_.lower() in pol["verbs"] or v.lower_ in pol["verbs"] for v in verbs):
+            return "arrest"
+        return None
 
     def _spacy(self, doc: Document, text: str) -> list[Mention]:
         out = []

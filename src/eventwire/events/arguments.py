@@ -23,7 +23,11 @@ into a crowd is a weapon whatever it is ("an explosives-laden vehicle"), and so 
 an act or has its responsibility placed on them ("placed the responsibility for the murder on X": accused),
 and a name that a place word describes ("in Aucayacu, a small town") are no victims of it. Weapons keep the words that name them ("tear gas",
 "improvised explosive device"), and a later "the assailants used X" gives the act its weapons.
-One craft of a model ("an A-37") is no group; men posted somewhere ("soviet embassy guards") name no group by
+Who launched the weapon that then did the act did it ("X launched a missile, which landed ..., wounding
+4"); a state named on its weapon or strike acted through its military ("Ukrainian drones": Military Forces
+of Ukraine); followers named by their cause ("white extremists") are a movement, an organization; the crowd
+of a protest is who gathered for it or whom an act met during it. One craft of a model ("an A-37") is no
+group; men posted somewhere ("soviet embassy guards") name no group by
 their post; and a tie to the inquiry into an act ("linked to the investigation of the murder") is no suspicion of
 it. Lexicons under data/events/ decide kinds: individual vs organization
 perpetrators, human vs physical targets; in lowercase text a word outside the model's WordNet
@@ -39,6 +43,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..annotations.kb import load_kb
 from ..model import Document, Participant, Span, Trigger
 from ..pipeline import load_nlp
 from .triggers import armed_sense, lemma, lexicon, load, noun_like, verb_keys
@@ -110,6 +115,9 @@ class Words:
     post_heads: frozenset  # "soviet embassy guards", "coban base troops": where men serve, no group that acts
     capacity_words: frozenset  # "off-duty", "former": a man acting outside the force he names
     pursuit_nouns: frozenset  # "linked to the investigation of the murder": tied to the inquiry, not the act
+    movement_heads: frozenset  # "white extremists": a cause's followers, a movement
+    assembly_verbs: frozenset  # "people who gathered for a demonstration": its crowd
+    launch_verbs: frozenset  # "X launched a missile, which landed ...": X sent the weapon that did the act
     passive_human_heads: frozenset
     naming_verbs: frozenset
     speaker_heads: frozenset
@@ -189,6 +197,9 @@ def words() -> Words:
         post_heads=frozenset(p["post_heads"]),
         capacity_words=frozenset(p["capacity_words"]),
         pursuit_nouns=frozenset(p["pursuit_nouns"]),
+        launch_verbs=frozenset(p["launch_verbs"]),
+        assembly_verbs=frozenset(p["assembly_verbs"]),
+        movement_heads=frozenset(p["movement_heads"]),
         number_words=frozenset(p["number_words"]),
         passive_human_heads=frozenset(p["passive_human_heads"]),
         naming_verbs=frozenset(p["naming_verbs"]),
@@ -304,6 +315,14 @@ class Arguments:
         for c in children(tok, "acl"):
             if verb_keys(c) & self.w.protest_verbs:
                 f.agents += pobjs(c, {"by"})
+        prep = tok.head if tok.dep_ == "pobj" else None
+        act = prep.head if prep is not None and is_verb(prep.head) else None
+        if act is not None and prep.lower_ == "for" and verb_keys(act) & self.w.assembly_verbs:
+            f.agents += children(act, "nsubj")  # "people who gathered in Kreuzberg for a May Day demonstration"
+        elif act is not None and prep.lower_ in ("during", "at") and not passive(act):
+            # "police fired teargas at opposition supporters during a protest": a crowd the act met at a protest
+            f.agents += [o for o in children(act, "dobj") + pobjs(act, {"at", "on", "against"}) if o.tag_ == "NNS"
+                         and self.target_kind(o) == "human" and not self.name_like(self.name_tokens(o))]
         went = tok.doc[tok.i - 2] if tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "on" else None
         if went is not None and lemma(went) == "go" and tok.head is not tok.doc[tok.i - 1]:
             f.agents += children(went, "nsubj")  # "nurses went on strike", whatever the parse hung "strike" on
@@ -403,8 +422,8 @@ class Arguments:
                         gov = gov.head  # hung as an apposition of the first of the list
                     actors, how = [gov], self.w.blame.get(lemma(gov.head))
                 else:
-                    how = self.w.blame.get(lemma(gov))
-                    actors = children(node, "nsubj") or (children(gov, "dobj") if how else children(gov, "nsubj"))
+                    how = self.w.blame.get(lemma(gov))  # "X were held responsible": the passive's subject
+                    actors = children(node, "nsubj") or (children(gov, "dobj", "nsubjpass") if how else children(gov, "nsubj"))
                 self.add_agents(f, actors, how or "reported")
                 return
             laid = self.laid_on(tok, node)
@@ -1107,6 +1126,8 @@ class Arguments:
             tok = said[0] if said else tok  # a spokesman's "they" is his group, not himself
         if tok.lower_ in PRONOUN_RELATIVES and tok.head.dep_ == "relcl":
             tok = tok.head.head
+            if tok.dep_ == "pobj" and self.place(tok) and self.weapon(tok.head.head):
+                tok = tok.head.head  # "a missile towards Marib city, which landed": the parse hangs it on the place
         whole, inner = tok, pobjs(tok, {"of"})
         if inner and (tok.like_num or tok.lower_ in self.w.quantifiers or lemma(tok) in self.w.parts):
             tok = inner[0]  # "six of their members", "in front of the embassy"
@@ -1181,6 +1202,9 @@ class Arguments:
             if kind == "organization" and not self.entity_at(h) and any(
                     c.dep_ == "amod" and lemma(c) in self.w.unknown for c in h.children):
                 kind = "individual"
+            movement = kind == "individual" and self.movement(h)
+            if movement:  # "the attack was carried out by white extremists"
+                kind = "organization"
             personal = kind == "individual" and self.name_like(self.name_tokens(h)) and lemma(h) not in self.w.individual
             if personal:
                 toks = self.name_tokens(h, ranked=True)
@@ -1188,7 +1212,7 @@ class Arguments:
             elif kind == "organization" and self.mention_at(h):
                 start, end = self.mention_at(h)[:2]  # the group's name as the actors stage delimited it
             else:
-                start, end = self.perp_extent(h, org=kind == "organization")
+                start, end = self.perp_extent(h, org=kind == "organization" and not movement)  # its cause is its name
                 wearers = [h, *pobjs(h, {"of"})] if lemma(h) in self.w.partitive else [h]
                 worn = [c for w in wearers for c in w.children if c.dep_ == "acl" and lemma(c) in self.w.attire_verbs]
                 if kind == "individual" and worn:  # "men wearing military uniforms": how they were known
@@ -1201,6 +1225,8 @@ class Arguments:
                 continue  # "the group", "the forces": a pointer to a group named elsewhere
             named_by = self.owner(h) if kind == "organization" else h  # "LNA forces": the LNA
             out.append(self.participant(doc, start, end, kind, named_by, said))
+            if kind == "organization" and self.armed_means(h):
+                out[-1].name = self.military_of(named_by) or out[-1].name
             if kind == "organization":  # "CPI (Maoist) cadres", "FARC members": the group's men too
                 men = [a for a in h.children if a.dep_ == "appos" and a.i > 0 and a.nbor(-1).text != ","
                        and lemma(a) in self.w.individual]
@@ -1237,6 +1263,33 @@ class Arguments:
                         out.append(self.participant(doc, m[0], m[1], "organization", t, said))
         return out
 
+    def movement(self, h) -> bool:
+        """Followers named by their cause and not counted: "white extremists", "dissident republicans", not
+        "two extremists", "suspected extremists" or a bare "extremists"."""
+        if lemma(h) not in self.w.movement_heads or h.tag_ not in ("NNS", "NNPS"):
+            return False
+        mods = [c for c in h.children if c.i < h.i and c.dep_ in ("amod", "compound", "nmod", "nummod", "det", "quantmod")]
+        if any(c.dep_ in ("nummod", "quantmod") or c.like_num or c.lower_ in self.w.quantities
+               or c.lower_ in self.w.hedges or c.lower_ in self.w.unknown for c in mods):
+            return False
+        return any(c.dep_ in ("amod", "compound", "nmod") for c in mods)
+
+    def armed_means(self, mod) -> bool:
+        """A modifier of a weapon, craft or act of force ("Ukrainian drones", "a Syrian government helicopter", "an
+        Israeli strike"): the state it names acted through its military."""
+        head = mod.head
+        return mod.dep_ in ("compound", "amod", "nmod") and head is not mod and (
+            self.weapon(head) or self.instrument_noun(head) or lemma(head) in self.lex.senses
+            or lemma(head) in self.w.physical)
+
+    def military_of(self, tok) -> str | None:
+        """The name of the military of the state or government a token's entity is."""
+        ent = self.entity_at(tok)
+        if ent is None or not ent.country_code or ent.kb_id not in (ent.country_code, f"{ent.country_code}-government"):
+            return None
+        force = load_kb().get(f"{ent.country_code}-military")
+        return force.name if force is not None else None
+
     def own_capacity(self, h) -> bool:
         """ "An off-duty police officer", "a former soldier": a man who acts outside the force he names."""
         return not self.w.capacity_words.isdisjoint(h.doc[h.left_edge.i:h.i].text.lower().split())
@@ -1258,6 +1311,14 @@ class Arguments:
         """The actors named before a weapon or craft they used: "Tatmadaw artillery", "Israeli jets"."""
         return [c for c in h.children if c.dep_ in ("compound", "amod", "nmod", "poss")
                 and self.perp_kind(c, modifier=True) == "organization" and self.acts_as_modifier(c, h)]
+
+    def launchers(self, w) -> list:
+        """Who sent the weapon in the clause that brings it in: "Houthi forces launched a missile, which landed in
+        a residential area, wounding 4" (the act's doer is the relative pronoun, standing for the missile)."""
+        verb = w.head
+        if w.dep_ != "dobj" or not verb_keys(verb) & self.w.launch_verbs or passive(verb):
+            return []
+        return [s for s in children(verb, "nsubj") if not self.weapon(s)]
 
     def owner(self, h):
         """The token whose entity an organisation's phrase names: a group word ("forces", "militia")
@@ -1308,7 +1369,7 @@ class Arguments:
         for h in (x for a in f.agents for x in self.resolve(a)):
             if self.weapon(h):
                 weapons.append(h)
-                agents += self.owners(h)  # "Tatmadaw artillery shelled"
+                agents += self.owners(h) + self.launchers(h)  # "Tatmadaw artillery shelled"
             elif self.target_kind(h) == "physical" and self.perp_kind(h) is None and not self.instrument_noun(h):
                 aims = children(h.head, "dobj")  # of the clause whose subject it is
                 # the craft of an air strike flew it, whatever the parse made of its aim ("a jet bombed a crowd gathered")
