@@ -879,3 +879,100 @@ def test_a_bay_named_with_its_owner_is_that_bay(places):
                       "said roads were closed.")
     bay = by_mention(found, "Hawke's Bay")[0]
     assert bay.country_code == "NZ"
+
+
+def test_demonym_description_in_apposition_places_every_name_of_the_list(places):
+    _, found = places("Officials in Guadalajara, Jalisco and Monterrey met on Monday. Organisers in Toronto and Vancouver, "
+                      "the Canadian host cities, and in Houston, Texas, held a joint meeting in Dallas.")
+    vancouver = by_mention(found, "Vancouver")[0]
+    assert (vancouver.country_code, vancouver.admin1) == ("CA", "British Columbia")
+    _, both = places("After storms in Melbourne and Sydney, floods hit Richmond and Victoria, both Canadian cities, on Tuesday.")
+    assert [p.country_code for p in both if p.mention in ("Richmond", "Victoria")] == ["CA", "CA"]
+    assert by_mention(both, "Melbourne")[0].country_code == "AU"
+
+
+def test_demonym_before_no_place_noun_describes_nothing(places):
+    _, found = places("After storms in Melbourne and Sydney, floods hit Richmond and Victoria, the Canadian and Irish teams said.")
+    assert by_mention(found, "Victoria")[0].country_code == "AU"
+
+
+def test_canadian_press_province_with_its_dot_split_off(places):
+    _, found = places("KINGSTON, Ont. — A judge in Kingston sentenced a contractor on Friday for forcing workers from "
+                      "Kingston, Jamaica, to work unpaid near Napanee.")
+    kingstons = by_mention(found, "Kingston")
+    assert (by_mention(found, "KINGSTON")[0].admin1, kingstons[0].admin1) == ("Ontario", "Ontario")
+    assert kingstons[1].country_code == "JM"
+    assert by_mention(found, "Ont.")[0].feature == "admin1"
+
+
+def test_comma_in_the_area_holds_the_town_before_it(places):
+    _, found = places("Rescuers in Dar es Salaam were joined by a cargo flight from Victoria, in the Seychelles, "
+                      "and by teams from Kenya and Australia.")
+    assert by_mention(found, "Victoria")[0].country_code == "SC"
+    _, ghana = places("Mahama voted in Bole, in the Savannah Region, while Bawumia voted in Walewale in the North East "
+                      "Region of Ghana.")
+    bole, walewale = by_mention(ghana, "Bole")[0], by_mention(ghana, "Walewale")[0]
+    assert (bole.country_code, walewale.country_code) == ("GH", "GH")  # not Bole in Xinjiang
+    assert walewale.lat is not None and walewale.lat > 9.5  # the North East Region's point, for a town the gazetteer lacks
+
+
+def test_bracket_after_a_name_and_the_nouns_it_names(places):
+    _, found = places("JNIM militants attacked a gendarmerie post near the Inata gold mine (Tongomayel, Soum), "
+                      "killing 53 gendarmes.")
+    inata = by_mention(found, "Inata")[0]
+    assert inata.country_code == "BF" and inata.lat is not None and abs(inata.lat - 14.5) < 1.0  # not Inada, Japan
+
+
+def test_refugee_camp_in_a_bracket_lies_in_its_division(places):
+    _, found = places("Rohingya refugees gathered in Kutupalong camp (Ukhia, Chittagong) on Friday.")
+    camp = by_mention(found, "Kutupalong camp")[0]
+    assert camp.country_code == "BD" and abs(camp.lat - 21.2) < 0.2 and abs(camp.lon - 92.15) < 0.2
+    _, bare = places("Aid workers in Zaatari camp said winter had come early.")
+    assert by_mention(bare, "Zaatari")[0].country_code == "JO"
+
+
+
+def test_division_without_a_point_takes_its_address_point(places):
+    _, found = places("Assailants hacked a priest to death near a temple in Jhenaidah town, Khulna division, Bangladesh.")
+    town, division = by_mention(found, "Jhenaidah")[0], by_mention(found, "Khulna")[0]
+    assert division.feature == "admin1"  # "Khulna division" is the division, not its city
+    assert (town.country_code, town.admin1) == ("BD", "Khulna") and town.lat is not None
+
+
+def test_regency_is_an_address_word(places):
+    _, found = places("Gunmen attacked workers building a bridge in Nduga regency, Papua province, Indonesia.")
+    nduga = by_mention(found, "Nduga")[0]
+    assert (nduga.country_code, nduga.admin1) == ("ID", "Papua")
+
+
+def test_country_after_the_address_confirms_its_division_over_a_foreign_namesake(places):
+    _, found = places("Assailants shot and killed a Buddhist monk in Mayo district, Pattani province, Thailand.")
+    assert by_mention(found, "Mayo")[0].country_code == "TH"  # not County Mayo, Ireland
+
+
+def test_name_before_an_address_after_a_preposition_is_a_place(places):
+    _, found = places("Assailants attacked a United Nations base in Semuliki, Beni territory, North Kivu province, "
+                      "Democratic Republic of the Congo.")
+    semuliki = by_mention(found, "Semuliki")[0]
+    assert semuliki.country_code == "CD" and abs(semuliki.lat - 0.5) < 0.5
+
+
+def test_town_in_the_country_of_a_named_armed_group_counts_though_spacy_missed_it(places):
+    _, found = places("MNLA rebels seized control of Kidal after fighting with the Malian army.")
+    assert (by_mention(found, "Kidal")[0].country_code) == "ML"
+    _, retaken = places("FARDC forces retook Rutshuru from M23 fighters.")
+    assert by_mention(retaken, "Rutshuru")[0].country_code == "CD"
+
+
+def test_favela_of_a_city_lies_in_it(places):
+    _, found = places("Civil Police clashed with Comando Vermelho members during a raid in the Jacarezinho favela in "
+                      "Rio de Janeiro on Thursday.")
+    favela = by_mention(found, "Jacarezinho")[0]
+    assert favela.admin1 == "Rio de Janeiro" and abs(favela.lon + 43.2) < 0.3  # not the town in Paraná
+
+
+def test_metropolitan_city_of_in_a_bracket_is_the_city(places):
+    _, found = places("On 28 April 2020, residents looted a food truck in Mitchells Plain (City of Cape Town, Western Cape) "
+                      "during protests over food parcels.")
+    suburb = by_mention(found, "Mitchells Plain")[0]
+    assert suburb.country_code == "ZA" and abs(suburb.lon - 18.5) < 0.3  # Cape Town's point, not the province's

@@ -27,7 +27,9 @@ gazetteer's hand-kept list, also when a lowercase feature noun completes the nam
 word of a longer place name the gazetteer lacks stands for it only where the document is ("Sligo Town
 Hall"); a namesake elsewhere is not meant ("Rod" of "Rod Laver Arena"), and the whole name stays unresolved.
 "X near Y" takes the namesake of X near one of Y's, and beside another national capital a capital is meant
-rather than a town of its name abroad ("London ... the Federal Reserve in Washington").
+rather than a town of its name abroad ("London ... the Federal Reserve in Washington"). "Victoria, in the
+Seychelles" is placed like "Victoria, Seychelles", and a description in apposition naming a country places every
+name of the list before it there ("Toronto and Vancouver, the Canadian host cities").
 """
 
 from __future__ import annotations
@@ -54,7 +56,8 @@ CONNECTORS = {"of", "de", "del", "la", "le", "du", "upon", "on", "the", "al", "e
               "di", *EZAFE}
 # Designators that may trail a name the gazetteer holds without them ("Kerman City").
 DESIGNATORS = {"city", "province", "state", "town", "village", "governorate", "district", "region", "county",
-               "parish", "township", "borough"}
+               "parish", "township", "borough", "regency"}
+SUFFIXES = DESIGNATORS | {"camp"}  # ... and "Zaatari camp", named after the town it lies by or the gazetteer holds
 # A capitalised run spaCy did not call a place counts when it names a big place, a sizeable one
 # in front of what it names ("Oxford Police"), one after a locative preposition, or one in a
 # state the document names or near its other places.
@@ -71,12 +74,12 @@ REGION_KM = 500.0  # ... or this close to the point of a country or state it nam
 AREAS = ("country", "admin1")
 # "Pusht Rod district, Farah province", "Malita municipality, Davao Occidental province"
 ADDRESS_WORDS = {"district", "village", "town", "city", "subdistrict", "municipality", "commune", "department",
-                 "territory", "circle", "prefecture", "zone"}
+                 "territory", "circle", "prefecture", "zone", "regency"}
 AREA_DESIGNATORS = {"district", "county", "province", "governorate", "region", "parish", "municipality", "oblast",
-                    "department", "territory", "circle", "zone", "prefecture"}
+                    "department", "territory", "circle", "zone", "prefecture", "regency"}
 # "Kirkuk governorate", "Tillaberi region": the division, not its namesake town.
 DIVISION_DESIGNATORS = {"province", "governorate", "region", "state", "district", "county", "parish", "oblast",
-                        "department"}
+                        "department", "division", "regency"}
 LOCAL_ACTORS = {"armed_group", "militia", "criminal"}  # actor types (data/actors.json) that act in their own country
 GROUP_TYPES = LOCAL_ACTORS | {"political_party"}  # a name these actors bear is theirs, not a namesake town's
 # The lowercase words that link the names of an address ("Kofa village, Konduga local government area,
@@ -91,8 +94,8 @@ SQUEEZE_MIN = 6  # shorter names ("Keep", "Teen") squeeze into too many others t
 CHAIN_KM = 100.0  # a namesake this close to the town or district of its bracket is the one meant
 FAR_CHAIN_KM = 300.0  # ... and one farther than this from its town is none
 MAX_BRACKET_ITEMS = 3  # "(Gimbi, West Wellega, Oromia)"
-PART_NOUNS = {"district", "districts", "area", "neighbourhood", "neighborhood", "suburb", "slum", "slums", "quarter",
-              "township", "village", "camp", "zone", "valley", "sector", "tehsil", "locality"}
+PART_NOUNS = {"district", "districts", "area", "neighbourhood", "neighborhood", "suburb", "slum", "slums", "favela",
+              "favelas", "quarter", "township", "village", "camp", "zone", "valley", "sector", "tehsil", "locality"}
 NAME_PARTICLES = {"and", "do", "da", "dos", "das", "de", "del", "di", "du"}  # inside names spaCy may cut short
 PARTICLES = NAME_PARTICLES - {"and"}
 LIST_JOINS = {",", "and", ", and", "or", ", or"}
@@ -101,6 +104,10 @@ SETTLEMENT_WORDS = DESIGNATORS | PART_NOUNS | {"kebele", "locality", "commune", 
                                                "island", "hamlet"}
 FEATURE_BONUS = {"country": 4.0, "admin1": 2.5, "region": 10.0, "site": 10.0, "admin2": 0.5, "city": 0.0}
 FIXED = ("country", "admin1", "region", "site")  # names a reader takes as places wherever they stand
+# The words between a town and the area it lies in: "Victoria, in the Seychelles", "Walewale in the North East Region".
+PLACED_IN = [[",", "in"], [",", "in", "the"], ["in"], ["in", "the"]]
+# What opens a description in apposition after a list of places: ", the Canadian host cities", ", both Kenyan towns".
+APPOSITION_OPENERS = [[], ["the"], ["both"], ["all"], ["all", "the"], ["the", "two"], ["the", "three"], ["two"], ["three"]]
 
 
 @dataclass
@@ -150,6 +157,7 @@ class Places:
         self.borrowed_heads = set(k["borrowed_name_heads"])
         self.street_heads = set(k["street_heads"])
         self.name_prefixes = set(k["name_prefixes"])
+        self.apposition_nouns = set(k["apposition_nouns"])
         self.demonyms = self._demonyms()
         self.kb = load_kb()
 
@@ -183,6 +191,7 @@ class Places:
                     and not self._in_group_name(m, groups)]
         self._containers(doc.clean or doc.text, mentions)
         self._capital_pairs(doc.clean or doc.text, mentions)
+        self._described(doc.clean or doc.text, mentions)
         mentions = self._resolve(mentions, self._group_countries(actors))
         # A surname the document also writes in full ("Rhonda Welch" ... "Welch said") is the person,
         # unless it resolves to a country, a state or a big city, or to a town placed by a comma.
@@ -321,6 +330,7 @@ class Places:
             if first == tok.i:
                 continue
             start, end = sdoc[first].idx, sdoc[tok.i - 1].idx + len(sdoc[tok.i - 1].text)
+            out = Places._placed_before(doc, sdoc, first, out)
             same = next((m for m in out if m.start == start and m.end == end), None)
             if same is not None:
                 same.tagged = same.addressed = True  # the address confirms a name the scan found
@@ -328,6 +338,22 @@ class Places:
             out = [m for m in out if m.end <= start or m.start >= end]
             out.append(Mention(start, end, doc.text[start:end], True, located=True, addressed=True))
         return out
+
+    @staticmethod
+    def _placed_before(doc: Document, sdoc, first: int, found: list[Mention]) -> list[Mention]:
+        """GTD's "a base in Semuliki, Beni territory, North Kivu province": the capitalised words between a
+        locative preposition and the comma before an address's first name (token `first`) name the place it
+        locates, even where spaCy saw no name; a mention covering part of them stands."""
+        k = first - 2
+        if k < 1 or sdoc[first - 1].text != ",":
+            return found
+        j = k
+        while j > max(0, k - MAX_WORDS) and _capitalised(sdoc[j]):
+            j -= 1
+        start, end = sdoc[j + 1].idx, sdoc[k].idx + len(sdoc[k].text)
+        if j == k or sdoc[j].lower_ not in LOCATIVE or any(m.start < end and start < m.end for m in found):
+            return found
+        return [*found, Mention(start, end, doc.text[start:end], True, located=True, addressed=True)]
 
     def _elided(self, text: str, found: list[Mention]) -> list[Mention]:
         """'Central and South America', 'North and South Dakota': the first direction word names
@@ -358,7 +384,7 @@ class Places:
         """Whether `_candidates` finds entries for the key (designators and directions aside)."""
         words = key.split()
         return bool(self.gaz.entries(key) or (len(key) >= SQUEEZE_MIN and self.gaz.skeletal(key))
-                    or (len(words) > 1 and words[-1] in DESIGNATORS and self.gaz.entries(" ".join(words[:-1])))
+                    or (len(words) > 1 and words[-1] in SUFFIXES and self.gaz.entries(" ".join(words[:-1])))
                     or (len(words) > 1 and words[0] in DIRECTIONS and self.gaz.entries(" ".join(words[1:]))))
 
     def _featured(self, sdoc, toks: list) -> list:
@@ -421,9 +447,10 @@ class Places:
                     out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, True))
                 i += 1
                 continue
-            if self._state_code(sdoc, i):
-                out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, True))
-                i += 1
+            code = self._state_code(sdoc, i)
+            if code:
+                out.append(Mention(tok.idx, tok.idx + len(code), code, True))
+                i += 1 + (code != tok.text)
                 continue
             head = tok.text.split("-")[0]
             if "." in head and len(head) < len(tok.text) and any(
@@ -533,16 +560,19 @@ class Places:
                 taken[t.i] = True
         return out
 
-    def _state_code(self, sdoc, i: int) -> bool:
-        """A state abbreviation: 'Alexandria, La.', 'Gainesville, GA', 'D-S.C.', 'the N.Y. police'.
-        One-dot forms ('Miss.', 'Ind.') and postal codes count only after a place and a comma."""
+    def _state_code(self, sdoc, i: int) -> str | None:
+        """A state abbreviation, as written: 'Alexandria, La.', 'Gainesville, GA', 'D-S.C.', 'the N.Y. police',
+        'KINGSTON, Ont.' (its dot split off by the tokenizer). One-dot forms ('Miss.', 'Ind.') and postal codes
+        count only after a place and a comma."""
         tok = sdoc[i]
-        if not ("." in tok.text or (len(tok.text) == 2 and tok.is_upper)) or self.gaz.state(tok.text) is None:
-            return False
-        if (tok.text.count(".") >= 2 or (i >= 1 and sdoc[i - 1].text == "-")) \
-                and self.gaz.state(tok.text).country_code == "US":
-            return True  # a province's 'B.C.' may be an era: only after a town
-        return i >= 2 and sdoc[i - 1].text == "," and _capitalised(sdoc[i - 2])
+        code = tok.text
+        if i + 1 < len(sdoc) and sdoc[i + 1].text == "." and not tok.whitespace_ and "." not in code:
+            code += "."
+        if not ("." in code or (len(code) == 2 and tok.is_upper)) or self.gaz.state(code) is None:
+            return None
+        if (code.count(".") >= 2 or (i >= 1 and sdoc[i - 1].text == "-")) and self.gaz.state(code).country_code == "US":
+            return code  # a province's 'B.C.' may be an era: only after a town
+        return code if i >= 2 and sdoc[i - 1].text == "," and _capitalised(sdoc[i - 2]) else None
 
     def _acceptable(self, span, persons: set[str], ent, names: set[str]) -> bool:
         """Whether a capitalised run (inside entity `ent`, if any) names a place."""
@@ -609,7 +639,7 @@ class Places:
         if state is not None and not any(e.feature in ("country", "admin1") for e in entries):
             entries = [state]  # "La.", "W. Va.", a postal code after a comma
         words = key.split()
-        if not entries and len(words) > 1 and words[-1] in DESIGNATORS:
+        if not entries and len(words) > 1 and words[-1] in SUFFIXES:
             key = " ".join(words[:-1])
             entries = self.gaz.entries(key)
             if words[-1] in DIVISION_DESIGNATORS:
@@ -657,11 +687,18 @@ class Places:
                 if any(e.feature in AREAS for e in b.candidates) and not any(
                         e.feature == "country" and e.id in a.primary for e in a.candidates):
                     a.container, b.holds = b, a
+            elif _placed_in(gap) and not (a.demonym or b.demonym) and any(e.feature in AREAS for e in b.candidates) \
+                    and text[b.end : b.end + 2] not in ("'s", "’s") and self._placed_there(a, b, gap):
+                # "a flight from Victoria, in the Seychelles", "Bole, in the Savannah Region": the area holds the town,
+                # and a namesake outside it is not meant (the area's point stands in for a town the gazetteer lacks)
+                a.container, b.holds, a.regional = b, a, True
             elif _designated(gap) and any(e.feature in AREAS for e in b.candidates) and not (
                     any(e.feature in ("admin1", "admin2") for e in a.candidates)
-                    and not {e.country_code for e in a.candidates} & {e.country_code for e in b.candidates}):
+                    and not {e.country_code for e in a.candidates} & {e.country_code for e in b.candidates}
+                    and not self._country_follows(text, mentions, i + 1)):
                 # (not when the first name is a division of another country: "Ituri district, Orientale
-                # province" is no Moroccan L'Oriental's)
+                # province" is no Moroccan L'Oriental's; unless the country written after the second agrees with
+                # it: "Mayo district, Pattani province, Thailand" is no Irish county)
                 # "Dantewada district, Chhattisgarh": the district (admin2) if the gazetteer has it
                 a.container, b.holds, a.regional = b, a, True
                 a.candidates = [e for e in a.candidates if e.feature == "admin2"] or a.candidates
@@ -695,6 +732,24 @@ class Places:
                 # GTD-style "Baga, Kukawa district, Borno state", "Xitaxi village, Muidumbe district, Cabo Delgado
                 # province": the town lies in the state too, near its district.
                 a.container, a.regional, a.chain = b.container, True, [b]
+
+    @staticmethod
+    def _placed_there(a: Mention, b: Mention, gap: str) -> bool:
+        """Whether 'a in b' places a in the area b: a namesake of a lies there, or a has none, or, set off by a
+        comma ('Bole, in the Savannah Region'), a names no area itself ('Michigan, in Utah', 'Africa in Morocco')."""
+        areas = [h for h in b.candidates if h.feature in AREAS]
+        if not a.candidates or any(_within(e, h) for e in a.candidates for h in areas):
+            return True
+        return gap.lstrip().startswith(",") and not any(
+            e.feature in ("country", "admin1", "region") and e.id in a.primary for e in a.candidates)
+
+    @staticmethod
+    def _country_follows(text: str, mentions: list[Mention], k: int) -> bool:
+        """Whether a country one of mention k's namesakes lies in follows it after a comma."""
+        if k + 1 >= len(mentions) or _address_link(text[mentions[k].end : mentions[k + 1].start]) is None:
+            return False
+        ccs = {e.country_code for e in mentions[k].candidates}
+        return any(e.feature == "country" and e.country_code in ccs for e in mentions[k + 1].candidates)
 
     def _designations(self, text: str, mentions: list[Mention], listed: list[bool]) -> None:
         """What the word after a name says it is: "Washington state", "Kirkuk governorate" (the division),
@@ -776,8 +831,12 @@ class Places:
         return mentions
 
     def _whole_division(self, name: str, bare: str) -> bool:
-        """Whether `name` ('Federal District') is a country or state that `bare` ('Federal') is not."""
-        areas = {e.id for e in self.gaz.entries(norm(name)) if e.feature in AREAS}
+        """Whether `name` ('Federal District') is a country or state that `bare` ('Federal') is not, or the
+        main name of a place with its designator ('Cape Town')."""
+        key = norm(name)
+        if any(norm(e.name) == key for e in self.gaz.entries(key)):
+            return True
+        areas = {e.id for e in self.gaz.entries(key) if e.feature in AREAS}
         return bool(areas - {e.id for e in self.gaz.entries(norm(bare)) if e.feature in AREAS})
 
     def _bracket_area(self, key: str, address: bool, held: list[Entry]) -> list[Entry]:
@@ -844,6 +903,38 @@ class Places:
             if capitals[i] and capitals[i + 1] and gap in ("and", "or") and not (a.container or b.container or b.holds):
                 a.candidates, b.candidates = capitals[i], capitals[i + 1]
 
+    def _described(self, text: str, mentions: list[Mention]) -> None:
+        """'Toronto and Vancouver, the Canadian host cities', 'Eldoret and Kitale, both Kenyan towns': a
+        description in apposition whose demonym names a country or state places every name of the list
+        before it there, whatever namesakes the story's other places pull towards."""
+        for k, d in enumerate(mentions):
+            area = d.demonym
+            if k == 0 or area is None or area.feature not in AREAS or not self._describes(text, d):
+                continue
+            gap = text[mentions[k - 1].end : d.start].split(",")
+            if len(gap) != 2 or gap[0].strip() or gap[1].split() not in APPOSITION_OPENERS:
+                continue
+            j = k - 1
+            while j > 0 and not mentions[j - 1].demonym and _joins(text[mentions[j - 1].end : mentions[j].start]):
+                j -= 1
+            for m in mentions[j:k]:
+                inside = [e for e in m.candidates if _lies_in(e, area)]
+                if inside and not m.demonym:
+                    m.candidates = inside
+
+    def _describes(self, text: str, d: Mention) -> bool:
+        """Whether lowercase words after a demonym end in a place noun: 'Canadian host cities', not
+        'Canadian and British capitals' nor 'the Canadian Prime Minister'."""
+        for word in text[d.end : d.end + 40].split()[:3]:
+            bare = word.rstrip(".,;:")
+            if not bare.isalpha() or not bare.islower() or bare in ("and", "or"):
+                return False
+            if _singular(bare) in self.apposition_nouns:
+                return True
+            if bare != word:
+                return False
+        return False
+
     def _area_lists(self, text: str, mentions: list[Mention]) -> list[bool]:
         """Per mention, whether it is an item in a list of areas: three or more, or two joined by
         'and'/'or' ('Washington, Pennsylvania and California'; not 'Washington, Pennsylvania'). Paired with
@@ -892,6 +983,7 @@ class Places:
         """Prior first (population, feature), then three rounds with the document's support (the
         place names' votes and those of the groups the text names)."""
         linked = _links(mentions)
+        armed = {key[1:] for key in groups}  # the countries of the armed groups the text names
         for m in mentions:
             m.choice = self._best(m, None, linked)
         first = self._votes(mentions, linked) | groups
@@ -944,16 +1036,21 @@ class Places:
             m.tagged = True  # the whole name is a place entity of spaCy's
             spans.add((start, end))
         tagged = {norm(m.text) for m in mentions if m.tagged}
-        return [m for m in mentions if m.tagged or m.demonym or norm(m.text) in tagged or self._confirmed(m, support)
+        return [m for m in mentions if m.tagged or m.demonym or norm(m.text) in tagged
+                or self._confirmed(m, support, armed)
                 or (m.regional and m.container is not None)]
 
     @staticmethod
-    def _confirmed(m: Mention, support: _Support) -> bool:
+    def _confirmed(m: Mention, support: _Support, armed: set[str]) -> bool:
         """A capitalised word spaCy did not call a place ('Bank', 'Leader', 'Superior') counts
-        when it names a big place, a state or country, or one where the document already is."""
+        when it names a big place, a state or country, or one where the document already is, or a
+        sizeable town by its own name in the country of an armed group the text names ("MNLA rebels
+        seized control of Kidal", "FARDC forces retook Rutshuru from M23")."""
         e = m.choice
         if e is None:
             return False
+        if e.country_code in armed and e.id in m.primary and e.population >= CONFIRM_POP:
+            return True
         # "at Jantar Mantar": the preposition locates the whole name, not a village its first word names
         if e.feature != "city" or m.container or m.located and not m.modifier or e.population >= BIG_POP:
             return True
@@ -1144,6 +1241,12 @@ class Places:
                          admin1=self.gaz.admin1_name(region) if region.feature not in ("country", "region") else None)
         if e is None:
             return Place(mention=m.text, start=m.start, end=m.end, name=m.text)
+        if e.lat is None:  # a division without a point ("Jhenaidah town, Khulna division"): its address's or state's
+            around = region if region is not None and region.lat is not None else self.gaz.admin1.get(
+                (e.country_code, e.admin1_code))
+            if around is not None and around.lat is not None:
+                return Place(mention=m.text, start=m.start, end=m.end, name=e.name, country_code=e.country_code or None,
+                             lat=around.lat, lon=around.lon, admin1=self.gaz.admin1_name(e))
         return Place(
             mention=m.text, start=m.start, end=m.end, name=e.name, country_code=e.country_code or None,
             admin1=self.gaz.admin1_name(e) if e.feature not in ("country", "region", "site") else None,
@@ -1310,6 +1413,12 @@ def _part_of(gap: str) -> bool:
         and all(w.isalpha() and w.islower() for w in words)
 
 
+def _placed_in(gap: str) -> bool:
+    """The text between 'Victoria' and 'Seychelles' in 'Victoria, in the Seychelles' (or 'Walewale in the North
+    East Region')."""
+    return gap.replace(",", " , ").split() in PLACED_IN
+
+
 def _designated(gap: str) -> bool:
     """The text between 'Dantewada' and 'Chhattisgarh' in 'Dantewada district, Chhattisgarh'."""
     words = gap.replace(",", " , ").split()
@@ -1343,12 +1452,15 @@ def _bracket_items(sdoc, i: int, whole) -> list:
     """The one to three capitalised names between the bracket at token i and its closing one
     ('(Mopti)', '(Bama, Borno)', '(Gao region)', '(Pulwama, Jammu and Kashmir)', '(Deir-ez-Zor)'); [] for
     anything else ('(Reuters)' passes, '(AP)' does not). A designator is cut off unless `whole` says the
-    name with it is a division the name without it is not: '(Federal District)' is Brazil's, no town 'Federal'."""
+    name with it is a division the name without it is not: '(Federal District)' is Brazil's, no town 'Federal';
+    or a place's own name: '(City of Cape Town, ...)' names Cape Town."""
     items, first = [], i + 1
     for j in range(i + 1, min(len(sdoc), i + 2 + MAX_BRACKET_ITEMS * (MAX_WORDS + 1))):
         t = sdoc[j]
         if t.text in (",", ")"):
             span = sdoc[first:j]
+            if len(span) > 2 and span[0].text == "City" and span[1].text == "of":
+                span = span[2:]  # South Africa's metropolitan "(City of Cape Town, Western Cape)": the city
             if len(span) > 1 and span[-1].lower_ in DESIGNATORS and not whole(span.text, span[:-1].text):
                 span = span[:-1]  # "(Gao region)"
             if not (0 < len(span) <= MAX_WORDS + 2) or not (_capitalised(span[0]) and _capitalised(span[-1])) \
@@ -1366,10 +1478,19 @@ def _bracket_items(sdoc, i: int, whole) -> list:
 
 
 def _bracket_head(sdoc, i: int):
-    """The capitalised name (and any designator after it) right before the bracket at token i."""
+    """The capitalised name (and any designator after it) right before the bracket at token i; a name
+    before one or two other nouns is the place they lie in: 'the Inata gold mine (Tongomayel, Soum)'."""
     j = i - 1
     designated = sdoc[j].lower_ in SETTLEMENT_WORDS and not _capitalised(sdoc[j])
-    end = j if designated else i
+    end = stop = j if designated else i
+    while not designated and stop - end < 2 and end > 1 and sdoc[end - 1].is_lower and sdoc[end - 1].pos_ == "NOUN":
+        end -= 1  # "gold mine": the name before the nouns, without them
+    if end < stop:
+        if not _capitalised(sdoc[end - 1]):
+            return None
+        stop = end
+    else:
+        stop = i  # the name and its designator ("Tole kebele")
     j = end - 1
     while j >= 0 and end - j <= MAX_WORDS + 2 and (_capitalised(sdoc[j]) or sdoc[j].lower_ in CONNECTORS
                                                    or _joiner(sdoc[j]) or _particle(sdoc[j])) \
@@ -1380,7 +1501,14 @@ def _bracket_head(sdoc, i: int):
         start += 1
     if start >= end or "\n" in sdoc[start:i].text:
         return None
-    return sdoc[start:i]
+    return sdoc[start:stop]
+
+
+def _singular(word: str) -> str:
+    """'cities' -> 'city', 'towns' -> 'town' (the plurals of place nouns)."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _joins(gap: str) -> bool:
@@ -1393,10 +1521,11 @@ def _joins(gap: str) -> bool:
 
 def _within(e: Entry, area: Entry) -> bool:
     """Whether `e` lies in the country or state `area`, or near the point of the province or town `area`
-    (in its state, if the province has no point)."""
-    return e.id != area.id and e.country_code == area.country_code and (
-        area.feature == "country" or (e.admin1_code == area.admin1_code and (
-            area.feature in AREAS or area.lat is None or distance_km(e, area) <= CHAIN_KM)))
+    (in its state, if the province has no point). A hand-kept site carries no state: any of its country's may
+    hold it ("Bagram prison (Bagram, Parwan)")."""
+    same_state = e.admin1_code == area.admin1_code or (e.feature == "site" and not e.admin1_code)
+    return e.id != area.id and e.country_code == area.country_code and (area.feature == "country" or (
+        same_state and (area.feature in AREAS or area.lat is None or distance_km(e, area) <= CHAIN_KM)))
 
 
 def _dateline(span) -> bool:
