@@ -233,12 +233,12 @@ def test_a_word_for_the_role_is_no_target(run):
     assert violent(doc) and "victim" not in {p.mention.lower() for e in doc.events for p in e.targets}
 
 
-def test_force_used_to_disperse_a_protest_makes_it_excessive_force_with_its_toll(run):
+def test_tear_gas_used_to_disperse_a_protest_is_an_intervention_with_its_toll(run):
     doc = run("Thousands of students marched through Lagos on Friday to protest against rising fuel prices.\n"
               "Police fired tear gas to disperse the crowd, injuring five people.", published="2023-06-10")
     events = [e for e in doc.events if e.type != "statement"]
     assert [(e.subtype, e.injured.best if e.injured else None) for e in events] == [
-        ("excessive_force_against_protesters", 5)]
+        ("protest_with_intervention", 5)]
 
 
 def test_a_shot_is_placed_where_it_struck_not_where_it_came_from(run):
@@ -912,3 +912,179 @@ def test_where_a_force_was_heading_is_not_where_it_acted(run):
     doc = run("On 4 April 2019, LNA forces advancing towards Tripoli entered Gharyan (Gharyan, Jabal al Gharbi) and "
               "took control of the town after brief skirmishes with local forces.", published="2019-04-05")
     assert violent(doc)[0].location.name == "Gharyan"
+
+
+# ---------------------------------------------------------------- event types and sub-types (ACLED 2020)
+
+
+def main_event(run, text, published="2021-03-10"):
+    return run(text, published=published).events[0]
+
+
+def test_entering_a_town_without_a_fight_is_a_non_violent_transfer_by_the_force_that_entered(run):
+    e = main_event(run, "On 4 March 2021, government troops entered Tarhuna (Tarhuna, Murqub) without fighting "
+                        "after the last militia convoys had left for Sirte.")
+    assert (e.type, e.subtype) == ("strategic_developments", "non_violent_transfer_of_territory")
+    assert any("troops" in (p.mention or "") for p in e.perpetrators)
+    assert e.location is not None and e.location.name != "Sirte"
+
+
+def test_forces_clearing_the_last_held_ground_regain_territory(run):
+    e = main_event(run, "On 2 March 2021, the governor declared victory after army troops cleared the last pockets "
+                        "of resistance in the eastern districts of the city.")
+    assert (e.type, e.subtype) == ("battles", "government_regains_territory")
+    e = main_event(run, "Soldiers cleared the last compound held by the rebels near the river on Monday.")
+    assert (e.type, e.subtype) == ("battles", "government_regains_territory")
+
+
+def test_police_clearing_an_area_is_no_territory_regained(run):
+    doc = run("Police cleared the area around the station on Monday after a suspicious bag was found.",
+              published="2021-03-10")
+    assert not any(e.subtype == "government_regains_territory" for e in doc.events)
+
+
+def test_a_town_overrun_after_an_army_raid_is_the_militants_territory_not_the_raid(run):
+    e = main_event(run, "On 8 March 2021, ADF fighters overran the town of Kamango after a failed army raid "
+                        "on their camp, taking over the market.")
+    assert (e.type, e.subtype) == ("battles", "non_state_actor_overtakes_territory")
+
+
+def test_who_takes_territory_decides_the_territory_subtype(run):
+    e = main_event(run, "On 6 March 2021, Taliban fighters recaptured the district centre of Dand after heavy fighting.")
+    assert e.subtype == "non_state_actor_overtakes_territory"
+    e = main_event(run, "On 6 March 2021, Afghan army troops captured the district centre of Dand after heavy fighting.")
+    assert e.subtype == "government_regains_territory"
+
+
+def test_taking_up_positions_at_an_abandoned_base_establishes_a_base(run):
+    e = main_event(run, "On 5 March 2021, Turkish troops took up positions at an airfield near Kobani that had been "
+                        "vacated by French forces.")
+    assert (e.type, e.subtype) == ("strategic_developments", "headquarters_or_base_established")
+
+
+def test_tear_gas_and_rubber_bullets_that_injure_marchers_are_an_intervention(run):
+    e = main_event(run, "On 3 March 2021, thousands of farmers marched on the capital. Police fired tear gas and "
+                        "rubber bullets and used water cannon to push them back; several people were injured.")
+    assert (e.type, e.subtype) == ("protests", "protest_with_intervention")
+
+
+def test_live_fire_that_kills_protesters_is_excessive_force(run):
+    e = main_event(run, "On 3 March 2021, thousands of people protested against the coup in Mandalay. Soldiers opened "
+                        "fire with live ammunition on the crowd, killing four protesters.")
+    assert (e.type, e.subtype) == ("protests", "excessive_force_against_protesters")
+
+
+def test_protesters_arrested_is_a_protest_with_intervention(run):
+    e = main_event(run, "On 7 March 2021, state troopers arrested 40 protesters outside the governor's mansion.")
+    assert (e.type, e.subtype) == ("protests", "protest_with_intervention")
+
+
+def test_angry_residents_who_block_a_road_and_vandalise_shops_are_a_mob(run):
+    e = main_event(run, "On 9 March 2021, angry villagers blocked the highway and vandalised shops owned by migrants "
+                        "in the town, a day after the killing of a local farmer.")
+    assert (e.type, e.subtype) == ("riots", "mob_violence")
+
+
+def test_workers_demanding_wages_who_vandalise_a_factory_riot(run):
+    e = main_event(run, "On 9 March 2021, garment workers demanding unpaid wages clashed with police and vandalised "
+                        "a factory in the industrial zone. 12 people were injured.")
+    assert e.type == "riots"
+
+
+def test_a_chlorine_cylinder_dropped_from_a_helicopter_is_a_chemical_weapon(run):
+    e = main_event(run, "On 1 March 2021, a cylinder dropped by a government helicopter hit a house in the village. "
+                        "Doctors said chlorine had been used. Six people were killed.")
+    assert (e.type, e.subtype) == ("explosions_remote_violence", "chemical_weapon")
+
+
+def test_intercepting_missiles_fired_by_a_group_is_one_disrupted_weapons_use(run):
+    doc = run("On 5 March 2021, Saudi air defences intercepted two drones launched by the Houthis towards Jizan.",
+              published="2021-03-10")
+    violent_or_strategic = [e for e in doc.events if e.type != "statement"]
+    assert len(violent_or_strategic) == 1
+    e = violent_or_strategic[0]
+    assert (e.type, e.subtype) == ("strategic_developments", "disrupted_weapons_use")
+    assert any("Saudi" in (p.mention or "") for p in e.perpetrators)
+
+
+def test_missiles_fired_then_intercepted_in_one_sentence_are_one_disrupted_event(run):
+    doc = run("Militants fired three rockets at Ashkelon on Sunday, which were intercepted by air defences.",
+              published="2021-03-10")
+    kinds = [(e.type, e.subtype) for e in doc.events if e.type != "statement"]
+    assert kinds == [("strategic_developments", "disrupted_weapons_use")]
+
+
+def test_a_unilateral_ceasefire_is_a_change_of_activity_dated_when_announced(run):
+    e = main_event(run, "On 2 March 2021, the president announced a unilateral ceasefire with the rebels from "
+                        "15 March until the end of Ramadan.")
+    assert (e.type, e.subtype) == ("strategic_developments", "change_to_group_activity")
+    assert e.date == "2021-03-02"
+
+
+def test_an_attack_that_only_burned_houses_is_property_destruction(run):
+    e = main_event(run, "On 4 March 2021, soldiers raided the village of Kyauk Kan and set fire to some 40 houses "
+                        "after the residents had fled.")
+    assert (e.type, e.subtype) == ("strategic_developments", "looting_property_destruction")
+    e = main_event(run, "On 4 March 2021, gunmen raided the village of Kyauk Kan and set fire to houses, "
+                        "killing five villagers.")
+    assert e.type == "violence_against_civilians"
+
+
+def test_a_crowd_attacking_residents_with_machetes_is_mob_violence(run):
+    e = main_event(run, "On 6 March 2021, youths armed with machetes attacked residents of a neighbouring "
+                        "community, killing four people.")
+    assert (e.type, e.subtype) == ("riots", "mob_violence")
+
+
+def test_mobs_that_torch_houses_and_clash_with_each_other_are_mob_violence_despite_tear_gas(run):
+    e = main_event(run, "On 6 March 2021, mobs torched shops and clashed with each other in the old town. "
+                        "Police fired tear gas.")
+    assert (e.type, e.subtype) == ("riots", "mob_violence")
+
+
+def test_an_armed_strike_announced_by_a_group_is_a_change_of_activity(run):
+    e = main_event(run, "On 5 March 2021, the ELN announced a three-day armed strike across Choco department.")
+    assert (e.type, e.subtype) == ("strategic_developments", "change_to_group_activity")
+
+
+def test_forces_entering_a_town_the_enemy_left_regain_it(run):
+    e = main_event(run, "On 11 March 2021, Azerbaijani troops entered the town of Lachin after Armenian forces "
+                        "withdrew from the area.")
+    assert (e.type, e.subtype) == ("battles", "government_regains_territory")
+
+
+def test_one_state_force_taking_a_base_of_another_keeps_the_verb_subtype(run):
+    e = main_event(run, "On 12 March 2021, the RSF seized the SAF garrison headquarters in El Fasher after a "
+                        "week-long siege.")
+    assert e.subtype == "non_state_actor_overtakes_territory"
+
+
+def test_vendors_clashing_with_municipal_police_riot(run):
+    e = main_event(run, "On 2 March 2021, street vendors clashed with municipal police in the city centre over "
+                        "evictions.")
+    assert e.type == "riots"
+
+
+def test_stone_pelting_answered_with_pellets_that_injure_is_a_riot(run):
+    e = main_event(run, "On 6 March 2021, youths pelted stones at police in the old town. Police fired tear gas "
+                        "and pellets, injuring several.")
+    assert (e.type, e.subtype) == ("riots", "violent_demonstration")
+
+
+def test_a_missile_launched_towards_a_city_is_shelling(run):
+    e = main_event(run, "On 8 March 2021, the rebels launched a ballistic missile towards Jizan, which fell in a "
+                        "farm, wounding two workers.")
+    assert (e.type, e.subtype) == ("explosions_remote_violence", "shelling_artillery_missile_attack")
+
+
+def test_a_raid_told_by_its_arrests_is_arrests(run):
+    e = main_event(run, "On 7 March 2021, the SDF carried out a raid in the village of Thiban and arrested four "
+                        "suspected ISIS members.")
+    assert (e.type, e.subtype) == ("strategic_developments", "arrests")
+    e = main_event(run, "On 7 March 2021, soldiers raided the village of Thiban, killing two men and arresting four.")
+    assert e.subtype != "arrests"
+
+
+def test_hundreds_of_people_demanding_relief_who_vandalise_an_office_riot(run):
+    e = main_event(run, "On 9 March 2021, hundreds of people demanding food aid vandalised the council office.")
+    assert (e.type, e.subtype) == ("riots", "violent_demonstration")

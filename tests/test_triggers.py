@@ -705,3 +705,47 @@ def test_launching_drones_at_a_city_is_an_air_strike(triggers):
 def test_angry_residents_blocking_a_road_protest(triggers):
     assert triggers("Angry local residents blocked the main road near the camp.")["blocked"].type == "protests"
     assert "blocked" not in triggers("A landslide blocked the main road near the camp.")
+
+
+def test_entering_without_fighting_beyond_a_parenthesis_is_a_non_violent_transfer(triggers):
+    found = triggers("Rebel units entered Tal Abyad (Raqqa province) without fighting on Friday.")
+    assert found["entered"].subtype == "non_violent_transfer_of_territory"
+
+
+def test_the_past_overran_is_a_territory_taken(triggers):
+    found = triggers("Insurgents overran the garrison town on Sunday.")
+    assert found["overran"].subtype == "non_state_actor_overtakes_territory"
+
+
+def test_clearing_ground_held_by_militants_is_regained_but_clearing_rubble_is_not(triggers):
+    found = triggers("Troops cleared the last building held by the militants.")
+    assert found["cleared"].subtype == "government_regains_territory"
+    assert "cleared" not in triggers("Workers cleared the rubble from the road.")
+
+
+def test_taking_up_positions_establishes_a_base_and_taking_up_arms_does_not(triggers):
+    assert triggers("Soldiers took up positions at the old airfield.")["took up"].subtype == \
+        "headquarters_or_base_established"
+    assert "took up" not in triggers("The villagers took up arms.")
+
+
+def test_a_participle_after_and_joining_verbs_is_an_act(triggers):
+    found = triggers("Angry residents blocked the road and vandalised shops near the market.")
+    assert found["vandalised"].type == "riots"
+    assert found["blocked"].type == "riots"
+
+
+def test_the_launch_of_intercepted_missiles_is_no_act_of_its_own(triggers):
+    found = triggers("Air defences intercepted two missiles fired by the rebels at the city.")
+    assert found["intercepted"].subtype == "disrupted_weapons_use"
+    assert "fired" not in found
+
+
+def test_using_chlorine_is_a_chemical_weapon(triggers):
+    found = triggers("Investigators concluded that chlorine had been used in the attack.")
+    assert found["used"].subtype == "chemical_weapon"
+
+
+def test_a_unilateral_ceasefire_is_a_change_of_activity_and_an_agreed_one_is_an_agreement(triggers):
+    assert triggers("The army announced a unilateral ceasefire.")["ceasefire"].subtype == "change_to_group_activity"
+    assert triggers("The two sides agreed a ceasefire.")["ceasefire"].subtype == "agreement"

@@ -52,6 +52,7 @@ PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")  # each blank line; a paragraph starts
 # ("Baga, Kukawa district, Borno state"): it names more than that state does.
 FEATURE_RANK = {"site": 6, "city": 5, "admin2": 4, "other": 3.5, "admin1": 3, "region": 2, "country": 1}
 GENERIC_SUBTYPES = {"attack", "armed_clash", "other"}
+TERRITORY = {"government_regains_territory", "non_state_actor_overtakes_territory"}
 
 
 @cache
@@ -390,7 +391,7 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     pa, pb = group_places(a, doc, layout), group_places(b, doc, layout)
     if pa and pb and not places_agree(pa, pb):
         return False
-    if joined:
+    if joined or interception(a, b) and a.sentences & b.sentences:  # "fired missiles, which were intercepted"
         return True
     if target_entities(a.triggers) & target_entities(b.triggers):
         return True
@@ -587,14 +588,15 @@ def date_for(t: Trigger, doc: Document, layout: Layout) -> Time | None:
     aside = []
     for x in (doc.times[i] for i in t.times if i < len(doc.times)):
         if x.value and x.anchor != "event" and not ends_period(doc, x) and not later_death(head) \
-                and not commemorated(doc, x):
+                and not commemorated(doc, x) and not in_force_from(doc, x, t):
             if not in_argument_clause(doc, x, head):
                 return x
             aside.append(x)
     mine = clause_of(head)
     under, own, other = [], [], []
     for x, root in event_times(doc, layout.sent(t.span.start), layout):
-        if clause_of(root) != head.i and reporting(root) or later_death(root.doc[clause_of(root)]):
+        if clause_of(root) != head.i and reporting(root) or later_death(root.doc[clause_of(root)]) \
+                or in_force_from(doc, x, t, root):
             continue  # "died after being shot ..., police said Tuesday", however the parse hangs the saying
         if in_argument_clause(doc, x, head, root):
             aside.append(x)
@@ -648,6 +650,17 @@ def ends_period(doc: Document, x: Time, root=None) -> bool:
         span = doc.doc.char_span(x.start, x.end, alignment_mode="expand")
         root = span.root if span is not None else None
     return root is not None and root.dep_ == "pobj" and root.head.lower_ in words("period_end_words")
+
+
+def in_force_from(doc: Document, x: Time, t: Trigger, root=None) -> bool:
+    """ "Announced a unilateral ceasefire from 12 June", "a curfew starting Friday": the day a decision takes
+    effect, not the day it was made."""
+    root = root if root is not None else time_root(doc, x)
+    if t.type != "strategic_developments" or root is None or root.dep_ != "pobj" \
+            or root.head.lower_ not in words("in_force_words"):
+        return False
+    hangs_on = root.head.head
+    return hangs_on.i == t.head or any(a.i == t.head for a in hangs_on.ancestors)
 
 
 def time_root(doc: Document, x: Time):
@@ -843,14 +856,15 @@ def origin(p: Place, doc: Document) -> bool:
 
 
 def beyond(p: Place, doc: Document) -> bool:
-    """ "near the border with Niger", "troops fled across the border to Uganda", "advancing towards Tripoli":
+    """ "near the border with Niger", "troops fled across the border to Uganda", "fighters left for Idlib",
+    "advancing towards Tripoli":
     a country over the border, where those who fled went or where a force was heading, not where the act was."""
     span = doc.doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None or span.root.dep_ != "pobj":
         return False
     prep, head = span.root.head, span.root.head.head
     return prep.lower_ == "with" and head.lemma_.lower() in words("border_nouns") or \
-        prep.lower_ in ("to", "into") and head.lemma_.lower() in words("flight_verbs") or \
+        prep.lower_ in ("to", "into", "for") and head.lemma_.lower() in words("flight_verbs") or \
         prep.lower_ in ("towards", "toward") and head.lemma_.lower() in words("heading_verbs")
     # "forces advancing towards Tripoli entered Gharyan"; but a missile "fired towards Marib" is Marib's
 
@@ -998,17 +1012,26 @@ def natural_sentence(sent, words: frozenset) -> bool:
 
 
 def earlier_phrase(tokens, span: Span | None) -> tuple[int, int] | None:
-    """The characters of "following the death of X", "after the killing of Y": an act done to someone,
-    which a temporal preposition governs, came before the sentence's act, not of it ("recaptured the town
-    after heavy fighting" is one act)."""
+    """The characters of "following the death of X", "after the killing of Y", "after an army raid": an act
+    done to someone or by someone named, which a temporal preposition governs, came before the sentence's
+    act, not of it ("recaptured the town after heavy fighting" is one act)."""
     if span is None:
         return None
     word = tokens.char_span(span.start, span.end, alignment_mode="expand")
     prep = word.root.head if word is not None and word.root.dep_ == "pobj" else None
     lex = trigger_lexicon()
-    if prep is None or prep.lower_ not in lex.temporal_marks or word.root.lemma_.lower() not in lex.victim_nouns:
+    if prep is None or prep.lower_ not in lex.temporal_marks or not (
+            word.root.lemma_.lower() in lex.victim_nouns or own_doer(word.root, lex)):
         return None
     return prep.idx, prep.right_edge.idx + len(prep.right_edge.text)
+
+
+def own_doer(act, lex) -> bool:
+    """ "After a failed army raid", "following a Taliban attack": an act that names who did it is one of its
+    own, not the fighting the sentence's act came out of ("recaptured the town after heavy fighting")."""
+    armed = lex.classes["armed"]
+    return any(c.dep_ in ("compound", "poss") and (c.lemma_.lower() in armed or c.ent_type_ in ("ORG", "NORP"))
+               for c in act.children)
 
 
 def recalled_token(span) -> bool:
@@ -1249,8 +1272,9 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     perps = [p for p in perps if p.name not in answered]
     if answered:  # nor are the attackers they killed the attack's victims
         targets = [p for p in targets if not listed(last_word(p), attacker_words())]
+    cues = trigger_lexicon().protest_cues
     protest = any(t.type == "protests" or t.subtype == "violent_demonstration" and any(  # "... demanding relief"
-        w.lemma_ == "demand" for w in doc.doc[t.head].sent) for t in g.triggers)
+        w.lemma_.lower() in cues for w in doc.doc[t.head].sent) for t in g.triggers)
     killed, gtype = combine_counts(found, "killed"), g.type
     if gtype == "explosions_remote_violence" and not (killed and killed.best) and any(
             t.subtype == "disrupted_weapons_use" for t in g.triggers):
@@ -1263,7 +1287,24 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
               for p in t.perpetrators}
     doers = [p for p in perps if (p.entity or p.mention.lower()) in acting] or perps
     clash = any(t.subtype in ("mob_violence", "armed_clash") for t in g.triggers)
+    riot = [t.subtype for t in g.triggers if t.type == "riots"]
+    if riot and gtype == "violence_against_civilians" and all(t.outcome for t in g.triggers if t.type == gtype):
+        gtype, subtype = "riots", best_subtype(riot)  # "youths pelted stones ...; forces fired pellets, injuring several"
     etype, subtype = acled_type(gtype, subtype, doers, targets, doc, protest, clash)
+    if subtype in TERRITORY:
+        subtype = taken_by(g, doc) or subtype
+    if (etype, subtype) == ("violence_against_civilians", "attack") and burned_only(g, targets, found):
+        etype, subtype = "strategic_developments", "looting_property_destruction"
+    if subtype in GENERIC_SUBTYPES and raid_to_arrest(g, found, doc):
+        etype, subtype = "strategic_developments", "arrests"
+    if subtype == "excessive_force_against_protesters":
+        if riot:  # "workers demanding wages clashed with police and vandalised a factory": they rioted
+            etype, subtype = "riots", best_subtype(riot)
+        elif not lethal(g, killed, doc):  # "fired tear gas and pellets; several people were injured"
+            subtype = "protest_with_intervention"
+    elif etype == "strategic_developments" and subtype == "arrests" and any(
+            last_word(p) in words("protester_words") for p in targets):
+        etype, subtype = "protests", "protest_with_intervention"  # "officers arrested 32 protesters"
     location = best_place(g.places, doc.text) or (placed_by_story(g, doc, layout) if placed_by_lead(g, main) else None)
     if main and g.violent:
         location = headline_place(doc, location) or county_town(doc, location) or location
@@ -1452,7 +1493,11 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
         crowd = words("protester_words") | (frozenset() if protest else words("crowd_words"))
         if any(last_word(p) in crowd or head_word(p) in crowd for p in perps):  # marchers are hurt by force, not rioting
             brawl = clash and not protest and not state_forces(perps, doc)
-            return "riots", "mob_violence" if brawl else "violent_demonstration"  # rival supporters clashing
+            # "youths armed with machetes attacked residents": a crowd that no protest tells of, on civilians
+            hunt = not protest and not state_forces(perps, doc) and not any(
+                last_word(p) in words("protester_words") for p in perps) and any(
+                p.kind == "human" and last_word(p) not in crowd for p in targets) and not armed(targets, doc)
+            return "riots", "mob_violence" if brawl or hunt else "violent_demonstration"  # rival supporters clashing
     if not generic:
         return etype, subtype
     if (protest or any(last_word(p) in words("protester_words") for p in targets)) and armed(perps, doc):
@@ -1466,6 +1511,56 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
             and not armed(targets, doc):
         return "violence_against_civilians", "attack"  # "gunmen ambushed a bus, killing five passengers"
     return etype, subtype
+
+
+def burned_only(g: Group, targets: list[Participant], found: list[Casualty]) -> bool:
+    """ "Troops raided a village and set fire to 80 houses after residents fled", "insurgents attacked the
+    town and burned houses": an attack that hurt no one told and destroyed property is property destruction
+    (ACLED)."""
+    hurt = any(c.count.best for c in found) or any(p.kind == "human" for p in targets)
+    return not hurt and any(t.subtype == "looting_property_destruction" for t in g.triggers)
+
+
+def raid_to_arrest(g: Group, found: list[Casualty], doc: Document) -> bool:
+    """ "Carried out a raid in Al-Shuhayl and arrested 3 suspected ISIS members", "police stormed the house and
+    detained five": a raid told only by the arrests it made, with no one hurt, is the arrests."""
+    violent = [t for t in g.triggers if t.type in VIOLENT]
+    return bool(violent) and all(doc.doc[t.head].lemma_.lower() in words("raid_words") for t in violent) \
+        and any(t.subtype == "arrests" for t in g.triggers) and not any(c.count.best for c in found)
+
+
+def taken_by(g: Group, doc: Document) -> str | None:
+    """Territory taken by state forces is regained by the government, by an armed group overtaken by a
+    non-state actor, whatever the verb ("troops captured the town", "the Taliban retook the district");
+    between two forces of the state the verb decides."""
+    taking = [t for t in g.triggers if t.subtype in TERRITORY]
+    takers = [p for t in taking for p in t.perpetrators]
+    if not armed(takers, doc):
+        return None
+    state = [p for p in takers if state_forces([p], doc)]
+    if not state:
+        return "non_state_actor_overtakes_territory"
+    sents = [doc.doc[t.head].sent for t in taking]
+    forces = {e.id: e for e in doc.entities if e.actor_type == "state_force"}
+    mine = {forces[p.entity].country_code for p in takers if p.entity in forces}
+    rivals = {e.id for e in forces.values() for m in e.mentions if e.country_code in mine
+              and any(s.start_char <= m.start < s.end_char for s in sents)} - {p.entity for p in takers}
+    # "the RSF took control of the SAF division headquarters": one force of a state took it from another
+    return "government_regains_territory" if len(state) == len(takers) and not rivals else None
+
+
+def lethal(g: Group, killed: Count | None, doc: Document) -> bool:
+    """Force on protesters is excessive (ACLED) when it is lethal: people killed, live ammunition, or
+    shooting with no less-lethal means told beside it ("opened fire on the marchers"); tear gas, rubber
+    bullets, pellets, water cannon and batons that injure are an intervention."""
+    if killed is not None and killed.best:
+        return True
+    sents = {doc.doc[t.head].sent.start: doc.doc[t.head].sent for t in g.triggers}.values()
+    if any(phrase in sent.text.lower() for sent in sents for phrase in knowledge()["lethal_force_phrases"]):
+        return True
+    said = {w.lower_ for sent in sents for w in sent}
+    shots = any(doc.doc[t.head].lemma_.lower() in words("firing_words") for t in g.triggers)
+    return shots and not said & words("less_lethal_words")
 
 
 def armed_sides(perps: list[Participant], doc: Document) -> bool:

@@ -10,7 +10,9 @@ Generic violence words (attack, kill, blast) take their subtype from the instrum
 attaches to them: "killed in a drone strike" is an air/drone strike, "detonated explosive belts"
 a suicide bombing, "a drone targeted a car, killing two" an air strike; a word that is a weapon only in
 some senses must be one there ("set off a mine", not "attacked a gold mine"). Violence in play
-("were play fighting") is none, and a crowd destroying property while it demands something riots.
+("were play fighting") is none, and a crowd destroying property while it demands something, or beside
+its blockade or march, riots. The launch of what was intercepted ("intercepted missiles fired by X") is
+the interception's, no act of its own.
 Each trigger is marked `negated` ("denied that guerrillas attacked", "no one was killed")
 or `hypothetical` (threats, plans, modals, failed attempts) or `habitual` (violence in general, not one
 act) so that assembly can weigh it.
@@ -161,11 +163,13 @@ def lexicon() -> Lexicon:
 
 def context(tok, wide: bool = False) -> set[str]:
     """Lemmas and lowercase forms a sense's `requires` may name: its head, children, objects of its
-    prepositions ("hacked three villagers to death"), nearby tokens ("took its 25 crew members hostage"),
+    prepositions ("hacked three villagers to death", "entered the town without fighting", "dropped by a
+    helicopter"), nearby tokens ("took its 25 crew members hostage"),
     for the object of a preposition, the word the preposition hangs on ("took two nurses as hostages") and,
     for a verb with no object, the object it shares with the verb joined to it ("intercepted and destroyed a drone").
     The wide context, where `also_requires` is met, adds what qualifies the objects ("named X as its new
-    leader", "declared a state of emergency")."""
+    leader", "declared a state of emergency", "launched a missile towards Marib"), and who holds them
+    ("cleared the last building held by the militants")."""
     sent = tok.sent
     lo, hi = max(sent.start, tok.i - WINDOW), min(sent.end, tok.i + WINDOW + 1)
     near = list(tok.doc[lo:hi]) + list(tok.children) + [tok.head]
@@ -173,15 +177,23 @@ def context(tok, wide: bool = False) -> set[str]:
         near.append(tok.head.head)
     if tok.dep_ == "nsubj":  # "clashes broke out between two communities": the sides hang on the verb
         near += [g for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children]
+    if tok.dep_ == "conj" and tok.pos_ == "VERB" and not any(c.dep_ == "nsubj" for c in tok.children):
+        near += [c for c in tok.head.children if c.dep_ == "nsubj"]  # "mobs torched houses and clashed"
+    # "entered Izium and raised the flag after Russian troops withdrew": the clause dates both verbs
+    near += [g for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children if g.dep_ == "advcl"]
     if tok.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in tok.children):  # "V1 and V2 the object"
         near += [o for c in tok.children if c.dep_ == "conj" and c.i == tok.i + 2 and tok.doc[tok.i + 1].dep_ == "cc"
                  for o in c.children if o.dep_ == "dobj"]
-    objects = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objects = [g for c in tok.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ in ("pobj", "pcomp")]
     near += objects
     if wide:
-        objects += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        near += [g for o in objects for g in o.children if g.dep_ in ("amod", "compound", "nummod")]
-        near += [p for o in objects for g in o.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
+        direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += direct
+        qualifiers = [g for o in objects for g in o.children if g.dep_ in ("amod", "compound", "nummod", "acl")]
+        qualifiers += [g for o in direct for g in o.children if g.dep_ == "prep"]  # "a missile towards Marib"
+        near += qualifiers
+        near += [p for o in objects + qualifiers for g in o.children if g.dep_ in ("prep", "agent")
+                 for p in g.children if p.dep_ == "pobj"]
     return {lemma(t) for t in near} | {t.lower_ for t in near}
 
 
@@ -350,15 +362,54 @@ def armed_doer(tok, lex: Lexicon) -> bool:
     return any(c.dep_ == "nsubj" and (lemma(c) in armed or c.lower_ in armed) for c in tok.children)
 
 
+RIOT = Sense("riots", "violent_demonstration", frozenset())
+
+
+def doers(tok) -> list:
+    """The subjects of a verb, or of the verb it is joined to ("blocked the road and vandalised shops"); of a
+    quantity, what it counts ("hundreds of people")."""
+    found = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not found and tok.dep_ == "conj":
+        found = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return [next((p for c in d.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj"), d) if d.like_num or d.ent_type_ == "CARDINAL" else d for d in found]
+
+
+def planned(tok, lex: Lexicon) -> bool:
+    """ "Protested against a plan to cut down trees", "threatened to burn the office": an infinitive or a
+    modal tells an act to come, not one done."""
+    verb = tok.head if tok.dep_ == "dobj" else tok
+    return any(c.dep_ == "aux" and (c.lower_ == "to" or lemma(c) in lex.hypothetical_heads) for c in verb.children)
+
+
+def crowd_did(tok, lex: Lexicon) -> bool:
+    """Destruction with no doer told, or done by people who gather ("residents", "protesters", "youths")."""
+    verb = tok.head if tok.dep_ == "dobj" else tok  # "set fire": the light verb's subject
+    rioters = lex.classes["rioters"]
+    return all(lemma(d) in rioters or d.lower_ in rioters for d in doers(verb))
+
+
 def protesting_crowd(tok, sent, lex: Lexicon) -> bool:
     """Property a crowd destroys while it demands or protests ("villagers vandalised the office demanding
     relief") is a violent demonstration; what a crowd destroys otherwise assembly types by who they are."""
-    doers = [c for c in tok.children if c.dep_ == "nsubj"]
-    if not doers and tok.dep_ == "conj":
-        doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
     rioters = lex.classes["rioters"]
-    return any(lemma(d) in rioters or d.lower_ in rioters for d in doers) \
+    return any(lemma(d) in rioters or d.lower_ in rioters for d in doers(tok)) \
         and any(lemma(t) in lex.protest_cues for t in sent)
+
+
+def intercepted(found: list) -> set[int]:
+    """Token indices of what an interception stopped ("intercepted seven missiles and a drone"): its launch,
+    told in a clause on it, is no act apart from the interception."""
+    objects = [c for tok, s in found if s.subtype == "disrupted_weapons_use"
+               for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return {t.i for o in objects for t in (o, *o.conjuncts)}
+
+
+def coordinated_verb(tok) -> bool:
+    """ "Blocked the road and vandalised shops": a participle the parse hangs on its object is still a verb
+    when it follows an "and" joining verbs (not "the razed towns and burned houses")."""
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    return prev is not None and prev.dep_ == "cc" and prev.head.pos_ == "VERB"
 
 
 def background(tok, lex: Lexicon) -> bool:
@@ -592,7 +643,8 @@ class Triggers:
             # "a man accused of blasphemy" tell a speech act
             found = [(tok, s) for tok in sent if (s := sense_of(tok, lex, kinds))
                      and not (s.type == "strategic_developments" and tok.dep_ == "amod"
-                              and not any(c.dep_ == "nsubj" for c in tok.children))  # a misparse keeps its doer
+                              and not any(c.dep_ == "nsubj" for c in tok.children)  # a misparse keeps its doer
+                              and not coordinated_verb(tok))
                      and not (s.type == "statement" and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN")
                      and not (s.type in VIOLENT and game(tok, lex)) and not scene(tok, lex)]
             if not found:
@@ -610,10 +662,18 @@ class Triggers:
             found = [(tok, s) for tok, s in found
                      if not (protests and s.type in VIOLENT | {"strategic_developments"}
                              and grievance(tok, protests, lex))]
+            # "angry residents blocked the road and vandalised shops": a crowd that destroys is rioting, and its
+            # blockade or march is part of its riot (assembly tells a mob from a demonstration by who and why)
+            wrecked = protests and any(s.subtype == "looting_property_destruction" and crowd_did(tok, lex)
+                                       and not planned(tok, lex) for tok, s in found)
+            riot = riot or (RIOT if wrecked else None)
+            stopped = intercepted(found)
             for tok, s in found:
+                if tok.dep_ in ("acl", "relcl") and tok.head.i in stopped:
+                    continue  # "intercepted missiles fired by the Houthis": the firing is the interception's
                 if s.beside_violence and any(t is not tok for t in acts):
                     s = replace(s, type=s.beside_violence[0], subtype=s.beside_violence[1])
-                elif riot and s.subtype == "looting_property_destruction":
+                elif riot and (s.subtype == "looting_property_destruction" or wrecked and s.subtype == "peaceful_protest"):
                     s = replace(s, type=riot.type, subtype=riot.subtype)
                 elif s.by_crowd and protesting_crowd(tok, sent, lex):
                     s = replace(s, type="riots", subtype="violent_demonstration", outcome=False)
