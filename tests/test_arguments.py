@@ -1151,3 +1151,39 @@ def test_a_state_named_on_its_weapon_or_strike_acted_through_its_military(run):
     doc = run("Ukrainian drones struck an oil depot in Bryansk, Russia.", stages=FULL)
     struck = next(t for t in doc.triggers if t.span.text == "struck")
     assert ("Ukrainian", "Military Forces of Ukraine") in {(p.mention, p.name) for p in struck.perpetrators}
+
+
+def test_a_sentences_verb_sunk_into_a_phrase_after_its_subject_still_has_that_subject(roles):
+    found = roles("Gunmen riding on several motorcycles shot at shoppers and traders in the market of Zamfara.",
+                  stages=FULL)
+    assert ("Gunmen", "individual") in found["shot"][0]
+    dated = roles("03/12/2019: Gunmen riding on several motorcycles shot at shoppers in the market of Zamfara.",
+                  stages=FULL)
+    assert ("Gunmen", "individual") in dated["shot"][0]  # the dateline is a root of the sentence too
+    passive = roles("Families living in tents near the camp attacked by gunmen at night.", stages=FULL)
+    assert passive["attacked"][0] == {("gunmen", "individual")}  # a by-agent keeps the participle passive
+
+
+def test_the_earlier_act_an_act_answers_lends_it_no_doers_or_victims(roles):
+    found = roles("Gunmen stormed a market near Kaduna and shot 12 traders in retaliation for the killing of "
+                  "one of their herders by farmers.", stages=FULL)
+    assert found["killing"] == (set(), set(), set())
+    assert ("Gunmen", "individual") in found["shot"][0]
+    avenged = roles("Soldiers raided the camp to avenge the killing of their commander by rebels.", stages=FULL)
+    assert not avenged["killing"][0]
+    told = roles("Officials said the raid was revenge for the killing of five herders.", stages=FULL)
+    assert ("five herders", "human") in told["killing"][1]  # a clause that names the earlier act tells it
+
+
+def test_who_the_doers_passed_for_did_nothing(roles):
+    found = roles("Gunmen disguised as soldiers stopped a bus near Herat and shot dead 9 passengers.", stages=FULL)
+    assert found["shot"][0] == {("Gunmen", "individual")}
+    bomb = roles("A truck bomb driven into the army base by a man posing as a courier exploded at the gate.",
+                 stages=FULL)
+    assert ("courier", "individual") not in bomb["exploded"][0]
+
+
+def test_a_bare_regime_on_its_craft_is_the_military_of_the_documents_country(run):
+    doc = run("A barrel bomb dropped by a regime helicopter hit a bakery in Maarat al-Numan, Idlib, Syria.", stages=FULL)
+    names = {p.name for t in doc.triggers for p in t.perpetrators}
+    assert "Military Forces of Syria" in names

@@ -152,3 +152,17 @@ def test_a_coalitions_member_gang_is_its_own_actor():
     assert ids("The 400 Mawozo gang claimed the kidnapping.") == [("400 Mawozo", "400-mawozo")]
     gang = match("the 400 Mawozo gang")
     assert gang.name == "400 Mawozo" and gang.parent == "viv-ansanm"
+
+
+def test_incident_databases_own_spellings_of_groups_name_them():
+    assert match("Basque Fatherland and Freedom (ETA)").id == "eta"
+    assert match("JNIM: Group for Support of Islam and Muslims".split(": ")[1]).id == "jnim"
+    assert match("Khorasan Chapter of the Islamic State").id == "iskp"
+    assert match("Sipah-e-Sahaba/Pakistan (SSP)").id == "sipah-e-sahaba"
+    assert [match(n).id for n in ("Free Aceh Movement (GAM)", "Islamic Movement of Uzbekistan (IMU)",
+                                  "Islamic Army in Iraq (IAI)", "Jammu and Kashmir Liberation Front")] == [
+        "gam", "imu", "iai", "jklf"]
+
+
+def test_rebels_of_a_region_without_a_state_are_one_group():
+    assert ids("Chechen separatists seized a school.") == [("Chechen separatists", "chechen-rebels")]

@@ -25,9 +25,12 @@ and a name that a place word describes ("in Aucayacu, a small town") are no vict
 "improvised explosive device"), and a later "the assailants used X" gives the act its weapons.
 Who launched the weapon that then did the act did it ("X launched a missile, which landed ..., wounding
 4"); a state named on its weapon or strike acted through its military ("Ukrainian drones": Military Forces
-of Ukraine); followers named by their cause ("white extremists") are a movement, an organization; the crowd
-of a protest is who gathered for it or whom an act met during it. One craft of a model ("an A-37") is no
-group; men posted somewhere ("soviet embassy guards") name no group by
+of Ukraine), and a bare "regime helicopter" the military of the document's country; followers named by
+their cause ("white extremists") are a movement, an organization; the crowd of a protest is who gathered
+for it or whom an act met during it. Who the doers passed for ("men posing as officials") did nothing; an
+earlier act the act answers ("in retaliation for the killing of X by Y") lends it no doers or victims; and a
+sentence's one verb that the parse sank into a participle phrase keeps the sentence's first noun as subject.
+One craft of a model ("an A-37") is no group; men posted somewhere ("soviet embassy guards") name no group by
 their post; and a tie to the inquiry into an act ("linked to the investigation of the murder") is no suspicion of
 it. Lexicons under data/events/ decide kinds: individual vs organization
 perpetrators, human vs physical targets; in lowercase text a word outside the model's WordNet
@@ -40,6 +43,7 @@ mention it shortens ("the plane" -> "cargo plane"), an alias its entity's id.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -115,6 +119,9 @@ class Words:
     post_heads: frozenset  # "soviet embassy guards", "coban base troops": where men serve, no group that acts
     capacity_words: frozenset  # "off-duty", "former": a man acting outside the force he names
     pursuit_nouns: frozenset  # "linked to the investigation of the murder": tied to the inquiry, not the act
+    disguise_verbs: frozenset  # "two men posing as officials": the officials did nothing
+    motive_nouns: frozenset  # "in retaliation for the killing of X by Y": an earlier act this one answers
+    motive_verbs: frozenset  # "to avenge the killing of X"
     movement_heads: frozenset  # "white extremists": a cause's followers, a movement
     assembly_verbs: frozenset  # "people who gathered for a demonstration": its crowd
     launch_verbs: frozenset  # "X launched a missile, which landed ...": X sent the weapon that did the act
@@ -161,7 +168,7 @@ def words() -> Words:
         weapon_modifiers=frozenset(w["modifiers"]),
         units=frozenset(w["units"]),
         use_verbs=frozenset(w["use_verbs"]),
-        placing_verbs=frozenset(w["use_verbs"]) | frozenset(p["left_verbs"]),
+        placing_verbs=frozenset(w["use_verbs"]) | frozenset(p["left_verbs"]) | frozenset(w["ram_verbs"]),
         container_verbs=frozenset(w["container_verbs"]),
         detonate_verbs=frozenset(w["detonate_verbs"]),
         ram_verbs=frozenset(w["ram_verbs"]),
@@ -197,6 +204,9 @@ def words() -> Words:
         post_heads=frozenset(p["post_heads"]),
         capacity_words=frozenset(p["capacity_words"]),
         pursuit_nouns=frozenset(p["pursuit_nouns"]),
+        disguise_verbs=frozenset(p["disguise_verbs"]),
+        motive_nouns=frozenset(p["motive_nouns"]),
+        motive_verbs=frozenset(p["motive_verbs"]),
         launch_verbs=frozenset(p["launch_verbs"]),
         assembly_verbs=frozenset(p["assembly_verbs"]),
         movement_heads=frozenset(p["movement_heads"]),
@@ -234,6 +244,8 @@ def is_verb(tok) -> bool:
 def passive(tok) -> bool:
     """A passive clause, or a bare participle with no perfect "have" ("an Afghani injured", "and
     two more wounded"); a conjunct shares its head's auxiliary ("have attacked ... and killed")."""
+    if sunk_subject(tok) is not None:
+        return False
     if any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" and c.i < tok.i for c in tok.children):
         return True  # an "auxpass" after the verb is a misparse ("arrested 7 suspected IS militants")
     if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.i < tok.i and not children(tok, "dobj", "aux", "nsubj") \
@@ -247,6 +259,25 @@ def passive(tok) -> bool:
     if tok.dep_ == "conj" and (is_verb(tok.head) and not passive(tok.head) or children(tok, "dobj")):
         return False
     return not any(c.dep_ == "aux" for c in tok.children)
+
+
+def sunk_subject(tok):
+    """The subject of a sentence's one verb that the parse sank into a phrase after the subject ("Fighters
+    from the MILF, reportedly joined by Abu Sayyaf members, ambushed Marines", "gunmen travelling in
+    several vehicles shot at passers-by"): with no verb at its root, the sentence's verb hangs as a
+    participle on a noun inside a participle phrase of its first noun, which is its subject. Not a
+    participle with its own by-agent ("villagers fleeing the fighting killed by troops")."""
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBD", "VBN") or children(tok, "agent"):
+        return None
+    root = tok  # the top of its own tree, under a dateline the parse may hang it on ("07/10/2007: Fighters ...")
+    while root.head.i != root.i and not (root.dep_ == "appos" and root.head.tag_ == "CD"):
+        root = root.head
+    if is_verb(root) or not noun_like(root) or root.i > tok.i or tok.head.i == root.i:
+        return None
+    node = tok.head
+    while node.head.i != root.i:
+        node = node.head
+    return root if node.dep_ == "acl" and is_verb(node) and node.i < tok.head.i else None
 
 
 def children(tok, *deps):
@@ -497,7 +528,7 @@ class Arguments:
 
     def verb_roles(self, tok, f: Frame, located: bool) -> None:
         pas = passive(tok) or lemma(tok) in self.w.undergoers or headline_passive(tok, lemma(tok) in self.w.note_passive)
-        subj = children(tok, "nsubj", "nsubjpass", "csubj")
+        subj = self.unmask(tok, children(tok, "nsubj", "nsubjpass", "csubj"))  # not who "gunmen disguised as" were
         (f.patients if pas else f.agents).extend(subj)
         if subj and not pas and all(self.weapon(s) for s in subj):
             # "ARSA militants armed with guns, knives and bombs attacked": the parse made a weapon the subject
@@ -529,6 +560,25 @@ class Arguments:
         if not subj:
             (f.patients if pas else f.agents).extend(self.stray_subject(tok))
             self.inherit(tok, pas, f)
+
+    def disguise(self, s) -> bool:
+        """Who the doers passed for ("two men posing as officials"), whatever the parse made of it."""
+        i = s.left_edge.i
+        return i >= 2 and s.doc[i - 1].lower_ == "as" and lemma(s.doc[i - 2]) in self.w.disguise_verbs
+
+    def unmask(self, verb, subj: list) -> list:
+        """A verb's subjects with who the doers passed for, which the parse made the subject ("gunmen disguised
+        as soldiers stopped a bus": soldiers stopped), replaced by the doers: the subject of the clause above,
+        or the noun its participle phrase describes ("a car bomb driven into the base by two men posing as
+        officials exploded": the bomb)."""
+        if not any(self.disguise(s) for s in subj):
+            return subj
+        node = verb.head
+        while node.dep_ in ("acl", "advcl", "conj", "xcomp") and is_verb(node) and not children(node, "nsubj") \
+                and node.head.i != node.i:
+            node = node.head
+        doers = children(node, "nsubj") if is_verb(node) else [node] if noun_like(node) and node.i != verb.i else []
+        return [s for s in subj + doers if not self.disguise(s)]
 
     @staticmethod
     def stray_subject(tok) -> list:
@@ -563,6 +613,10 @@ class Arguments:
         head, dep = tok.head, tok.dep_
         if head == tok:
             return
+        sunk = sunk_subject(tok)
+        if sunk is not None:  # "Fighters from the MILF, joined by Abu Sayyaf members, ambushed Marines"
+            f.agents.append(sunk)
+            return
         if dep in ("acl", "amod") and noun_like(head) and (lemma(head) in self.w.place_heads or self.locality(head)):
             # "attacked Birane village, Zurmi local government area, Zamfara state, shooting residents": the
             # parse hangs the act on the address; its doer is the clause's subject, not the place
@@ -578,7 +632,7 @@ class Arguments:
                 f.patients += told
                 return
         if dep in ("xcomp", "conj", "advcl", "ccomp") and is_verb(head):
-            hs = children(head, "nsubj", "nsubjpass")
+            hs = self.unmask(head, children(head, "nsubj", "nsubjpass"))
             if not hs and head.dep_ in ("xcomp", "conj") and head.head is not head:
                 hs = children(head.head, "nsubj", "nsubjpass")
             if not hs and dep == "conj" and head.dep_ == "acl" and noun_like(head.head):
@@ -640,7 +694,8 @@ class Arguments:
         elif head != tok and is_verb(head) and verb_keys(head) & self.lex.light_verbs and tok.dep_ != "nsubj":
             pas = passive(head)  # "carried out an attack", "were taken hostage"
             by = pobjs(head, {"by"}) or [p for c in head.conjuncts if passive(c) for p in pobjs(c, {"by"})]
-            doers = by + ([] if pas else children(head, "nsubj"))  # "was planned and carried out by X"
+            # "was planned and carried out by X"; "gunmen dressed as police opened fire": the gunmen
+            doers = by + ([] if pas else self.unmask(head, children(head, "nsubj")))
             claimed = "claim" in verb_keys(head) or verb_keys(head) & self.w.claim_verbs and any(
                 lemma(c) in self.w.claim_nouns for c in head.children)  # "the killing was claimed by X", not "took hostages"
             self.add_agents(f, doers, "claimed" if claimed else "reported")
@@ -1226,7 +1281,7 @@ class Arguments:
             named_by = self.owner(h) if kind == "organization" else h  # "LNA forces": the LNA
             out.append(self.participant(doc, start, end, kind, named_by, said))
             if kind == "organization" and self.armed_means(h):
-                out[-1].name = self.military_of(named_by) or out[-1].name
+                out[-1].name = self.military_of(named_by) or self.home_military(doc, h) or out[-1].name
             if kind == "organization":  # "CPI (Maoist) cadres", "FARC members": the group's men too
                 men = [a for a in h.children if a.dep_ == "appos" and a.i > 0 and a.nbor(-1).text != ","
                        and lemma(a) in self.w.individual]
@@ -1288,6 +1343,16 @@ class Arguments:
         if ent is None or not ent.country_code or ent.kb_id not in (ent.country_code, f"{ent.country_code}-government"):
             return None
         force = load_kb().get(f"{ent.country_code}-military")
+        return force.name if force is not None else None
+
+    def home_military(self, doc: Document, tok) -> str | None:
+        """A state named by a bare word on its weapon or craft ("a regime helicopter", "government jets") is
+        the state of the country the document is placed in: it acted through that country's military."""
+        kb = load_kb()
+        if self.entity_at(tok) is not None or kb.force_kinds.get((tok.lower_,)) != "government":
+            return None
+        home = Counter(p.country_code for p in doc.places if p.country_code and not p.demonym)
+        force = kb.get(f"{home.most_common(1)[0][0]}-military") if home else None
         return force.name if force is not None else None
 
     def own_capacity(self, h) -> bool:
@@ -1361,6 +1426,8 @@ class Arguments:
         return out
 
     def attach(self, doc: Document, trig: Trigger, tok) -> None:
+        if self.motive(tok):
+            return  # its doers and victims are no parties to the act it explains
         f = self.frame(tok, trig)
         agents, patients, weapons, how = [], [], [], {}
         for a in f.agents:
@@ -1395,6 +1462,21 @@ class Arguments:
         trig.targets = dedupe(self.targets(doc, [p for p in patients if p.i != tok.i]))
         trig.weapons = dedupe([doc.span(*self.weapon_extent(w)) for w in weapons])
         self.where_when(doc, trig, tok)
+
+    def motive(self, tok) -> bool:
+        """An earlier act named, in an adverbial of the act told, as what that act answers: "killed 30
+        civilians in retaliation for the killing of two of their members by villagers", "in revenge for the
+        arrest of their leader by police", "raided the camp to avenge the killing of their commander". Not an
+        act a statement answers ("a response to the attacks") nor one a clause says an act answered ("the
+        bombings were retaliation for the killing of Muslims"): that earlier act is told in its own right."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # "for the abduction and killing of"
+        prep = tok.head
+        if tok.dep_ == "dobj":
+            return lemma(prep) in self.w.motive_verbs and prep.dep_ == "advcl"
+        cause = tok.doc[prep.i - 1] if prep.i > 0 else prep
+        return tok.dep_ == "pobj" and prep.lower_ in ("for", "to", "over") and lemma(cause) in self.w.motive_nouns \
+            and cause.dep_ == "pobj" and cause.head.lower_ in ("in", "as")
 
     def where_when(self, doc: Document, trig: Trigger, tok) -> None:
         """Places and times inside the trigger's adverbial phrases ("in Beirut", "on Wednesday")."""
