@@ -976,3 +976,54 @@ def test_metropolitan_city_of_in_a_bracket_is_the_city(places):
                       "during protests over food parcels.")
     suburb = by_mention(found, "Mitchells Plain")[0]
     assert suburb.country_code == "ZA" and abs(suburb.lon - 18.5) < 0.3  # Cape Town's point, not the province's
+
+
+def test_generic_first_word_keeps_a_name_from_shrinking_to_a_namesake_abroad(places):
+    _, found = places("Riot police fired tear gas at protesters blocking the avenue at Puerto Mendoza and in the centre "
+                      "of Pasto (Pasto, Narino) on Tuesday.")
+    assert not by_mention(found, "Mendoza")  # no Argentine city
+    assert all(p.country_code in (None, "CO") for p in found)
+
+
+def test_town_named_in_its_address_is_no_county_of_its_name(places):
+    _, found = places("A car bomb exploded outside the courthouse in Armagh town, County Armagh, Northern Ireland, on Friday.")
+    town = by_mention(found, "Armagh")[0]
+    assert (town.feature, town.country_code) == ("city", "GB")
+
+
+def test_province_whose_name_joins_two_words_with_and(places):
+    _, found = places("A suicide bomber struck a mosque in Zahedan city, Sistan and Baluchestan province, Iran.")
+    province = by_mention(found, "Sistan and Baluchestan province")[0]
+    assert (province.feature, province.country_code) == ("admin1", "IR")
+
+
+def test_place_off_which_an_address_opens(places):
+    _, found = places("Gunmen in speedboats attacked a barge operated by Saipem off Ogulagha, Delta state, Nigeria.")
+    village = by_mention(found, "Ogulagha")[0]
+    assert village.country_code == "NG" and village.admin1 == "Delta" and village.lat is not None
+
+
+def test_address_over_divisions_the_gazetteer_lacks_places_its_first_name(places):
+    _, found = places("Maoist rebels ambushed a police patrol at a bridge near Sukhkhani, Kalikot district, Mid-Western "
+                      "region, Nepal.")
+    village = by_mention(found, "Sukhkhani")[0]
+    assert village.country_code == "NP" and village.lat is not None
+
+
+def test_address_region_constrains_a_town_with_namesakes_elsewhere(places):
+    _, found = places("Shining Path rebels fired on a patrol near Tintay, Tayacaja province, Huancavelica region, Peru.")
+    assert by_mention(found, "Tintay")[0].admin1 == "Huancavelica"
+
+
+def test_bracket_town_of_a_state_split_since_lies_beside_it(places):
+    _, found = places("On 3 May 2021, TPNPB fighters shot dead two teachers in Sugapa (Intan Jaya, Papua).")
+    sugapa = by_mention(found, "Sugapa")[0]
+    assert sugapa.country_code == "ID" and abs(sugapa.lat + 3.74) < 0.1
+    _, capital = places("On 2 July 2023, thousands marched through central Belgrade (Vracar, Belgrade) against violence.")
+    assert by_mention(capital, "Belgrade")[0].lat is not None
+
+
+def test_burmese_aspirate_spelling_finds_the_town_of_its_state(places):
+    _, found = places("On 5 April 2021, the military shelled villages around Hpapun (Hpapun, Kayin) for a second day.")
+    town = by_mention(found, "Hpapun")[0]
+    assert town.country_code == "MM" and abs(town.lat - 18.06) < 0.1

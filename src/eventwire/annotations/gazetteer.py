@@ -245,13 +245,15 @@ class Gazetteer:
         bones = skeleton(key)
         strong = len(bones.replace(" ", "").replace("_", "")) >= SKELETON_MIN
         tail = " " + key
+        # Burmese aspirates are written with an 'h' before the consonant or not at all ('hpapun' / 'Papun')
+        unaspirated = key[1:] if len(key) > 5 and key[0] == "h" and key[1] in "pkts" else key
         out = []
         for row in self._towns_in.get((country, admin1), ()):
             e = self._entry(row)
             name = norm(e.name)
             if (strong and skeleton(name) == bones) or (len(key) >= 5 and name.endswith(tail)) or (
                     name[:1] == key[:1] and abs(len(name) - len(key)) <= 2
-                    and difflib.SequenceMatcher(None, name, key).ratio() >= RESPELL_RATIO):
+                    and difflib.SequenceMatcher(None, name, key).ratio() >= RESPELL_RATIO) or name == unaspirated:
                 out.append(e)
         return tuple(out)
 

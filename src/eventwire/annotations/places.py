@@ -29,7 +29,10 @@ Hall"); a namesake elsewhere is not meant ("Rod" of "Rod Laver Arena"), and the 
 "X near Y" takes the namesake of X near one of Y's, and beside another national capital a capital is meant
 rather than a town of its name abroad ("London ... the Federal Reserve in Washington"). "Victoria, in the
 Seychelles" is placed like "Victoria, Seychelles", and a description in apposition naming a country places every
-name of the list before it there ("Toronto and Vancouver, the Canadian host cities").
+name of the list before it there ("Toronto and Vancouver, the Canadian host cities"). A name opening with a
+generic word ("Puerto Resistencia") never shrinks to the rest of it, a namesake abroad; an address over divisions
+the gazetteer lacks ("Madi, Chitwan district, Central region, Nepal") places its first name in the first area it
+names that resolves.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ SUFFIXES = DESIGNATORS | {"camp"}  # ... and "Zaatari camp", named after the tow
 BIG_POP = 100_000
 CONFIRM_POP = 10_000
 LOCATIVE = {"in", "near", "at", "from", "outside", "to", "into", "across", "toward", "towards"}
+ADDRESS_PREPOSITIONS = LOCATIVE | {"off"}  # "off Forcados, Delta state": what opens an address
 DATELINE_MARKS = {"--", "—", "–", "-", "("}
 WORLD_POP, WORLD_RATIO = 1_000_000, 30  # a world city, and how much smaller a namesake must be to yield to it
 LINK_BONUS = 4.0  # a town and the county it lies in, both named ("Paris ... Henry County")
@@ -197,7 +201,7 @@ class Places:
         # unless it resolves to a country, a state or a big city, or to a town placed by a comma.
         surnames = {e[-1].text for e in sdoc.ents if e.label_ == "PERSON" and len(e) > 1
                     and e[0].pos_ == "PROPN" and e[0].lower_ not in DIRECTIONS}
-        mentions = [m for m in mentions if m.text not in surnames or m.demonym or m.container or (
+        mentions = [m for m in mentions if m.text not in surnames or m.demonym or m.container or m.addressed or (
             m.choice is not None and (m.choice.feature in AREAS or m.choice.population >= BIG_POP))]
         # A name the gazetteer lacks in a story about one town (a street, a neighbourhood, a park) most
         # likely lies in or near that town.
@@ -261,6 +265,10 @@ class Places:
                     and sdoc[first - 1].ent_type_ in ("", ent.label_) and sdoc[first - 1].lower_ not in ARTICLES \
                     and self.gaz.entries(norm(sdoc[first - 1 : end].text)):
                 toks = [sdoc[first - 1], *toks]
+            if first > 1 and sdoc[first - 1].lower_ in NAME_PARTICLES and _capitalised(sdoc[first - 2]) \
+                    and not taken[first - 2] and not toks[0].is_sent_start and any(
+                        e.feature in AREAS for e in self._bare_entries(norm(sdoc[first - 2 : end].text))):
+                toks = [sdoc[first - 2], sdoc[first - 1], *toks]  # "Sistan and Baluchestan province", "Sistan" a person's
             if first > 1 and sdoc[first - 1].lower_ in ("'s", "’s") and _capitalised(sdoc[first - 2]) \
                     and not taken[first - 2] and len(toks) == 1 and toks[0].lower_ in self.not_places:
                 toks = [sdoc[first - 2], sdoc[first - 1], *toks]  # "Hawke's Bay": a name with its owner, not a bay
@@ -314,7 +322,8 @@ class Places:
         person, or "Ali" alone out of "Nad Ali"); the address places it (`_containers`)."""
         out = found
         for tok in sdoc:
-            if tok.text not in ADDRESS_WORDS or tok.i + 1 >= len(sdoc) or sdoc[tok.i + 1].text != ",":
+            if tok.text not in ADDRESS_WORDS and tok.text not in FIRST_ORDER or tok.i + 1 >= len(sdoc) \
+                    or sdoc[tok.i + 1].text != ",":
                 continue
             first = tok.i
             while first > tok.i - 8 and first > 0 and not sdoc[first - 1].is_sent_start and (
@@ -332,6 +341,8 @@ class Places:
             start, end = sdoc[first].idx, sdoc[tok.i - 1].idx + len(sdoc[tok.i - 1].text)
             out = Places._placed_before(doc, sdoc, first, out)
             same = next((m for m in out if m.start == start and m.end == end), None)
+            if tok.text not in ADDRESS_WORDS:
+                continue  # "off Forcados, Delta state": a state's name is spaCy's to find, the one before it ours
             if same is not None:
                 same.tagged = same.addressed = True  # the address confirms a name the scan found
                 continue
@@ -351,7 +362,7 @@ class Places:
         while j > max(0, k - MAX_WORDS) and _capitalised(sdoc[j]):
             j -= 1
         start, end = sdoc[j + 1].idx, sdoc[k].idx + len(sdoc[k].text)
-        if j == k or sdoc[j].lower_ not in LOCATIVE or any(m.start < end and start < m.end for m in found):
+        if j == k or sdoc[j].lower_ not in ADDRESS_PREPOSITIONS or any(m.start < end and start < m.end for m in found):
             return found
         return [*found, Mention(start, end, doc.text[start:end], True, located=True, addressed=True)]
 
@@ -387,6 +398,12 @@ class Places:
                     or (len(words) > 1 and words[-1] in SUFFIXES and self.gaz.entries(" ".join(words[:-1])))
                     or (len(words) > 1 and words[0] in DIRECTIONS and self.gaz.entries(" ".join(words[1:]))))
 
+    def _bare_entries(self, key: str) -> list[Entry]:
+        """Entries under the key, or under it without a trailing designator ('sistan and baluchestan province')."""
+        words = key.split()
+        return self.gaz.entries(key) or (
+            self.gaz.entries(" ".join(words[:-1])) if len(words) > 1 and words[-1] in DESIGNATORS else [])
+
     def _featured(self, sdoc, toks: list) -> list:
         """'the Musi river', 'the Qandil mountains': a name and the lowercase feature noun after it that
         the gazetteer knows together."""
@@ -412,7 +429,8 @@ class Places:
             for a in range(len(toks) - size + 1):
                 part = toks[a : a + size]
                 if not (_capitalised(part[0]) and _capitalised(part[-1])) or part[0].lower_ in ARTICLES \
-                        or self._names_other(sdoc, part):  # "Victoria Day"
+                        or (a and toks[a - 1].lower_ in self.name_prefixes) or self._names_other(sdoc, part):
+                    # "Victoria Day"; "Resistencia" of "Puerto Resistencia" is no Argentine city
                     continue
                 key = norm(sdoc[part[0].i : part[-1].i + 1].text)
                 if key in self.not_places or key in DIRECTIONS or len(key) < 3:
@@ -492,7 +510,8 @@ class Places:
                     hit = span
                     break
             if hit is None or self._prefix_only(sdoc, hit):
-                i += 1
+                # "Puerto Resistencia", unknown whole: neither "Puerto" nor "Resistencia" alone
+                i = end if self._prefix_only(sdoc, sdoc[i : i + 1]) else i + 1
                 continue
             ent = ent_of.get(i)
             if ent is not None and ent.label_ == "ORG" and ent.start < i and \
@@ -720,18 +739,49 @@ class Places:
                 # A name the gazetteer lacks, placed in one it knows ("Greenlane, Auckland", "the
                 # Adhamiyah district of Baghdad"): it takes that place's point.
                 a.container, b.holds, a.regional = b, a, True
-        for a, b in zip(mentions, mentions[1:]):
+        for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
             gap = text[a.end : b.start]
             if not a.candidates and a.container is None and not a.demonym and _unknown_division(gap) and any(
                     e.feature in AREAS for e in b.candidates):
                 # "Koshobe village, Jere local government area, Borno state": a division the gazetteer lacks
                 # between the town and its state; the state's point stands in
                 a.container, b.holds, a.regional = b, a, True
+            if a.container is None and not a.demonym:
+                self._addressed_in(text, mentions, i)
             if (gap.strip() == "," and len(gap) <= 3 or _settled(gap)) and a.container is None and not a.demonym \
                     and b.regional and b.container is not None and _designated(text[b.end : b.container.start]):
                 # GTD-style "Baga, Kukawa district, Borno state", "Xitaxi village, Muidumbe district, Cabo Delgado
                 # province": the town lies in the state too, near its district.
                 a.container, a.regional, a.chain = b.container, True, [b]
+
+    @staticmethod
+    def _addressed_in(text: str, mentions: list[Mention], i: int) -> None:
+        """GTD's "near Madi, Chitwan district, Central region, Nepal", "near Tintay Puncu, Tayacaja province,
+        Huancavelica region, Peru": the first name of an address whose inner divisions the gazetteer lacks lies in
+        the first area the address names that resolves, near its last town (`chain`). A namesake outside that
+        area is not meant: a cut name ("Tintay" of "Tintay Puncu") takes its whole name back, and with no
+        namesake inside, the place takes the point of the chain's town or the area."""
+        a, lettered, j = mentions[i], False, i + 1
+        if any(e.feature in AREAS and e.id in a.primary for e in a.candidates):
+            return
+        while j < len(mentions):
+            gap = text[a.cut[1] if j == i + 1 and a.cut else mentions[j - 1].end : mentions[j].start]
+            if mentions[j].demonym or not _address_run(gap):
+                return
+            lettered = lettered or bool(gap.replace(",", "").strip())
+            if any(e.feature in AREAS for e in mentions[j].candidates):
+                break
+            j += 1
+        else:
+            return
+        if a.candidates and not lettered:
+            return  # "Oslo, Stockholm, Sweden" is a list
+        area = mentions[j]
+        areas = [e for e in area.candidates if e.feature in AREAS]
+        if a.cut is not None and not any(_within(e, h) for e in a.candidates for h in areas):
+            (a.start, a.end, a.text), a.cut = a.cut, None
+            a.candidates, a.key = [], norm(a.text)
+        a.container, a.regional, a.chain = area, True, [m for m in mentions[i + 1 : j] if m.candidates]
 
     @staticmethod
     def _placed_there(a: Mention, b: Mention, gap: str) -> bool:
@@ -1015,11 +1065,12 @@ class Places:
             for m in group:
                 if m.container is None and m.holds is None:  # "Springfield, Ill." and "Springfield, Mass." stay apart
                     m.choice = sense
-        # "County Tyrone ... parts of Tyrone": the bare name is the county the story names in full.
+        # "County Tyrone ... parts of Tyrone": the bare name is the county the story names in full; but not
+        # one its address calls a town ("in Antrim town, County Antrim").
         counties = {m.key[7:]: m.choice for m in mentions if m.key.startswith("county ") and m.choice is not None
                     and m.choice.feature != "city"}
         for m in mentions:
-            if m.key in counties and m.container is None and not m.demonym:
+            if m.key in counties and m.container is None and not m.demonym and not m.addressed:
                 m.choice = counties[m.key]
         # "Halls Gap" is no part of Halls, Tennessee: the whole name stays, unresolved, once, and not
         # beside a name inside it that resolves well ("Mornington" of "the Mornington Peninsula").
@@ -1101,6 +1152,8 @@ class Places:
                 # "Thiban town (Al Mayadin, Deir-ez-Zor)": the state's town of another spelling (GeoNames' Dhiban)
                 inside = [e for h in holders if h.feature == "admin1"
                           for e in self.gaz.respelled(m.key, h.country_code, h.admin1_code)]
+            if not inside and m.bracketed:
+                inside = _beside(cands, m.primary, holders)
             if inside and m.chain:  # "Argelia (Argelia, Cauca)": the namesake in or near the bracket's town or district
                 near = [c.choice for c in m.chain if c.choice is not None]
                 close = [e for e in inside if any(norm(e.admin2) == c.key for c in m.chain) or any(
@@ -1228,7 +1281,12 @@ class Places:
 
     def _placed(self, m: Mention) -> Place:
         e = m.choice
-        region = m.container.choice if m.regional and m.container is not None else m.home
+        region = m.home
+        if m.regional and m.container is not None:
+            up = m.container  # "Madi, Chitwan district, ... Nepal": past a container the gazetteer lacks too
+            while up.choice is None and up.regional and up.container is not None:
+                up = up.container
+            region = up.choice
         if e is None and region is not None:  # the most specific name of its bracket that resolved
             region = next((c.choice for c in m.chain if c.choice is not None and c.choice.lat is not None
                            and _within(c.choice, region)), region)
@@ -1436,6 +1494,21 @@ def _unknown_division(gap: str) -> bool:
     return 0 < k < len(inner) and all(w in ADDRESS_LINK_WORDS for w in inner[k:])
 
 
+def _address_run(gap: str) -> bool:
+    """The text between two names of an address, over divisions no mention took: ", ", " district, ",
+    " district, Central region, ", ", Tayacaja province, "."""
+    segments = gap.split(",")
+    if not 2 <= len(segments) <= 4 or segments[-1].strip():
+        return False
+    for k, seg in enumerate(segments[:-1]):
+        words = seg.split()
+        if k == 0 and not all(w in ADDRESS_LINK_WORDS for w in words):
+            return False
+        if k and not (1 < len(words) <= MAX_WORDS + 1 and words[0][:1].isupper() and words[-1] in ADDRESS_LINK_WORDS):
+            return False
+    return True
+
+
 def _settled(gap: str) -> bool:
     """The text between 'Hillah' and 'Babil' in 'Hillah city, Babil governorate'."""
     words = gap.replace(",", " , ").split()
@@ -1526,6 +1599,17 @@ def _within(e: Entry, area: Entry) -> bool:
     same_state = e.admin1_code == area.admin1_code or (e.feature == "site" and not e.admin1_code)
     return e.id != area.id and e.country_code == area.country_code and (area.feature == "country" or (
         same_state and (area.feature in AREAS or area.lat is None or distance_km(e, area) <= CHAIN_KM)))
+
+
+def _beside(cands: list[Entry], primary: set[int], holders: list[Entry]) -> list[Entry]:
+    """A bracket's town its state does not hold, though the country holds one of its name only, near the
+    state: a state split or merged since the note's admin names ("Beoga (Puncak, Papua)", now in Central
+    Papua), or GeoNames filing the town apart from its state ("Belgrade (Stari Grad, Belgrade)")."""
+    for h in holders:
+        same = [e for e in cands if e.country_code == h.country_code and e.feature == "city" and e.id in primary]
+        if h.feature == "admin1" and len(same) == 1 and (h.lat is None or distance_km(same[0], h) <= REGION_KM):
+            return same
+    return []
 
 
 def _dateline(span) -> bool:
