@@ -1088,3 +1088,27 @@ def test_a_raid_told_by_its_arrests_is_arrests(run):
 def test_hundreds_of_people_demanding_relief_who_vandalise_an_office_riot(run):
     e = main_event(run, "On 9 March 2021, hundreds of people demanding food aid vandalised the council office.")
     assert (e.type, e.subtype) == ("riots", "violent_demonstration")
+
+
+def test_a_toll_sentence_right_after_a_bombing_is_the_bombings(run):
+    doc = run("A truck bomb exploded outside a hotel in Mogadishu on Sunday, where Minister Hassan Adan was meeting "
+              "elders. At least 20 people, including Adan and the driver, were killed and dozens were wounded.",
+              published="2024-03-06")
+    found = violent(doc)
+    assert len(found) == 1 and found[0].type == "explosions_remote_violence"
+    assert found[0].killed.best == 20 and found[0].injured is not None
+
+
+def test_a_verbless_tally_closing_a_report_is_the_reports(run):
+    doc = run("Migrant-owned shops were looted in Pietermaritzburg during xenophobic violence. 3 people killed.",
+              published="2024-03-06")
+    assert len(violent(doc)) == 1
+    main = doc.events[0]
+    assert main.type == "riots" and main.killed.best == 3
+
+
+def test_deaths_in_the_clash_told_later_add_to_the_fight(run):
+    doc = run("On 3 May 2021, Taliban fighters attacked army posts in Marja, killing 4 soldiers. "
+              "7 Taliban were killed in the clash.", published="2021-05-04")
+    found = violent(doc)
+    assert len(found) == 1 and found[0].type == "battles" and found[0].killed.best == 11

@@ -749,3 +749,17 @@ def test_using_chlorine_is_a_chemical_weapon(triggers):
 def test_a_unilateral_ceasefire_is_a_change_of_activity_and_an_agreed_one_is_an_agreement(triggers):
     assert triggers("The army announced a unilateral ceasefire.")["ceasefire"].subtype == "change_to_group_activity"
     assert triggers("The two sides agreed a ceasefire.")["ceasefire"].subtype == "agreement"
+
+
+def test_seizing_counted_people_or_employees_is_an_abduction_not_territory(triggers):
+    found = triggers("Gunmen seized four Red Cross of the relief agency workers as they left the jail in Kolo town.")
+    assert found["seized"].subtype == "abduction_forced_disappearance"
+    found = triggers("Gunmen seized six employees of a mining firm from their homes in Tessa town and drove them away.")
+    assert found["seized"].subtype == "abduction_forced_disappearance"
+    assert triggers("Rebels seized the town of Kolo on Sunday.")["seized"].type == "battles"
+
+
+def test_blowing_oneself_up_is_a_suicide_bombing(triggers):
+    found = triggers("Two gunmen stormed the ministry; one of them blew himself up at the gate.")
+    assert any(k.startswith("blew") and t.subtype == "suicide_bomb" for k, t in found.items())
+    assert all(t.subtype != "suicide_bomb" for t in triggers("Militants blew up a bridge near the border.").values())

@@ -362,8 +362,11 @@ def merge_groups(groups: list[Group], doc: Document, layout: Layout) -> list[Gro
         if home is None:
             merged.append(g)
         else:
-            if told_act(g, doc) and not told_act(home, doc):
-                home.echoes |= {id(t) for t in g.triggers}
+            if told_act(g, doc) and not told_act(home, doc) or not home.violent and toll_of(home, g, doc):
+                home.echoes |= {id(t) for t in g.triggers}  # what came of the act does not type it
+            if told_act(g, doc, words("fight_nouns")) and not told_act(home, doc):
+                # the fight's other side: its dead add to those told with the act ("also" drops a repeat)
+                g.casualties = [replace(c, side="also") if c.side is None else c for c in g.casualties]
             home.triggers += g.triggers
             home.sentences |= g.sentences
             home.casualties += g.casualties
@@ -378,6 +381,8 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
         return same_statement(a, b, doc, layout)
     if a.violent != b.violent and told_act(b, doc) and not told_act(a, doc) and dates_agree(a.date, b.date):
         return True  # "Assailants set fire to a mosque. One person was killed in the attack."
+    if toll_of(a, b, doc):
+        return True
     joined = conjoined(a, b, doc)
     if (a.violent != b.violent or (not a.violent and a.type != b.type)) and not rioting(a, b) \
             and not protest_and_its_violence(a.triggers, b.triggers) and not interception(a, b) and not joined:
@@ -397,6 +402,8 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
         return True
     if distinct_targets(a.triggers, b.triggers):
         return False
+    if told_act(b, doc, words("fight_nouns")) and not told_act(a, doc):
+        return True  # "attacked ANA checkpoints, killing 5 soldiers. 9 Taliban were killed in the clash."
     if counts_conflict(a, b, doc, layout):
         return False
     # An undated, unplaced mention ("the blast", "two militants were killed") continues the story,
@@ -407,6 +414,27 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
     # An undated, unplaced headline ("3 Afghan Police Killed in Suicide Attack") announces the lead's act.
     headline = a.sentences == {0} and a.date is None and not pa and min(b.sentences) <= 2
     return refers_back or headline or bool(pa and pb)
+
+
+def toll_of(a: Group, b: Group, doc: Document) -> bool:
+    """A toll with no act of its own (death or injury words only, no doer, no place or date of its own)
+    is the act's told just before it ("A car bomb exploded outside a hotel. At least 35 people were killed"),
+    and a verbless tally closing the report ("Shops were looted in Durban. 2 people killed.") is the
+    report's, as "2 fatalities." is."""
+    def toll(t: Trigger) -> bool:  # "were killed", "2 people killed.", "died": by no one named
+        tok = doc.doc[t.head]
+        return (t.outcome or t.type in VIOLENT and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children)) \
+            and not t.perpetrators and not t.places
+
+    if not b.triggers or not all(toll(t) for t in b.triggers) or all(toll(t) for t in a.triggers) \
+            or b.date is not None:
+        return False
+    if a.violent and min(b.sentences) == max(a.sentences) + 1:
+        return True
+    heads = [doc.doc[t.head] for t in b.triggers]
+    last = max(h.sent.end for h in heads)
+    return all(h.dep_ == "ROOT" and h.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in h.children)
+               for h in heads) and not any(x.head >= last for x in doc.triggers)
 
 
 def conjoined(a: Group, b: Group, doc: Document) -> bool:
@@ -425,11 +453,14 @@ def conjoined(a: Group, b: Group, doc: Document) -> bool:
     return False
 
 
-def told_act(g: Group, doc: Document) -> bool:
+def told_act(g: Group, doc: Document, nouns: frozenset | None = None) -> bool:
     """Every mention points back at an act told before: "the attack" ("suspected that the Taliban carried
-    out the attack"), or a death or injury "in the attack", "in the incident"."""
+    out the attack"), or a death or injury "in the attack", "in the incident", "in the clash"; `nouns`
+    narrows the act nouns."""
+    names = nouns if nouns is not None else act_nouns() | words("fight_nouns")
+
     def pointer(tok) -> bool:  # a bare "the attack", not "the killing of a colleague"
-        return tok.pos_ == "NOUN" and tok.lemma_.lower() in act_nouns() and tok.tag_ == "NN" and any(
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() in names and tok.tag_ == "NN" and any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and not any(
             c.dep_ in ("prep", "compound", "amod", "nmod", "poss", "acl", "relcl") for c in tok.children)
 
@@ -1293,6 +1324,11 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     etype, subtype = acled_type(gtype, subtype, doers, targets, doc, protest, clash)
     if subtype in TERRITORY:
         subtype = taken_by(g, doc) or subtype
+    if (etype, subtype) == ("strategic_developments", "looting_property_destruction") and killed and killed.best \
+            and not armed(doers, doc):
+        # "Shops were looted in Durban during xenophobic violence. 2 people killed.": looting or burning
+        # that killed, by no armed group, is a riot (ACLED)
+        etype, subtype = "riots", "violent_demonstration" if protest else "mob_violence"
     if (etype, subtype) == ("violence_against_civilians", "attack") and burned_only(g, targets, found):
         etype, subtype = "strategic_developments", "looting_property_destruction"
     if subtype in GENERIC_SUBTYPES and raid_to_arrest(g, found, doc):

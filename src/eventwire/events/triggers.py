@@ -255,6 +255,10 @@ def fits_object(tok, particle, wanted: str, lex: Lexicon, kinds: dict) -> bool:
     members = lex.classes.get(wanted, ())  # singular and plural forms: the lemmatizer misses some plurals
     # "captured cartel leader Dairo Antonio Usuga": the noun before a name says what it is
     titles = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"] if obj.pos_ == "PROPN" else []
+    # "seized three of the workers", "three International Committee of the Red Cross workers": counted, the
+    # noun after "of" is what was counted
+    if any(c.dep_ == "nummod" for c in obj.children):
+        titles += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return lemma(obj) in members or obj.lower_ in members or f"@{kinds.get(obj.i)}" in members \
         or f"@{obj.ent_type_}" in members or any(lemma(t) in members for t in titles)
 
