@@ -16,7 +16,6 @@ protesters, tear gas) and no army is named beside them, as ACLED codes them.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -24,12 +23,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
-from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS as STOPWORDS
 
 from ..model import Document, Entity, Span
-from .kb import KB, Actor, caseless, load_kb
+from .kb import KB, Actor, actors_data, caseless, load_kb
 
 LABELS = {"PERSON", "ORG", "NORP", "GPE", "PRODUCT"}
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "location", "NORP": "other", "PRODUCT": "other"}
@@ -62,8 +60,7 @@ class Mention:
 
 @cache
 def load_names() -> dict[str, frozenset[str]]:
-    with resources.files("eventwire.data").joinpath("actors.json").open(encoding="utf-8") as fh:
-        names = json.load(fh)["names"]
+    names = actors_data()["names"]
     return {k: frozenset(v) for k, v in names.items() if isinstance(v, list)}
 
 
@@ -71,8 +68,7 @@ def load_names() -> dict[str, frozenset[str]]:
 def load_policing() -> dict:
     """The policing words of data/actors.json, indexed: force words as token tuples, clause words padded
     with spaces and split at hyphens as the parse splits them ('tear - gas')."""
-    with resources.files("eventwire.data").joinpath("actors.json").open(encoding="utf-8") as fh:
-        pol = json.load(fh)["policing"]
+    pol = actors_data()["policing"]
     forces = {tuple(f.split()) for f in pol["forces"]}
     return {"forces": forces, "heads": {f[-1] for f in forces}, "lengths": sorted({len(f) for f in forces}, reverse=True),
             "verbs": frozenset(pol["verbs"]), "armies": frozenset(pol["armies"]),

@@ -255,9 +255,15 @@ class KB:
 
 
 @cache
-def load_kb() -> KB:
+def actors_data() -> dict:
+    """data/actors.json, read once per process: the knowledge base, name words and policing words."""
     with resources.files("eventwire.data").joinpath("actors.json").open(encoding="utf-8") as fh:
-        return KB(json.load(fh))
+        return json.load(fh)
+
+
+@cache
+def load_kb() -> KB:
+    return KB(actors_data())
 
 
 def match(phrase: str, head: bool = True) -> Actor | None:
