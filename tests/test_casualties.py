@@ -512,3 +512,12 @@ def test_a_figure_before_a_country_name_spacy_calls_a_percent_still_counts(figur
 def test_conjoined_victims_with_a_clause_of_no_act_on_them_add_up(figures):
     found = figures("Tanaka and five Afghans traveling with him, including his driver, were killed.")
     assert [(k, best) for k, best, *_ in found] == [("killed", 6)]
+
+
+def test_the_attacker_killed_along_with_the_victims_adds_to_the_toll(toll):
+    assert toll("Two police officers were killed, along with the bomber.") == 3
+
+
+def test_the_dead_of_a_while_clause_are_another_sides_and_add(toll):
+    assert toll("Five Afghan soldiers were killed and three others were wounded, while 12 militants "
+                "were killed in the fighting.") == 17

@@ -1027,3 +1027,13 @@ def test_burmese_aspirate_spelling_finds_the_town_of_its_state(places):
     _, found = places("On 5 April 2021, the military shelled villages around Hpapun (Hpapun, Kayin) for a second day.")
     town = by_mention(found, "Hpapun")[0]
     assert town.country_code == "MM" and abs(town.lat - 18.06) < 0.1
+
+
+def test_a_common_word_in_a_title_case_headline_is_no_town(places):
+    _, found = places("Jury Convicts Friend of Marathon Bombing Suspect\n"
+                      "A jury in Boston has convicted a friend of the bombing suspect of hiding evidence from investigators.\n"
+                      "The student, who came to the United States from Kazakhstan, was found guilty in Boston.\n"
+                      "Prosecutors said he and another friend took a backpack from a dormitory at the University of "
+                      "Massachusetts-Dartmouth.")
+    assert not by_mention(found, "Friend") and not by_mention(found, "Marathon")
+    assert by_mention(found, "Boston")[0].country_code == "US"

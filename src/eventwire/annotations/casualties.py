@@ -79,6 +79,7 @@ class _Lexicon:
     attackers: frozenset[str]
     armed_group: frozenset[str]
     inclusion: frozenset[str]
+    contrast: frozenset[str]
     additive: frozenset[str]
     captives: frozenset[str]
     abduction_verbs: frozenset[str]
@@ -121,6 +122,7 @@ def _lexicon() -> _Lexicon:
         attackers=frozenset(lex["attackers"]),
         armed_group=frozenset(lex["armed_group"]) | frozenset(lex["attackers"]),
         inclusion=frozenset(lex["inclusion"]),
+        contrast=frozenset(lex["contrast"]),
         additive=frozenset(lex["additive"]),
         captives=frozenset(lex["captive_nouns"]),
         abduction_verbs=frozenset(lex["abduction_verbs"]),
@@ -452,12 +454,14 @@ class _Finder:
         figure already sums both sides, naming them among others ("sixteen people and the two
         bombers", "12 people, including the bomber") or as a label ("Fatalities: 4"); "one" for one
         definite person ("the man died"), who may be the attacker told of by another name; "also" for
-        victims the text adds to others ("while 7 Taliban were also killed"). A sentence of a figure and a
-        noun alone ("9 fatalities.", as ACLED notes end) is a tally of every side too."""
+        victims the text adds to others ("while 7 Taliban were also killed", "Five soldiers were killed ... while 12
+        militants were killed"). A sentence of a figure and a noun alone ("9 fatalities.", as ACLED notes end)
+        is a tally of every side too."""
         if self.attackers_included(tok.sent) or self.tally(tok):
             return "all"
-        if any(c.dep_ == "advmod" and c.lower_ == "also" for c in tok.children):
-            return "also"
+        if any(c.dep_ == "advmod" and c.lower_ == "also" for c in tok.children) or (
+                tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.lex.contrast for c in tok.children)):
+            return "also"  # "... while 12 militants were killed": the other side's dead
         if victim is None:
             return None
         own = [self.attacker(v) for v in (victim, *(c for c in victim.conjuncts if c.i > victim.i))]
@@ -503,8 +507,12 @@ class _Finder:
         before = prep.nbor(-1).lower_ + " " if prep.i else ""
         for _ in range(3):
             obj = next((c for c in node.children if c.dep_ == "pobj"), None)
-            if obj is None:
-                return None
+            if obj is None:  # "along" -> "with" -> "the bomber"
+                node = next((c for c in node.children if c.dep_ == "prep"), None)
+                if node is None:
+                    return None
+                words.append(node.lower_)
+                continue
             if " ".join(words) in self.lex.additive or before + prep.lower_ in self.lex.additive:
                 return obj
             node = next((c for c in obj.children if c.dep_ == "prep"), None)

@@ -450,7 +450,8 @@ class Places:
         toks = list(sdoc)
         caps = [_capitalised(t) for t in toks]
         # Words the text capitalises mid-sentence too are names wherever they stand ("Esperance recorded").
-        names = {t.text for t, c in zip(toks, caps) if c and not t.is_sent_start}
+        opening = _openings(sdoc)
+        names = {t.text for t, c in zip(toks, caps) if c and t.i not in opening}
         i, n = 0, len(toks)
         while i < n:
             tok = toks[i]
@@ -506,7 +507,7 @@ class Places:
                 span = sdoc[i:j]
                 if "\n" in span.text or self._names_other(sdoc, span):
                     continue
-                if self._acceptable(span, persons, ent_of.get(i), names):
+                if self._acceptable(span, persons, ent_of.get(i), names, opening):
                     hit = span
                     break
             if hit is None or self._prefix_only(sdoc, hit):
@@ -593,7 +594,7 @@ class Places:
             return code  # a province's 'B.C.' may be an era: only after a town
         return code if i >= 2 and sdoc[i - 1].text == "," and _capitalised(sdoc[i - 2]) else None
 
-    def _acceptable(self, span, persons: set[str], ent, names: set[str]) -> bool:
+    def _acceptable(self, span, persons: set[str], ent, names: set[str], opening: set[int]) -> bool:
         """Whether a capitalised run (inside entity `ent`, if any) names a place."""
         key = norm(span.text)
         if not key:
@@ -637,7 +638,7 @@ class Places:
                 return any(e.feature in ("country", "admin1") for e in entries)
         if acronym:
             return any(e.feature in ("country", "admin1", "region") for e in entries)  # acronyms (FBI) unless DRC
-        if first.is_sent_start and len(span) == 1 and not ent_label and not _dateline(span) and first.text not in names:
+        if first.i in opening and len(span) == 1 and not ent_label and not _dateline(span) and first.text not in names:
             return any(e.feature in ("country", "admin1") or e.population >= BIG_POP for e in entries)
         return True
 
@@ -1643,6 +1644,20 @@ def _elided_article(tok) -> bool:
     """A name's elided French or Italian article: "d'Alene" of "Coeur d'Alene", "d'Ivoire"."""
     t = tok.text
     return len(t) > 3 and t[0] in "dl" and t[1] in "'’" and t[2].isupper()
+
+
+def _openings(sdoc) -> set[int]:
+    """Indices of the words whose capital says nothing: each sentence's first, and every word of a
+    title-case headline ("Court Convicts Friend of Boston Bombing Suspect": no town called Friend)."""
+    out = {t.i for t in sdoc if t.is_sent_start}
+    text, start = sdoc.text, 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            span = sdoc.char_span(start, start + len(line), alignment_mode="expand")
+            out.update(range(span.start, span.end) if span is not None else ())
+        start += len(line) + 1
+    return out
 
 
 def _capitalised(tok) -> bool:
