@@ -521,3 +521,8 @@ def test_the_attacker_killed_along_with_the_victims_adds_to_the_toll(toll):
 def test_the_dead_of_a_while_clause_are_another_sides_and_add(toll):
     assert toll("Five Afghan soldiers were killed and three others were wounded, while 12 militants "
                 "were killed in the fighting.") == 17
+
+
+def test_captives_taken_away_are_not_counted_dead(figures):
+    assert figures("Gunmen abducted six villagers near the market. The victims were taken across the border.") == []
+    assert figures("The blast took 12 victims.") == [("killed", 12, 12, 12, "12")]

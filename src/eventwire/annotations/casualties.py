@@ -617,6 +617,8 @@ class _Finder:
             if tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr") or \
                     verb.lemma_.lower() not in self.lex.object_nouns.get(tok.lemma_.lower(), ()):
                 return None
+            if tok.dep_ == "nsubjpass" and tok.lemma_.lower() in self.lex.captives:
+                return None  # "the victims were taken across the border": moved, not killed
             if verb.lemma_.lower() == "lose" or any(c.lower_ == "own" for c in tok.children):
                 # "50 people lost their lives", "the girl took her own life"
                 return next((c for c in verb.children if c.dep_ == "nsubj"), None)
