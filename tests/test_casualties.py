@@ -526,3 +526,8 @@ def test_the_dead_of_a_while_clause_are_another_sides_and_add(toll):
 def test_captives_taken_away_are_not_counted_dead(figures):
     assert figures("Gunmen abducted six villagers near the market. The victims were taken across the border.") == []
     assert figures("The blast took 12 victims.") == [("killed", 12, 12, 12, "12")]
+
+
+def test_the_figure_coders_give_is_the_tally_over_the_claims(toll):
+    assert toll("Officials said 3 rebels were killed, while the rebels claimed to have killed 12 soldiers. "
+                "(coded as 3 fatalities)") == 3

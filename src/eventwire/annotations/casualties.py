@@ -80,6 +80,7 @@ class _Lexicon:
     armed_group: frozenset[str]
     inclusion: frozenset[str]
     contrast: frozenset[str]
+    coded: frozenset[str]
     additive: frozenset[str]
     captives: frozenset[str]
     abduction_verbs: frozenset[str]
@@ -123,6 +124,7 @@ def _lexicon() -> _Lexicon:
         armed_group=frozenset(lex["armed_group"]) | frozenset(lex["attackers"]),
         inclusion=frozenset(lex["inclusion"]),
         contrast=frozenset(lex["contrast"]),
+        coded=frozenset(lex["coded"]),
         additive=frozenset(lex["additive"]),
         captives=frozenset(lex["captive_nouns"]),
         abduction_verbs=frozenset(lex["abduction_verbs"]),
@@ -472,10 +474,11 @@ class _Finder:
         return "one" if not victim.conjuncts and self.definite(victim) and not self.by_attacker(tok) else None
 
     def tally(self, tok) -> bool:
-        """A noun labelling a figure as its own sentence ("70 fatalities.", "Fatalities: 4"): the text's
-        count of every side, as ACLED notes and bulletins end."""
+        """A noun labelling a figure as its own sentence ("70 fatalities.", "Fatalities: 4") or as the coders'
+        figure ("(coded as 4 fatalities)"): the text's count of every side, as ACLED notes and bulletins end."""
         return tok.pos_ == "NOUN" and (
-            tok.i == tok.sent.start or all(t.i == tok.i or t.i in self.at or t.is_punct for t in tok.sent))
+            tok.i == tok.sent.start or all(t.i == tok.i or t.i in self.at or t.is_punct for t in tok.sent)
+            or tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lower_ in self.lex.coded)
 
     def by_attacker(self, tok) -> bool:
         """ "The gunman killed the judge": the victim of a named attacker is not the attacker told of by
