@@ -1112,3 +1112,32 @@ def test_deaths_in_the_clash_told_later_add_to_the_fight(run):
               "7 Taliban were killed in the clash.", published="2021-05-04")
     found = violent(doc)
     assert len(found) == 1 and found[0].type == "battles" and found[0].killed.best == 11
+
+
+def test_an_encounter_with_a_force_is_a_clash(run):
+    [event] = violent(run("Three gangsters were killed in an encounter with Rangers in Karachi on Monday.",
+                          published="2024-03-06"))
+    assert (event.type, event.subtype) == ("battles", "armed_clash")
+
+
+def test_killing_a_former_soldier_at_home_is_violence_against_a_civilian(run):
+    [event] = violent(run("Gunmen shot dead a former soldier at his home in Gao on Sunday.", published="2024-03-06"))
+    assert event.type == "violence_against_civilians"
+
+
+def test_demonstrators_who_beat_people_riot(run):
+    event = violent(run("Supporters of the governor demonstrating outside the court in Lagos on Monday kicked and "
+                        "punched two reporters.", published="2024-03-06"))[0]
+    assert (event.type, event.subtype) == ("riots", "violent_demonstration")
+
+
+def test_bombs_a_crowd_is_only_suspected_of_throwing_are_an_explosion_not_a_riot(run):
+    event = violent(run("Assailants threw crude bombs at a rally in Dhaka on Monday, injuring five people. Activists "
+                        "of a rival party were suspected of carrying out the attack.", published="2024-03-06"))[0]
+    assert event.type == "explosions_remote_violence"
+
+
+def test_live_fire_on_protesters_denouncing_something_is_excessive_force(run):
+    event = violent(run("Soldiers opened fire with live ammunition on protesters denouncing the government in Basra "
+                        "on Sunday, killing two.", published="2024-03-06"))[0]
+    assert (event.type, event.subtype) == ("protests", "excessive_force_against_protesters")

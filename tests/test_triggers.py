@@ -763,3 +763,67 @@ def test_blowing_oneself_up_is_a_suicide_bombing(triggers):
     found = triggers("Two gunmen stormed the ministry; one of them blew himself up at the gate.")
     assert any(k.startswith("blew") and t.subtype == "suicide_bomb" for k, t in found.items())
     assert all(t.subtype != "suicide_bomb" for t in triggers("Militants blew up a bridge near the border.").values())
+
+
+def test_armed_sides_joined_by_and_that_fought_are_a_clash(triggers):
+    found = triggers("Government troops and the rebels fought near the border town on Friday.")
+    assert (found["fought"].type, found["fought"].subtype) == ("battles", "armed_clash")
+    assert "fought" not in triggers("The mayor and the governor fought over the budget on Friday.")
+
+
+def test_confronting_a_group_of_armed_men_is_a_clash(triggers):
+    assert triggers("Soldiers confronted a group of armed men near the river.")["confronted"].type == "battles"
+    assert "confronted" not in triggers("Reporters confronted the minister about the budget.")
+
+
+def test_a_kill_in_the_exchange_is_a_clash(triggers):
+    found = triggers("The gunmen opened fire and two of them were killed in the exchange.")
+    assert (found["exchange"].type, found["exchange"].subtype) == ("battles", "armed_clash")
+
+
+def test_captives_released_in_a_swap_are_an_agreement(triggers):
+    found = triggers("The rebels released 15 captured soldiers on Sunday as part of a swap with the government.")
+    assert found["released"].subtype == "agreement"
+
+
+def test_setting_up_a_military_post_establishes_a_base(triggers):
+    found = triggers("The army set up a new military post near the village on Tuesday.")
+    assert found["set up"].subtype == "headquarters_or_base_established"
+
+
+def test_an_announced_end_to_a_unilateral_truce_is_a_decision_made_not_a_hypothesis(triggers):
+    found = triggers("The rebel group announced on Friday that it would end its unilateral truce.")
+    assert found["truce"].subtype == "change_to_group_activity" and not found["truce"].hypothetical
+
+
+def test_a_mass_grave_found_is_a_strategic_development(triggers):
+    found = triggers("Investigators found a mass grave with 12 bodies outside the town on Friday.")
+    assert (found["grave"].type, found["grave"].subtype) == ("strategic_developments", "other")
+
+
+def test_a_passive_joined_to_another_shares_its_subject_as_the_victim(triggers):
+    assert triggers("Three journalists were dragged from their car and beaten by a crowd.")["beaten"].type \
+        == "violence_against_civilians"
+    assert triggers("A crowd beat two lawmakers outside parliament.")["beat"].type == "violence_against_civilians"
+
+
+def test_dispersing_people_with_rubber_bullets_is_an_intervention(triggers):
+    found = triggers("Police dispersed them with tear gas and rubber bullets.")
+    assert (found["dispersed"].type, found["dispersed"].subtype) == ("protests", "protest_with_intervention")
+
+
+def test_students_continuing_their_strike_is_a_protest_not_an_air_strike(triggers):
+    assert triggers("Students continued their strike in Lahore on Monday.")["strike"].type == "protests"
+
+
+def test_what_a_doer_or_a_shell_carries_is_the_instrument(triggers):
+    found = triggers("Government forces fired shells containing chlorine at the town.")
+    assert found["fired"].subtype == "chemical_weapon"
+    found = triggers("Three attackers wearing explosive vests stormed a hotel in the capital.")
+    assert found["stormed"].subtype == "suicide_bomb"
+    assert triggers("The second attacker detonated his vest at the gate.")["detonated"].subtype == "suicide_bomb"
+
+
+def test_protesters_denouncing_something_protest_they_make_no_statement(triggers):
+    found = triggers("Soldiers opened fire on protesters denouncing the government.")
+    assert found["denouncing"].type == "protests"

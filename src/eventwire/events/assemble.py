@@ -1317,11 +1317,16 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     acting = {p.entity or p.mention.lower() for t in g.triggers if t.subtype != "peaceful_protest"
               for p in t.perpetrators}
     doers = [p for p in perps if (p.entity or p.mention.lower()) in acting] or perps
+    # "supporters demonstrating against Congress kicked and punched journalists": the protesters did the violence
+    marchers = {p.entity or p.mention.lower() for t in g.triggers if t.subtype == "peaceful_protest"
+                for p in t.perpetrators}
+    marching = any((p.entity or p.mention.lower()) in marchers for t in g.triggers if t.type in VIOLENT
+                   for p in t.perpetrators)
     clash = any(t.subtype in ("mob_violence", "armed_clash") for t in g.triggers)
     riot = [t.subtype for t in g.triggers if t.type == "riots"]
     if riot and gtype == "violence_against_civilians" and all(t.outcome for t in g.triggers if t.type == gtype):
         gtype, subtype = "riots", best_subtype(riot)  # "youths pelted stones ...; forces fired pellets, injuring several"
-    etype, subtype = acled_type(gtype, subtype, doers, targets, doc, protest, clash)
+    etype, subtype = acled_type(gtype, subtype, doers, targets, doc, protest, clash, marching)
     if subtype in TERRITORY:
         subtype = taken_by(g, doc) or subtype
     if (etype, subtype) == ("strategic_developments", "looting_property_destruction") and killed and killed.best \
@@ -1511,12 +1516,14 @@ def placed_by_lead(g: Group, main: bool) -> bool:
 
 
 def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list[Participant],
-               doc: Document, protest: bool = False, clash: bool = False) -> tuple[str, str]:
+               doc: Document, protest: bool = False, clash: bool = False, marching: bool = False) -> tuple[str, str]:
     """A generic attack typed by who fought whom, as ACLED codes it: protesters or a mob doing the violence
-    make a riot (what rioters burn, and the crude bombs they hurl, are part of their riot), and rival crowds
-    clashing with each other mob violence; armed groups clashing fight a battle, whatever word; state forces
-    attacking protesters are excessive force against a protest; an attack on armed actors is a battle,
-    and an ambush of unarmed people is violence against civilians."""
+    make a riot (what rioters burn, and the crude bombs they hurl, are part of their riot, but not the bombs
+    a crowd is only suspected or accused of throwing), and so do those `marching` in the protest, whoever they
+    are; rival crowds clashing with each other mob violence; armed groups clashing fight a battle, whatever
+    word; state forces attacking protesters are excessive force against a protest; an attack on armed actors
+    (still serving: not "a former cadre") is a battle, and an ambush of unarmed people is violence against
+    civilians."""
     generic = etype in ("violence_against_civilians", "battles") and subtype in GENERIC_SUBTYPES
     if subtype == "mob_violence" and not protest and armed_sides(perps, doc):
         return "battles", "armed_clash"  # "SDF fighters clashed with Turkish-backed factions": armed groups fight
@@ -1524,10 +1531,13 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
         return "protests", "excessive_force_against_protesters"  # "fired at residents protesting": they protested
     if generic or subtype in ("looting_property_destruction", "violent_demonstration") or \
             etype == "explosions_remote_violence" and subtype in ("remote_explosive_landmine_ied", "grenade"):
-        if any(last_word(p) in words("mob_words") for p in perps):  # but "during protests", a demonstration
+        throwers = [p for p in perps if p.attribution not in ("suspected", "accused")] \
+            if etype == "explosions_remote_violence" else perps
+        if any(last_word(p) in words("mob_words") for p in throwers):  # but "during protests", a demonstration
             return "riots", "violent_demonstration" if protest else "mob_violence"
         crowd = words("protester_words") | (frozenset() if protest else words("crowd_words"))
-        if any(last_word(p) in crowd or head_word(p) in crowd for p in perps):  # marchers are hurt by force, not rioting
+        # marchers are hurt by force, not rioting, unless they did the violence themselves
+        if marching or any(last_word(p) in crowd or head_word(p) in crowd for p in throwers):
             brawl = clash and not protest and not state_forces(perps, doc)
             # "youths armed with machetes attacked residents": a crowd that no protest tells of, on civilians
             hunt = not protest and not state_forces(perps, doc) and not any(
@@ -1541,12 +1551,18 @@ def acled_type(etype: str, subtype: str, perps: list[Participant], targets: list
     # "a police officer shot dead a rider at a checkpoint": the forces' own post is where, not whom;
     # "rebel positions", "Taliban bases" are the other side's
     aimed = [p for p in targets if p.kind == "human" or enemy_post(p, doc)] if state_forces(perps, doc) else targets
+    aimed = [p for p in aimed if not former(p)]
     if etype == "violence_against_civilians" and armed(aimed, doc):
         return "battles", "armed_clash"
     if etype == "battles" and any(p.kind == "human" and last_word(p) in words("civilian_words") for p in targets) \
             and not armed(targets, doc):
         return "violence_against_civilians", "attack"  # "gunmen ambushed a bus, killing five passengers"
     return etype, subtype
+
+
+def former(p: Participant) -> bool:
+    """ "A former LTTE cadre", "an ex-soldier": no longer one of the armed, so a civilian target."""
+    return bool(words("former_words") & set(re.split(r"[\s-]+", (p.mention or "").lower())))
 
 
 def burned_only(g: Group, targets: list[Participant], found: list[Casualty]) -> bool:

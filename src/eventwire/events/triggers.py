@@ -11,8 +11,8 @@ attaches to them: "killed in a drone strike" is an air/drone strike, "detonated 
 a suicide bombing, "a drone targeted a car, killing two" an air strike; a word that is a weapon only in
 some senses must be one there ("set off a mine", not "attacked a gold mine"). Violence in play
 ("were play fighting") is none, and a crowd destroying property while it demands something, or beside
-its blockade or march, riots. The launch of what was intercepted ("intercepted missiles fired by X") is
-the interception's, no act of its own.
+its blockade or march, riots; protesters "denouncing" something protest, they make no statement. The launch
+of what was intercepted ("intercepted missiles fired by X") is the interception's, no act of its own.
 Each trigger is marked `negated` ("denied that guerrillas attacked", "no one was killed")
 or `hypothetical` (threats, plans, modals, failed attempts) or `habitual` (violence in general, not one
 act) so that assembly can weigh it.
@@ -87,6 +87,7 @@ class Lexicon:
     precedence: dict  # subtype -> rank (lower wins)
     suicide: frozenset
     firearms: frozenset
+    bearer_verbs: frozenset  # "assailants wearing explosive vests": what they wear or hold is the instrument
     negators: frozenset
     denial_heads: frozenset
     light_verbs: frozenset  # "carry out", "stage", "launch" an attack
@@ -94,6 +95,7 @@ class Lexicon:
     report_nouns: frozenset
     stop_heads: frozenset  # "stop bombing civilian targets"
     hypothetical_heads: frozenset
+    announce_verbs: frozenset  # "announced that it would end its ceasefire": a decision made
     conditional_marks: frozenset
     habitual_adverbs: frozenset
     habitual_adjectives: frozenset  # "the constant raids"
@@ -103,6 +105,7 @@ class Lexicon:
     classes: dict  # noun class name -> lemmas, for phrasal objects
     times: frozenset  # nouns that make an object a time ("fired on Monday")
     control_nouns: frozenset  # "control of X" stands for X
+    person_nouns: frozenset  # "armed men": words for people that their adjective tells apart
     kind_heads: frozenset  # nouns a trigger word only classifies ("assault rifle", "riot police")
     temporal_marks: frozenset  # conjunctions of a clause that dates another ("after", "before")
     victim_nouns: frozenset  # acts done to someone ("the death of", "the killing of")
@@ -134,6 +137,7 @@ def lexicon() -> Lexicon:
         precedence={s: i for i, s in enumerate(w["precedence"])},
         suicide=frozenset(t["suicide_words"]),
         firearms=frozenset(t["firearms"]),
+        bearer_verbs=frozenset(w["bearer_verbs"]) | frozenset(w["container_verbs"]),
         negators=frozenset(t["negators"]),
         denial_heads=frozenset(t["denial_heads"]),
         light_verbs=frozenset(t["light_verbs"]),
@@ -141,6 +145,7 @@ def lexicon() -> Lexicon:
         report_nouns=frozenset(t["report_nouns"]),
         stop_heads=frozenset(t["stop_heads"]),
         hypothetical_heads=frozenset(t["hypothetical_heads"]),
+        announce_verbs=frozenset(t["announce_verbs"]),
         conditional_marks=frozenset(t["conditional_marks"]),
         habitual_adverbs=frozenset(t["habitual_adverbs"]),
         habitual_adjectives=frozenset(t["habitual_adjectives"]),
@@ -150,6 +155,7 @@ def lexicon() -> Lexicon:
         classes={k: frozenset(v) for k, v in t["object_classes"].items()},
         times=frozenset(t["time_nouns"]),
         control_nouns=frozenset(t["control_nouns"]),
+        person_nouns=frozenset(t["person_nouns"]),
         kind_heads=frozenset(t["kind_heads"]) | frozenset(w["weapons"]),
         temporal_marks=frozenset(t["temporal_marks"]),
         victim_nouns=frozenset(t["victim_nouns"]),
@@ -240,11 +246,16 @@ def fits_object(tok, particle, wanted: str, lex: Lexicon, kinds: dict) -> bool:
     """Whether the key's object is a concrete thing (not a time: "fired on Monday") or in a noun class, by its
     lemma or, written "@ORG", its kind of mention ("fought ISWAP") or entity label. The object of a
     preposition ("fired on") is its own; that of a verb alone or with an adverb particle ("dispersed the
-    crowd", "broke up the rally") is its direct object or passive subject: "the crowd dispersed" has none;
+    crowd", "broke up the rally") is its direct object or passive subject, which a passive joined to another shares
+    ("were dragged from their cars and beaten"): "the crowd dispersed" has none;
     "control of the bakery" is the bakery."""
+    if wanted == "sides":
+        return two_sides(tok, lex, kinds)
     obj = next((c for c in particle.children if c.dep_ == "pobj"), None) if particle is not None else None
     if obj is None and (particle is None or particle.dep_ == "prt"):
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None and tok.dep_ == "conj" and tok.tag_ == "VBN":  # "were dragged from their cars and beaten"
+            obj = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
     if obj is None:
         return False
     if lemma(obj) in lex.control_nouns:
@@ -252,15 +263,32 @@ def fits_object(tok, particle, wanted: str, lex: Lexicon, kinds: dict) -> bool:
                     for g in c.children if g.dep_ == "pobj"), obj)
     if wanted == "concrete":
         return obj.ent_type_ not in ("DATE", "TIME") and lemma(obj) not in lex.times
-    members = lex.classes.get(wanted, ())  # singular and plural forms: the lemmatizer misses some plurals
+    return in_class(obj, lex.classes.get(wanted, ()), lex, kinds)
+
+
+def in_class(obj, members, lex: Lexicon, kinds: dict) -> bool:
+    """Whether a noun is one of a class's members, by its lemma or form (the lemmatizer misses some plurals),
+    its kind of mention ("@ORG") or entity label, or the words that say what it is."""
     # "captured cartel leader Dairo Antonio Usuga": the noun before a name says what it is
     titles = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"] if obj.pos_ == "PROPN" else []
     # "seized three of the workers", "three International Committee of the Red Cross workers": counted, the
     # noun after "of" is what was counted
     if any(c.dep_ == "nummod" for c in obj.children):
         titles += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if lemma(obj) in lex.person_nouns:  # "armed men": a bare word for people is what its adjective says
+        titles += [c for c in obj.children if c.dep_ == "amod"]
     return lemma(obj) in members or obj.lower_ in members or f"@{kinds.get(obj.i)}" in members \
         or f"@{obj.ent_type_}" in members or any(lemma(t) in members for t in titles)
+
+
+def two_sides(tok, lex: Lexicon, kinds: dict) -> bool:
+    """ "The Tatmadaw and the Arakan Army fought near Kyauktaw": a verb with no object whose subject is armed
+    sides joined by "and" tells a fight between them."""
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    armed = lex.classes["armed"]
+    return any(c.dep_ == "nsubj" and c.conjuncts and all(in_class(t, armed, lex, kinds) for t in (c, *c.conjuncts))
+               for c in tok.children)
 
 
 def armed_sense(tok, lex: Lexicon) -> bool:
@@ -282,11 +310,13 @@ def instrument_tokens(tok, lex: Lexicon):
         if c.dep_ in ("compound", "amod", "nmod", "nsubj", "nsubjpass", "dobj", "npadvmod"):
             yield c
             yield from (g for g in c.children if g.dep_ in ("compound", "amod"))
+            yield from borne(c, lex)
         elif c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "with", "from", "during", "using"):
             for p in c.children:
                 if p.dep_ == "pobj":
                     yield p
                     yield from (g for g in p.children if g.dep_ in ("compound", "amod"))
+                    yield from borne(p, lex)
     if tok.dep_ in ("compound", "amod") and noun_like(tok.head):  # "bomb attack" seen from "bomb"
         yield tok.head
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB" and sense_of(tok.head, lex) is None:
@@ -296,6 +326,19 @@ def instrument_tokens(tok, lex: Lexicon):
             if c.dep_ == "nsubj" or c.dep_ == "dobj" and armed_sense(c, lex):
                 yield c
                 yield from (g for g in c.children if g.dep_ in ("compound", "amod"))
+
+
+def borne(noun, lex: Lexicon):
+    """What a doer or a projectile carries, told in a clause on it: "assailants wearing explosive vests",
+    "shells containing chlorine gas", "a car packed with explosives" (not "a bulletproof vest")."""
+    for verb in noun.children:
+        if verb.dep_ == "acl" and lemma(verb) in lex.bearer_verbs and not any(c.dep_ == "prt" for c in verb.children):
+            things = [c for c in verb.children if c.dep_ == "dobj"]
+            things += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            for t in things:
+                if armed_sense(t, lex):
+                    yield t
+                    yield from (g for g in t.children if g.dep_ in ("compound", "amod"))
 
 
 def retype(tok, sense: Sense, lex: Lexicon) -> tuple[str, str]:
@@ -547,6 +590,19 @@ def to_be_stopped(tok, lex: Lexicon) -> bool:
         and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in PAST for c in stop.children)
 
 
+def announced(tok, lex: Lexicon) -> bool:
+    """ "The ELN announced that it would not extend its unilateral ceasefire": a decision on what a group will
+    do is made when it is announced; the announcement happened, whatever its modal."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in CLIMB or node.head is node:
+            return False
+        node = node.head
+        if lemma(node) in lex.announce_verbs and node.tag_ in PAST:
+            return True
+    return False
+
+
 def protested_by(tok, lex: Lexicon) -> bool:
     """ "Gathered at the Capitol to protest the order", "banged pots to protest": the act done in
     order to protest is the protest (unless that act is itself only planned)."""
@@ -681,6 +737,8 @@ class Triggers:
                     s = replace(s, type=riot.type, subtype=riot.subtype)
                 elif s.by_crowd and protesting_crowd(tok, sent, lex):
                     s = replace(s, type="riots", subtype="violent_demonstration", outcome=False)
+                elif s.type == "statement" and tok.dep_ == "acl" and lemma(tok.head) in lex.protest_cues:
+                    s = replace(s, type="protests", subtype="peaceful_protest")  # "protesters denouncing the collapse"
                 elif handover and s.subtype == "non_state_actor_overtakes_territory" and not fights:
                     s = replace(s, type=handover.type, subtype=handover.subtype)
                 if s.subtype == "non_violent_transfer_of_territory" and fights:
@@ -698,7 +756,8 @@ class Triggers:
                         subtype=subtype,
                         negated=negated(tok, lex),
                         hypothetical=etype != "statement" and hypothetical(tok, lex) and not (
-                            etype == "protests" and protested_by(tok, lex)),
+                            etype == "protests" and protested_by(tok, lex)) and not (
+                            subtype == "change_to_group_activity" and announced(tok, lex)),
                         habitual=etype != "statement" and not headline(sent, n) and habitual(tok, lex),
                         outcome=s.outcome,
                     )
