@@ -142,6 +142,15 @@ def test_a_toll_in_a_sentence_of_its_own_is_the_main_attacks(run):
     assert violent(doc)[0].killed.best == 40
 
 
+def test_a_toll_after_an_arson_is_the_arsons_but_not_a_death_it_followed(run):
+    doc = run("On 12 March 2016, gunmen stopped two buses near Temuco, ordered the passengers off and set the buses "
+              "on fire. One driver was injured.", published="2016-03-13")
+    assert doc.events[0].subtype == "looting_property_destruction" and doc.events[0].injured.best == 1
+    doc = run("A crowd set fire to a police post in Gaya last night after a man held for questioning died in custody. "
+              "Police said nobody was hurt.", published="2016-03-13")
+    assert doc.events[0].subtype == "looting_property_destruction" and doc.events[0].killed is None
+
+
 def test_a_day_in_the_lead_inside_a_vague_week_dates_the_event(run):
     doc = run("The sheriff's office identified the man who died in a shooting late last week.\n\n"
               "According to a news release, the man was shot once Friday at a home on Archer Road.",

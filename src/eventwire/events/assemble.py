@@ -106,6 +106,9 @@ class Group:
         return self.type in VIOLENT
 
 
+HARMFUL = {"looting_property_destruction"}  # acts of no violent type that still hurt people: "set the trucks on fire"
+
+
 class Layout:
     """Sentence and paragraph lookups by character offset."""
 
@@ -159,8 +162,11 @@ class Events:
             g.places = group_places(g, doc, layout)
         resolve_relative_dates(groups, doc, layout)
         ordered = by_salience(groups, doc, layout)
-        if ordered and ordered[0].violent:  # a toll in a sentence of its own is the main event's
-            ordered[0].casualties += [c for c in unowned if not c.mixed]
+        main = ordered[0] if ordered else None
+        if main is not None and main.violent:  # a toll in a sentence of its own is the main event's
+            main.casualties += [c for c in unowned if not c.mixed]
+        elif main is not None and any(t.subtype in HARMFUL for t in main.triggers):  # not one it happened "after"
+            main.casualties += [c for c in unowned if not c.mixed and layout.sent(c.count.start) not in main.sentences]
         accused = blamed_perpetrators(ordered, doc)
         ids = counter(1)
         doc.events = [build_event(f"e{next(ids)}", g, doc, layout, main=(i == 0), accused=accused.get(id(g), []))
