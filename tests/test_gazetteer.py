@@ -159,3 +159,22 @@ def test_country_points_stay_near_geonames_own():
     india, sudan = gaz().countries["IN"], gaz().countries["SD"]
     assert distance_km(india, india._replace(lat=22.0, lon=79.0)) < 161
     assert distance_km(sudan, sudan._replace(lat=15.0, lon=30.0)) < 161
+
+
+def test_conflict_towns_by_the_spellings_notes_use():
+    for name, cc in (("Kafr Nabl", "SY"), ("Kafr Nobol", "SY"), ("Dantewada", "IN"), ("Samal Island", "PH"),
+                     ("Namhsan", "MM"), ("Paletwa", "MM"), ("Mamasapano", "PH")):
+        found = [e for e in gaz().lookup(name) if e.country_code == cc and e.feature == "city"]
+        assert found and found[0].lat is not None, name
+
+
+def test_district_named_after_its_seat_finds_the_seat_town():
+    maijdi = [e for e in gaz().lookup("Noakhali") if e.lat is not None]
+    assert maijdi and maijdi[0].name == "Maijdi"
+    assert gaz().lookup("Kandhamal", country="IN")[0].name == "Phulbāni"
+
+
+def test_former_tribal_agencies_are_regions_of_their_country():
+    for name in ("Khyber Agency", "Kurram Agency", "Bajaur Agency"):
+        found = gaz().lookup(name)
+        assert found and found[0].country_code == "PK" and found[0].lat is not None, name

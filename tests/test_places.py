@@ -1037,3 +1037,63 @@ def test_a_common_word_in_a_title_case_headline_is_no_town(places):
                       "Massachusetts-Dartmouth.")
     assert not by_mention(found, "Friend") and not by_mention(found, "Marathon")
     assert by_mention(found, "Boston")[0].country_code == "US"
+
+
+def test_area_before_an_address_keeps_a_hyphenated_name_whole(places):
+    _, found = places("Officials said a rocket landed near a checkpoint of the Interior Ministry in Deh-e-Sabz area, "
+                      "Kabul city, Kabul province, Afghanistan.")
+    area = by_mention(found, "Deh-e-Sabz")
+    assert area and area[0].country_code == "AF" and area[0].lat is not None
+    assert not [p for p in found if p.country_code not in ("AF", None)]
+
+
+def test_division_written_as_such_holds_the_town_over_a_namesake_abroad(places):
+    _, found = places("Gunmen burned three houses in Meme, Far North region, Cameroon, on Sunday night. Soldiers "
+                      "returned to Meme the next morning.")
+    memes = by_mention(found, "Meme")
+    assert len(memes) == 2 and all(p.country_code == "CM" and p.admin1 == "Far North" for p in memes)
+
+
+def test_upazila_address_names_its_place(places):
+    _, found = places("Police arrested five men in Kalaroa upazila, Satkhira district, Khulna division, Bangladesh.")
+    kalaroa = by_mention(found, "Kalaroa")
+    assert kalaroa and kalaroa[0].country_code == "BD" and kalaroa[0].lat is not None
+
+
+def test_address_word_and_of_before_a_town_name_a_place_in_it(places):
+    _, found = places("Unknown men torched a passenger bus in Kalaroa upazila of Satkhira on Friday.")
+    kalaroa = by_mention(found, "Kalaroa")
+    assert kalaroa and kalaroa[0].country_code == "BD" and kalaroa[0].lat is not None
+
+
+def test_designated_inner_division_makes_an_address_of_a_name_with_namesakes_abroad(places):
+    _, found = places("Gunmen seized two drivers at a checkpoint near Inata, Soum province, Sahel region, "
+                      "Burkina Faso.")
+    inata = by_mention(found, "Inata")[0]
+    assert inata.country_code == "BF" and inata.lat is not None
+
+
+def test_direction_named_division_with_its_designator_is_the_division(places):
+    _, found = places("Riot police fired tear gas at mourners in Karzakan, Southern governorate, Bahrain.")
+    division = by_mention(found, "Southern governorate")
+    assert division and (division[0].feature, division[0].country_code) == ("admin1", "BH")
+    town = by_mention(found, "Karzakan")[0]
+    assert town.country_code == "BH" and town.admin1 == "Southern Governorate"
+
+
+def test_two_place_entities_the_gazetteer_knows_as_one_town(places):
+    _, found = places("Mapuche activists blocked a highway in Padre Las Casas, Araucania region, Chile.")
+    town = by_mention(found, "Padre Las Casas")
+    assert town and (town[0].feature, town[0].country_code) == ("city", "CL")
+
+
+def test_division_word_after_a_name_confirms_the_place(places):
+    _, found = places("Soldiers hunted the fugitives through the jungles of Poso regency for a week.")
+    poso = by_mention(found, "Poso")
+    assert poso and poso[0].country_code == "ID"
+
+
+def test_part_of_a_region_inside_a_country_holds_the_town(places):
+    _, found = places("Troops cleared three villages in Bara tehsil of Khyber Agency during the operation.")
+    bara = by_mention(found, "Bara")[0]
+    assert bara.country_code == "PK" and abs(bara.lat - 33.9) < 0.3

@@ -31,8 +31,11 @@ rather than a town of its name abroad ("London ... the Federal Reserve in Washin
 Seychelles" is placed like "Victoria, Seychelles", and a description in apposition naming a country places every
 name of the list before it there ("Toronto and Vancouver, the Canadian host cities"). A name opening with a
 generic word ("Puerto Resistencia") never shrinks to the rest of it, a namesake abroad; an address over divisions
-the gazetteer lacks ("Madi, Chitwan district, Central region, Nepal") places its first name in the first area it
-names that resolves.
+the gazetteer lacks ("Madi, Chitwan district, Central region, Nepal", "Inata, Soum province, Sahel region") places its
+first name in the first area it names that resolves, and a division written as such ("Meme, Far North region") holds
+the town before it, which keeps that sense when repeated. South Asian "upazila" and "tehsil" and GTD's "X area, Y city"
+address a place like "district" ("Chauddagram upazila of Comilla" too); a direction that names a division only with
+its designator ("Southern governorate") is found with it.
 """
 
 from __future__ import annotations
@@ -78,9 +81,11 @@ REGION_KM = 500.0  # ... or this close to the point of a country or state it nam
 AREAS = ("country", "admin1")
 # "Pusht Rod district, Farah province", "Malita municipality, Davao Occidental province"
 ADDRESS_WORDS = {"district", "village", "town", "city", "subdistrict", "municipality", "commune", "department",
-                 "territory", "circle", "prefecture", "zone", "regency"}
+                 "territory", "circle", "prefecture", "zone", "regency", "upazila", "tehsil", "area"}
+# ... of which those that also end a phrase ("the Dallas area, police said"): an address only if a name follows
+LOOSE_ADDRESS_WORDS = {"area"}
 AREA_DESIGNATORS = {"district", "county", "province", "governorate", "region", "parish", "municipality", "oblast",
-                    "department", "territory", "circle", "zone", "prefecture", "regency"}
+                    "department", "territory", "circle", "zone", "prefecture", "regency", "upazila", "tehsil"}
 # "Kirkuk governorate", "Tillaberi region": the division, not its namesake town.
 DIVISION_DESIGNATORS = {"province", "governorate", "region", "state", "district", "county", "parish", "oblast",
                         "department", "division", "regency"}
@@ -90,7 +95,8 @@ GROUP_TYPES = LOCAL_ACTORS | {"political_party"}  # a name these actors bear is 
 # Borno state"), and those naming a first-order division, whose name is the place's admin1 as the text has it.
 ADDRESS_LINK_WORDS = DESIGNATORS | AREA_DESIGNATORS | {"commune", "territory", "division", "department", "prefecture",
                                                        "local", "government", "area", "subdistrict", "neighborhood",
-                                                       "neighbourhood", "kebele", "locality", "ward"}
+                                                       "neighbourhood", "kebele", "locality", "ward", "upazila",
+                                                       "tehsil"}
 SETTLED = {"city", "town", "village"}
 HAMLETS = {"village", "hamlet", "kebele"}  # what a name so called cannot be a big city
 FIRST_ORDER = {"province", "state", "region", "governorate", "department", "oblast", "prefecture", "division"}
@@ -99,7 +105,8 @@ CHAIN_KM = 100.0  # a namesake this close to the town or district of its bracket
 FAR_CHAIN_KM = 300.0  # ... and one farther than this from its town is none
 MAX_BRACKET_ITEMS = 3  # "(Gimbi, West Wellega, Oromia)"
 PART_NOUNS = {"district", "districts", "area", "neighbourhood", "neighborhood", "suburb", "slum", "slums", "favela",
-              "favelas", "quarter", "township", "village", "camp", "zone", "valley", "sector", "tehsil", "locality"}
+              "favelas", "quarter", "township", "village", "camp", "zone", "valley", "sector", "tehsil", "locality",
+              "upazila"}
 NAME_PARTICLES = {"and", "do", "da", "dos", "das", "de", "del", "di", "du"}  # inside names spaCy may cut short
 PARTICLES = NAME_PARTICLES - {"and"}
 LIST_JOINS = {",", "and", ", and", "or", ", or"}
@@ -273,8 +280,11 @@ class Places:
                     and not taken[first - 2] and len(toks) == 1 and toks[0].lower_ in self.not_places:
                 toks = [sdoc[first - 2], sdoc[first - 1], *toks]  # "Hawke's Bay": a name with its owner, not a bay
             # "Passo Fundo" with only "Passo" tagged: the town the gazetteer knows by the longer name.
+            # "Padre Las Casas" split into two place entities: the town the gazetteer knows whole.
             if end < len(sdoc) and not taken[end] and _capitalised(toks[-1]) and _capitalised(sdoc[end]) \
-                    and not sdoc[end].is_sent_start and not sdoc[end].ent_type_ and sdoc[end].lower_ not in DESIGNATORS:
+                    and not sdoc[end].is_sent_start and sdoc[end].lower_ not in DESIGNATORS and (
+                        not sdoc[end].ent_type_ or sdoc[end].ent_iob_ == "B" and sdoc[end].ent_type_ in PLACE_LABELS
+                        and not self._known(norm(sdoc[toks[0].i : end].text))):
                 key = norm(sdoc[toks[0].i : end + 1].text)  # "Tal Abyad" with "Tal" tagged: Tall Abyad
                 if any(e.feature == "city" and norm(e.name) == key for e in self.gaz.entries(key)) or (
                         not self.gaz.entries(key) and self.gaz.skeletal(key)):
@@ -318,12 +328,16 @@ class Places:
     @staticmethod
     def _addressed(doc: Document, sdoc, found: list[Mention]) -> list[Mention]:
         """GTD's "in Pusht Rod district, Farah province": the capitalised words before "district",
-        "village", "town" or "city" and a comma are a place's name, whatever spaCy made of them (a
-        person, or "Ali" alone out of "Nad Ali"); the address places it (`_containers`)."""
+        "village", "town", "city", "upazila", "tehsil" or (before another name) "area" and a comma are a place's
+        name, whatever spaCy made of them (a person, or "Ali" alone out of "Nad Ali"); so are those before such a
+        word and "of" and a name ("Chauddagram upazila of Comilla"); the address places it (`_containers`)."""
         out = found
         for tok in sdoc:
+            then = sdoc[tok.i + 2] if tok.i + 2 < len(sdoc) else None  # what the address goes on with
             if tok.text not in ADDRESS_WORDS and tok.text not in FIRST_ORDER or tok.i + 1 >= len(sdoc) \
-                    or sdoc[tok.i + 1].text != ",":
+                    or sdoc[tok.i + 1].text not in (",", "of") or tok.text in LOOSE_ADDRESS_WORDS and not (
+                        then is not None and _capitalised(then)) or sdoc[tok.i + 1].text == "of" and not (
+                        tok.text in ADDRESS_WORDS and then is not None and _capitalised(then)):
                 continue
             first = tok.i
             while first > tok.i - 8 and first > 0 and not sdoc[first - 1].is_sent_start and (
@@ -501,6 +515,8 @@ class Places:
             featured = self._featured(sdoc, list(sdoc[i:end]))
             if len(featured) > end - i and not self._names_other(sdoc, featured):
                 hit = sdoc[i : end + 1]
+            elif self._generic_division(sdoc[i:end]):
+                hit = sdoc[i : end + 1]  # "Southern governorate": no place as a word alone, a division with the word
             for j in range(end if hit is None else i, i, -1):
                 if not caps[j - 1] and not _elided_article(toks[j - 1]):
                     continue
@@ -521,7 +537,9 @@ class Places:
                 i = hit.end  # "the Estadio Akron", "Hotel Sheraton": a name the work bears, not a town's
                 continue
             start = hit[0].idx
+            # "the mountains of Poso regency": a name its division word follows is a place's
             located = (i > 0 and sdoc[i - 1].lower_ in LOCATIVE) or _dateline(hit) or (
+                hit.end < n and toks[hit.end].is_lower and toks[hit.end].lower_ in DIVISION_DESIGNATORS) or (
                 i > 1 and sdoc[i - 1].lower_ == "of" and sdoc[i - 2].lower_ in self.place_of_heads)
             # "Oxford Police" is the town's; "Planalto Palace", like a bridge or a river, may bear a name from elsewhere
             modifier = ent is not None and hit.end <= ent.root.i and not (
@@ -534,6 +552,15 @@ class Places:
             out.append(mention)
             i = hit.end
         return out
+
+    def _generic_division(self, span) -> bool:
+        """'Southern governorate', 'Northern province': a common word (a direction) that names a division
+        only with the lowercase designator after it."""
+        doc, end = span.doc, span.end
+        return end < len(doc) and doc[end].lower_ in DIVISION_DESIGNATORS and doc[end].is_lower \
+            and not (span.start and _joiner(doc[span.start - 1])) \
+            and (norm(span.text) in self.not_places or norm(span.text) in DIRECTIONS) \
+            and any(e.feature in ("admin1", "admin2") for e in self._bare_entries(norm(doc[span.start : end + 1].text)))
 
     def _prefix_only(self, sdoc, toks) -> bool:
         """'Abu' of 'Abu Salim', 'Tal' of an unknown 'Tal Hamis': the opening word of a longer name alone."""
@@ -726,7 +753,8 @@ class Places:
                 # "El Palmar near Murcia": the namesake near one of the other name's
                 near = [e for e in a.candidates if any(distance_km(e, c) <= CHAIN_KM for c in b.candidates[:10])]
                 a.candidates = near or a.candidates
-            wholes = [c for c in b.candidates[:10] if c.feature != "region"]  # a region has no point to be near
+            # a region beyond countries has no point to be near; one inside a country (Khyber Agency) has
+            wholes = [c for c in b.candidates[:10] if c.feature != "region" or c.country_code]
             if _part_of(gap) and a.candidates and wholes and not a.demonym and a.container is None:
                 # "Gulshan diplomatic zone of Dhaka": the part lies in the whole, so a namesake outside it
                 # is not meant, and with none inside, the part takes the whole's point.
@@ -749,6 +777,13 @@ class Places:
                 a.container, b.holds, a.regional = b, a, True
             if a.container is None and not a.demonym:
                 self._addressed_in(text, mentions, i)
+            elif a.container is b and not a.regional and a.candidates and gap.strip() == "," \
+                    and _designation(b, text)[1] in AREA_DESIGNATORS | FIRST_ORDER and not any(
+                        e.feature in AREAS and e.id in a.primary for e in a.candidates) and not any(
+                        _within(e, h) for e in a.candidates for h in b.candidates if h.feature in AREAS):
+                # "Meme, Far North region": a division written as such holds the town; a namesake abroad (Même,
+                # Ivory Coast) is not meant, and with none inside, the division's point stands in
+                a.regional = True
             if (gap.strip() == "," and len(gap) <= 3 or _settled(gap)) and a.container is None and not a.demonym \
                     and b.regional and b.container is not None and _designated(text[b.end : b.container.start]):
                 # GTD-style "Baga, Kukawa district, Borno state", "Xitaxi village, Muidumbe district, Cabo Delgado
@@ -769,7 +804,8 @@ class Places:
             gap = text[a.cut[1] if j == i + 1 and a.cut else mentions[j - 1].end : mentions[j].start]
             if mentions[j].demonym or not _address_run(gap):
                 return
-            lettered = lettered or bool(gap.replace(",", "").strip())
+            lettered = lettered or bool(gap.replace(",", "").strip()) or (
+                j > i + 1 and _designation(mentions[j - 1], text)[1] != "")  # "Inata, Soum province, Sahel region"
             if any(e.feature in AREAS for e in mentions[j].candidates):
                 break
             j += 1
@@ -1066,6 +1102,14 @@ class Places:
             for m in group:
                 if m.container is None and m.holds is None:  # "Springfield, Ill." and "Springfield, Mass." stay apart
                     m.choice = sense
+        # "in Meme, Far North region ... two attacks in Meme": a name its address places where the gazetteer
+        # knows none of its namesakes keeps that sense when repeated bare, not a namesake abroad.
+        unknown = {m.key: m for m in mentions if m.choice is None and m.regional and m.container is not None}
+        for m in mentions:
+            told = unknown.get(m.key)
+            if told is not None and m.choice is not None and m.container is None and m.holds is None \
+                    and not m.demonym and m.choice.feature == "city":
+                m.choice, m.regional, m.container, m.chain = None, True, told.container, told.chain
         # "County Tyrone ... parts of Tyrone": the bare name is the county the story names in full; but not
         # one its address calls a town ("in Antrim town, County Antrim").
         counties = {m.key[7:]: m.choice for m in mentions if m.key.startswith("county ") and m.choice is not None
