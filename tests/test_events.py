@@ -151,6 +151,18 @@ def test_a_toll_after_an_arson_is_the_arsons_but_not_a_death_it_followed(run):
     assert doc.events[0].subtype == "looting_property_destruction" and doc.events[0].killed is None
 
 
+def test_the_ends_of_a_route_are_not_where_a_hijacking_near_a_town_was(run):
+    doc = run("On 2 May 2017, gunmen hijacked a truck travelling from Kano to Maiduguri near Potiskum, Yobe state, "
+              "Nigeria.")
+    assert doc.events[0].location.name == "Potiskum"
+
+
+def test_a_village_the_gazetteer_lacks_opening_an_address_is_where(run):
+    doc = run("On 4 June 2017, assailants set fire to a school in Nijhumpara, Sunamganj district, Bangladesh.")
+    location = doc.events[0].location
+    assert location.name == "Nijhumpara" and location.country_code == "BD" and location.lat is not None
+
+
 def test_a_day_in_the_lead_inside_a_vague_week_dates_the_event(run):
     doc = run("The sheriff's office identified the man who died in a shooting late last week.\n\n"
               "According to a news release, the man was shot once Friday at a home on Archer Road.",

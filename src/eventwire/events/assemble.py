@@ -843,7 +843,8 @@ def group_places(g: Group, doc: Document, layout: Layout) -> list[Place]:
         s = layout.sent(t.span.start)
         attached = [doc.places[i] for i in t.places if i < len(doc.places)]
         for p in attached:  # grows as it goes: "in Malita municipality, Davao Occidental province, Philippines"
-            attached += [q for q in layout.places_in.get(s, []) if addresses(q, p, doc) and q not in attached]
+            attached += [q for q in layout.places_in.get(s, []) if (addresses(q, p, doc) or addresses(p, q, doc))
+                         and q not in attached]
         if all(origin(p, doc) for p in attached):  # none, or only where the shot came from: add the sentence's
             attached += [p for p in layout.places_in.get(s, []) if layout.nearest_trigger(p.start) is t
                          and p not in attached]
@@ -856,7 +857,7 @@ def group_places(g: Group, doc: Document, layout: Layout) -> list[Place]:
 
 DATELINE_MARKS = re.compile(r"[—–(\n]|--| - ")
 ADDRESS_GAP = re.compile(r"\s*(?:(?:district|village|town|city|area|subdistrict|municipality|commune|province|state|"
-                         r"region|department|governorate|division|prefecture|county)\s*)?,\s*")
+                         r"region|department|governorate|division|prefecture|county|upazila|tehsil)\s*)?,\s*")
 
 
 def addresses(q: Place, p: Place, doc: Document) -> bool:
@@ -889,7 +890,12 @@ def origin(p: Place, doc: Document) -> bool:
     if route is not None and sum(r is not None and route_of(r.root) == route for r in roots) > 1:
         return True  # two towns on one road: its ends, not where it was
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.pos_ in ("VERB", "NOUN")
+    if root.dep_ != "pobj":
+        return False
+    prep, head = root.head, root.head.head
+    # "a bus traveling from Bamenda to Kumbo near Ndop": both ends of a route the sentence names, not where
+    return prep.lower_ == "from" and head.pos_ in ("VERB", "NOUN") or \
+        prep.lower_ == "to" and any(c.lower_ == "from" and c.dep_ == "prep" for c in head.children)
 
 
 def beyond(p: Place, doc: Document) -> bool:
@@ -995,8 +1001,11 @@ def best_place(places: list[Place], text: str = "") -> Place | None:
     best = max(pool, key=lambda p: (FEATURE_RANK.get(p.feature, 0), -pool.index(p)))
     # "near Lethpora village, Pulwama district": a village the gazetteer lacks, at the point of the town or
     # district it lies in, is where, by its own name
+    # ... and so is the first name of an address before a division ("in Daganbhuiyan, Feni district"; but "in
+    # Shaheb Bazar area, Rajshahi city" is the city's)
     return next((p for p in pool if p.feature == "other" and p.lat == best.lat and p.lon == best.lon
-                 and called_town(p, text, SETTLED)), best)
+                 and (called_town(p, text, SETTLED) or best.feature != "city" and p.end <= best.start
+                      and ADDRESS_GAP.fullmatch(text, p.end, best.start) is not None)), best)
 
 
 def called_town(p: Place, text: str, words: frozenset = frozenset({"city", "town"})) -> bool:
