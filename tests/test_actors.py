@@ -336,3 +336,18 @@ def test_a_foreign_forces_military_police_are_its_military(run):
 def test_a_name_ending_in_a_word_for_a_causes_fighters_is_a_group_not_a_person(run):
     doc = run("Officials blamed Baloch Separatists for the bombing in Quetta.", stages=STAGES)
     assert entity_with(doc, "Baloch Separatists").kind == "organization"
+
+
+def test_an_acronym_the_text_defines_is_not_a_foreign_namesake_in_the_knowledge_base(run):
+    doc = run("Gunmen attacked an office of the United People's Democratic Front (UPDF) in Khagrachhari, Bangladesh. "
+              "The UPDF blamed a rival faction.", stages=["places", "actors"])
+    ent = entity_with(doc, "United People's Democratic Front")
+    assert ent.kb_id is None and {m.text for m in ent.mentions} >= {"UPDF"}
+    spelled = run("Militants of the Tehreek-e-Taliban Pakistan (TTP) attacked a checkpoint in Bannu, Pakistan. "
+                  "The TTP said it carried out the attack.", stages=["places", "actors"])
+    assert entity_with(spelled, "Tehreek-e-Taliban Pakistan").kb_id == "ttp"  # a spelling the base lacks
+
+
+def test_a_partys_student_wing_keeps_its_own_name(run):
+    doc = run("Members of the Bangladesh Chhatra League attacked a procession in Feni.", stages=STAGES)
+    assert entity_with(doc, "Bangladesh Chhatra League").name == "Bangladesh Chhatra League"

@@ -1187,3 +1187,56 @@ def test_a_bare_regime_on_its_craft_is_the_military_of_the_documents_country(run
     doc = run("A barrel bomb dropped by a regime helicopter hit a bakery in Maarat al-Numan, Idlib, Syria.", stages=FULL)
     names = {p.name for t in doc.triggers for p in t.perpetrators}
     assert "Military Forces of Syria" in names
+
+
+def test_a_group_acronym_read_as_an_auxiliary_leaves_the_verb_active(run):
+    doc = run("On Tuesday, IS fighters launched an assault on army posts near Baiji, killing four soldiers.", stages=FULL)
+    assert ("IS", "organization", "reported") in attributed(trigger(doc, "assault"))
+
+
+def test_an_outcome_hung_on_the_scene_of_an_act_is_not_the_act_of_the_people_there(run):
+    doc = run("A car bomb exploded near a mosque in Kirkuk as worshippers were leaving after prayers, killing 12 "
+              "people.", stages=FULL)
+    assert "worshippers" not in {p.mention for p in trigger(doc, "killing").perpetrators}
+    fired = run("Police opened fire on the crowd as protesters were marching to the palace, wounding 9 people.",
+                stages=FULL)
+    assert "Police" in {p.mention for p in trigger(fired, "wounding").perpetrators}
+
+
+def test_who_a_weapon_is_believed_to_have_been_planted_by_is_suspected(run):
+    doc = run("A bomb believed to have been planted by the rebels exploded under a bus near Kandahar, killing six "
+              "passengers.", stages=FULL)
+    assert ("rebels", "individual", "suspected") in attributed(trigger(doc, "exploded"))
+
+
+def test_the_group_the_doers_are_believed_to_be_from_is_suspected(run):
+    doc = run("Five gunmen suspected to be members of Boko Haram attacked a village near Maiduguri, killing three "
+              "farmers.", stages=FULL)
+    assert ("Boko Haram", "organization", "suspected") in attributed(trigger(doc, "attacked"))
+    masked = run("Masked men believed to be from al-Shabaab abducted two aid workers near Mandera.", stages=FULL)
+    assert ("al-Shabaab", "organization", "suspected") in attributed(trigger(masked, "abducted"))
+
+
+def test_a_body_of_a_forces_men_that_an_act_hits_is_a_target_named_as_the_force(run):
+    doc = run("Naxalites ambushed a CRPF team near Dantewada, India, killing five jawans.", stages=FULL)
+    assert "Central Reserve Police Force (Police Forces of India)" in {p.name for p in trigger(doc, "ambushed").targets}
+    bare = run("Militants attacked a police patrol in Pulwama, India, injuring three policemen.", stages=FULL)
+    assert ("police patrol", "Police Forces of India", "human") in {
+        (p.mention, p.name, p.kind) for p in trigger(bare, "attacked").targets}
+
+
+def test_a_fights_other_side_named_as_a_team_of_a_force_is_that_force(run):
+    doc = run("Two militants died in an encounter with a team of the BSF near Kathua, India.", stages=FULL)
+    assert ("BSF", "organization", "reported") in attributed(trigger(doc, "died"))
+
+
+def test_an_armed_group_counted_is_its_men(run):
+    doc = run("Three Maoists were killed in a gunfight with police in Gadchiroli, India.", stages=FULL)
+    killed = trigger(doc, "killed")
+    assert ("Maoists", "human") in {(p.mention, p.kind) for p in killed.targets}
+    assert "Maoists" not in {p.mention for p in killed.perpetrators}
+
+
+def test_an_armed_groups_men_counted_as_victims_are_named_as_the_group(run):
+    doc = run("Soldiers killed five members of the New People's Army in a clash in Samar, Philippines.", stages=FULL)
+    assert ("five members", "New People's Army") in {(p.mention, p.name) for p in trigger(doc, "killed").targets}

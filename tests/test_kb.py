@@ -166,3 +166,7 @@ def test_incident_databases_own_spellings_of_groups_name_them():
 
 def test_rebels_of_a_region_without_a_state_are_one_group():
     assert ids("Chechen separatists seized a school.") == [("Chechen separatists", "chechen-rebels")]
+
+
+def test_anarchists_in_running_text_name_the_movement():
+    assert ids("Police attributed the bombing of the bank to anarchists.") == [("anarchists", "anarchists")]

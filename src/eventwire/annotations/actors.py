@@ -124,7 +124,7 @@ class Actors:
         self._handles(text, ments)
         self._repair(doc, text, ments)
         self._bare_surnames(doc, text, ments, nocase)
-        self._acronyms(text, ments)
+        self._acronyms(doc, text, ments)
         self._initials(text, ments)
         if not nocase:  # lower-cased text parses too poorly for roles
             self._roles(doc, ments)
@@ -466,8 +466,9 @@ class Actors:
         if i < span.start:
             m.start = doc.doc[i].idx
 
-    def _acronyms(self, text: str, ments: list[Mention]) -> None:
+    def _acronyms(self, doc: Document, text: str, ments: list[Mention]) -> None:
         """'Islamic Revolutionary Guard Corps (IRGC)': every 'IRGC' names what precedes it."""
+        named = {p.country_code for p in doc.places if p.country_code}
         by_end = {m.end: i for i, m in enumerate(ments) if m.kind in ("organization", "other")}
         for d in ACRONYM_DEF.finditer(text):
             j = d.start()
@@ -483,8 +484,18 @@ class Actors:
                 if i is None:
                     ments.append(Mention(s, s + len(acr), ments[target].kind, ments[target].actor, "ACRONYM",
                                          link=target))
-                elif ments[i].actor is None:
-                    ments[i].link = target
+                elif ments[i].actor is None or self._namesake(ments[i].actor, ments[target].actor, named):
+                    ments[i].actor, ments[i].link = ments[target].actor, target
+
+    @staticmethod
+    def _namesake(known: Actor, defined: Actor | None, named: set[str]) -> bool:
+        """An acronym the text defines as another actor than the knowledge base's bearer of it: one the base
+        knows by the defining name, or, for a name it does not know, where its bearer is another country's,
+        of one the text never names ("United People's Democratic Front (UPDF)" in Bangladesh, not Uganda's
+        army); a spelling the base lacks ("Tehreek-e-Taliban Pakistan (TTP)" in Pakistan) keeps its actor."""
+        if defined is not None:
+            return defined != known
+        return bool(known.country) and known.country not in named
 
     def _initials(self, text: str, ments: list[Mention]) -> None:
         """An undefined acronym that spells an unknown group's initials: 'SOHR' for the

@@ -93,6 +93,7 @@ class KB:
         self.exact = set(data["exact"])
         self.caseless_ok = set(data["caseless_ok"])
         self.member_words = set(data.get("member_words", []))
+        self.unit_words = set(data.get("unit_words", []))
         self.demonyms: set[str] = set()  # folded: 'iranian', 'nicaraguans'
         self.countries = [st["id"] for st in data["states"]]
         # alias tokens -> [(actor id, case need per token, token as written), ...]: one alias may be

@@ -29,7 +29,12 @@ of Ukraine), and a bare "regime helicopter" the military of the document's count
 their cause ("white extremists") are a movement, an organization; the crowd of a protest is who gathered
 for it or whom an act met during it. Who the doers passed for ("men posing as officials") did nothing; an
 earlier act the act answers ("in retaliation for the killing of X by Y") lends it no doers or victims; and a
-sentence's one verb that the parse sank into a participle phrase keeps the sentence's first noun as subject.
+sentence's one verb that the parse sank into a participle phrase keeps the sentence's first noun as subject; an
+outcome hung on a clause that only sets the scene ("as soldiers were queuing ..., killing 29") is the act's; who a
+weapon is believed to have been laid by, and the group the doers are believed to be from, are suspected. A
+force's body of men ("a CRPF team", "a police patrol") or an armed group's counted men ("44 members of the Special
+Action Force", "four Maoists") that an act hits are its targets, named as the force or group; a team of a force
+on a fight's other side is that force.
 One craft of a model ("an A-37") is no group; men posted somewhere ("soviet embassy guards") name no group by
 their post; and a tie to the inquiry into an act ("linked to the investigation of the murder") is no suspicion of
 it. Lexicons under data/events/ decide kinds: individual vs organization
@@ -65,6 +70,8 @@ TARGET_PREPS = {"on", "against", "at", "in", "inside", "outside", "near", "into"
 VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians", "riots"}
 PLACE_DEPS = {"prep", "npadvmod", "advmod", "obl", "tmod", "agent"}
 PARTICIPLES = {"VBN", "VBD", "VBG"}
+ARMED_TYPES = {"state_force", "armed_group", "militia"}  # knowledge-base actor types that fight
+SCENE_MARKS = {"as", "while", "when"}  # "as worshippers were leaving": when an act happened
 ORDINAL_ENDS = {"st", "nd", "rd", "th", "d"}  # "1st", "3d", "11th": a unit's number
 
 
@@ -246,8 +253,11 @@ def passive(tok) -> bool:
     two more wounded"); a conjunct shares its head's auxiliary ("have attacked ... and killed")."""
     if sunk_subject(tok) is not None:
         return False
-    if any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" and c.i < tok.i for c in tok.children):
-        return True  # an "auxpass" after the verb is a misparse ("arrested 7 suspected IS militants")
+    subjects = [c.i for c in tok.children if c.dep_ == "nsubj"]
+    if any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" and c.i < tok.i and not any(c.i < s for s in subjects)
+           for c in tok.children):
+        return True  # an "auxpass" after the verb ("arrested 7 suspected IS militants") or before its active
+        # subject ("IS militants launched an attack": the group's name read as "is") is a misparse
     if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.i < tok.i and not children(tok, "dobj", "aux", "nsubj") \
             and (children(tok, "agent") or not any(t.is_punct for t in tok.doc[tok.head.i + 1:tok.i])):
         return True  # "the families of the six service members killed", "X – shot dead by police –": a reduced
@@ -304,6 +314,10 @@ class Arguments:
     def __init__(self):
         self.w = words()
         self.lex = lexicon()
+        kb = load_kb()
+        self.units = frozenset(kb.unit_words)  # "team", "patrol": a body of a force's men
+        forces = {k[0] for k in kb.force_kinds if len(k) == 1}
+        self.men = frozenset(kb.member_words & (self.w.individual | self.w.human)) - forces  # "members", "fighters"
         self._ents, self._starts, self._other_spans, self._other_starts = [], [], [], []
         self._places, self._place_starts = [], []
         self._shouting = False  # all-caps wires (old MUC texts): case says nothing about names there
@@ -378,6 +392,17 @@ class Arguments:
         for w in (*f.agents, *f.instruments, *f.patients):
             if self.weapon(w) or w.i in self.launched(w.head):  # "set off a mine left by X"
                 f.agents += self.placed_by(w)
+                self.add_agents(f, [b for c in self.believed(w) if verb_keys(c) & self.w.placing_verbs
+                                    for b in pobjs(c, {"by"})], "suspected")  # "a mine believed to have been laid by X"
+
+    def believed(self, x) -> list:
+        """The clauses that tell what `x` is believed to be or have done, under a verb of belief said of it: hung
+        on it ("gunmen suspected to be members of X"), or above it where the parse made the belief the sentence's
+        verb ("a mine believed to have been laid by X exploded", "men believed to be from X abducted")."""
+        verbs = [c for c in children(x, "acl") if verb_keys(c) & self.w.suspect_verbs]
+        if x.dep_ in ("nsubj", "nsubjpass") and verb_keys(x.head) & self.w.suspect_verbs:
+            verbs.append(x.head)
+        return [c for v in verbs for c in children(v, "xcomp")]
 
     def placed_by(self, w) -> list:
         return [b for c in children(w, "acl") if verb_keys(c) & self.w.placing_verbs for b in pobjs(c, {"by"})]
@@ -631,6 +656,9 @@ class Arguments:
             if told:  # "six soldiers were killed with two others injured": the with-phrase is who was injured
                 f.patients += told
                 return
+        scene = self.backdrop(head) if dep == "advcl" and is_verb(head) else None
+        if scene is not None:  # "a bomb exploded as worshippers were leaving, killing 12": not the worshippers
+            head = scene.head
         if dep in ("xcomp", "conj", "advcl", "ccomp") and is_verb(head):
             hs = self.unmask(head, children(head, "nsubj", "nsubjpass"))
             if not hs and head.dep_ in ("xcomp", "conj") and head.head is not head:
@@ -652,6 +680,21 @@ class Arguments:
                     f.patients.append(h)
                 else:
                     f.agents.append(h)
+
+    def backdrop(self, verb):
+        """The clause that sets the scene of an act, which a participle of its outcome was hung on: "as soldiers
+        were queuing to collect their salaries, killing 29", "as protesters were marching, wounding 9" (a
+        temporal clause of no violence, whose subject only was there). None where the clause is a violent act
+        itself ("as police fired on the crowd, wounding 9")."""
+        chain = [verb]
+        while chain[-1].dep_ in ("xcomp", "conj") and not children(chain[-1], "mark") and chain[-1].head != chain[-1]:
+            chain.append(chain[-1].head)
+        node = chain[-1]
+        timed = any(c.dep_ == "mark" and c.lower_ in SCENE_MARKS for c in node.children)
+        if node.dep_ != "advcl" or not timed or not is_verb(node.head):
+            return None
+        senses = [s for x in chain for k in verb_keys(x) for s in self.lex.senses.get(k, ())]
+        return None if any(s.type in VIOLENT for s in senses) else node
 
     def noun_roles(self, tok, f: Frame) -> None:
         if lemma(tok) in self.w.individual:  # "a suicide bomber" names its own doer
@@ -957,8 +1000,9 @@ class Arguments:
         if self.nationals(tok):
             return "human"
         ent = self.entity_at(tok)
-        if ent is not None:
-            return "human" if ent.kind == "person" else None
+        if ent is not None:  # an armed group counted is its men: "four Maoists were killed"
+            counted = ent.actor_type in ARMED_TYPES and any(c.dep_ == "nummod" for c in tok.children)
+            return "human" if ent.kind == "person" or counted else None
         if tok.pos_ == "PRON" or self.weapon(tok) or self.place(tok):
             return None
         comp = " ".join(t.lower_ for t in self.np_tokens(tok)[-2:])
@@ -1240,6 +1284,8 @@ class Arguments:
                 voiced += [p for p in pobjs(h, {"of", "for"}) if self.plain_group(p)]
                 out += self.perpetrators(doc, voiced, {c.i: how.get(h.i, "reported") for c in voiced})
                 continue
+            if self.perp_kind(h) is None:  # "an exchange of fire with a joint team of CRPF": the CRPF
+                h = (self.armed_body(doc, h, bare=False) or (h,))[0]
             named = [a for a in h.children if a.dep_ == "appos" and self.perp_kind(a) == "individual"
                      and self.name_like(self.name_tokens(a))]
             if named and lemma(h) not in self.w.partitive:  # "the spokesman, Randhir Jaiswal": the name
@@ -1302,9 +1348,11 @@ class Arguments:
                 groups += [p for t in inner for p in pobjs(t, {"of", "from"})  # "terrorists from the FAL"
                            if self.perp_kind(p) == "organization"]
                 groups += [p for a in self.identities(h) for p in pobjs(a, {"of"}) if self.perp_kind(p) == "organization"]
-                for g in groups:
+                suspected = [p for c in self.believed(h) if lemma(c) == "be" for a in (c, *children(c, "attr"))
+                             for p in pobjs(a, {"of", "from"}) if self.perp_kind(p) == "organization"]
+                for g in groups + suspected:  # "gunmen believed to be from X": X is suspected
                     s, e = self.mention_at(g)[:2] if self.mention_at(g) else self.perp_extent(g, org=True)
-                    out.append(self.participant(doc, s, e, "organization", g, said))
+                    out.append(self.participant(doc, s, e, "organization", g, "suspected" if g in suspected else said))
                 before = h.left_edge.i - 1  # "IS militants", the parse reading "IS" as a verb
                 if before > 0 and h.doc[before].text == ")":  # "Boko Haram (JAS) militants"
                     opened = next((t.i for t in h.doc[max(0, before - 6):before] if t.text == "("), None)
@@ -1348,11 +1396,15 @@ class Arguments:
     def home_military(self, doc: Document, tok) -> str | None:
         """A state named by a bare word on its weapon or craft ("a regime helicopter", "government jets") is
         the state of the country the document is placed in: it acted through that country's military."""
-        kb = load_kb()
-        if self.entity_at(tok) is not None or kb.force_kinds.get((tok.lower_,)) != "government":
+        if self.entity_at(tok) is not None or load_kb().force_kinds.get((tok.lower_,)) != "government":
             return None
+        return self.home_force(doc, "military")
+
+    @staticmethod
+    def home_force(doc: Document, kind: str) -> str | None:
+        """The name of the force of this kind ("military", "police") of the country the document is placed in."""
         home = Counter(p.country_code for p in doc.places if p.country_code and not p.demonym)
-        force = kb.get(f"{home.most_common(1)[0][0]}-military") if home else None
+        force = load_kb().get(f"{home.most_common(1)[0][0]}-{kind}") if home else None
         return force.name if force is not None else None
 
     def own_capacity(self, h) -> bool:
@@ -1385,6 +1437,23 @@ class Arguments:
             return []
         return [s for s in children(verb, "nsubj") if not self.weapon(s)]
 
+    def armed_body(self, doc: Document, h, bare: bool = True):
+        """(token, name) of the force or armed group whose body of men or men a phrase names: "a CRPF and police
+        team", "a patrol of the army", "44 members of the Special Action Force", "PMF fighters", and with `bare`,
+        "a police patrol": a bare force word before a unit is the force of the document's country."""
+        unit = lemma(h) in self.units or h.lower_ in self.units
+        if not unit and (lemma(h) not in self.men or len(self.np_tokens(h)) == 1):
+            return None  # bare "members of the forces" stays the word for a role it is
+        for t in (self.owner(h), *children(h, "compound", "nmod", "amod"), *pobjs(h, {"of", "from"})):
+            ent = self.entity_at(t)
+            if ent is not None and ent.actor_type in ARMED_TYPES:
+                return t, ent.name
+            kind = load_kb().force_kinds.get((t.lower_,)) if ent is None and bare and unit else None
+            force = self.home_force(doc, kind) if kind in ("military", "police") else None
+            if force is not None:
+                return t, force
+        return None
+
     def owner(self, h):
         """The token whose entity an organisation's phrase names: a group word ("forces", "militia")
         is the group named before it ("LNA forces" are the Libyan National Army)."""
@@ -1395,7 +1464,9 @@ class Arguments:
         named = [c for c in mods if (ent := self.entity_at(c)) is not None and ent.kind == "organization"]
         return named[-1] if named else h
 
-    def targets(self, doc: Document, heads) -> list[Participant]:
+    def targets(self, doc: Document, heads, armed: bool = False) -> list[Participant]:
+        """`armed`: the act is violent, and a force's or armed group's body of men or men that it hit are its
+        targets named as the force ("ambushed a CRPF team", "44 members of the Special Action Force were killed")."""
         out = []
         for h in heads:
             named = [a for a in h.children if a.dep_ == "appos" and self.target_kind(a) == "human"
@@ -1403,6 +1474,12 @@ class Arguments:
             if named:  # "a top Hamas leader, Saleh al-Aroui": the name
                 h = named[0]
             kind = self.target_kind(h)
+            body = self.armed_body(doc, h) if kind != "physical" and armed else None
+            if body is not None:  # "Maoists ambushed a CRPF and police team": the force's men, named as the force
+                toks = self.np_tokens(h)
+                out.append(self.participant(doc, toks[0].idx, h.idx + len(h.text), "human", body[0]))
+                out[-1].name = body[1]
+                continue
             if kind is None:
                 continue
             end = h
@@ -1459,7 +1536,7 @@ class Arguments:
         if trig.type == "statement" and trig.subtype not in ("accusation", "condemnation", "threat"):
             patients = []  # what a statement is about is rarely a victim
         trig.perpetrators = dedupe(self.perpetrators(doc, agents, how, crowd=trig.type == "protests"))
-        trig.targets = dedupe(self.targets(doc, [p for p in patients if p.i != tok.i]))
+        trig.targets = dedupe(self.targets(doc, [p for p in patients if p.i != tok.i], armed=trig.type in VIOLENT))
         trig.weapons = dedupe([doc.span(*self.weapon_extent(w)) for w in weapons])
         self.where_when(doc, trig, tok)
 
