@@ -295,6 +295,8 @@ def test_a_city_attacked_in_an_address_places_the_event_in_its_province(run):
     ("On 1 May 2020, teachers held a rally in Lahore (Punjab) demanding salaries.", "Protesters (Pakistan)"),
     ("On 3 May 2020, a mob attacked a police station in Jos (Plateau).", "Rioters (Nigeria)"),
     ("On 3 May 2020, unidentified armed men killed a farmer in Tsafe (Zamfara).", "Unidentified Armed Group (Nigeria)"),
+    ("On 2 May 2020, militants lobbed a grenade at a police post in Sopore (Jammu and Kashmir).",
+     "Unidentified Armed Group (India)"),
 ])
 def test_unnamed_actors_are_named_as_acled_codes_them(run, text, name):
     event = run(text, published="2020-05-04").events[0]
