@@ -164,6 +164,14 @@ def test_floating_holidays_follow_their_calendar_rule(run):
     assert t["Easter Sunday 2019"].value == "2019-04-21"
 
 
+def test_a_holiday_calendars_place_apart_is_the_day_nearest_the_story(run):
+    t = times(run, "Police arrested dozens of workers at a Labor Day march in Jakarta.", published="2020-05-02")
+    assert t["Labor Day"].value == "2020-05-01"
+    t = times(run, "Four people were shot in Brooklyn on Labor Day.", published="2016-09-06")
+    assert t["Labor Day"].value == "2016-09-05"
+    assert times(run, "Thousands joined a May Day rally in Manila.", published="2019-05-03")["May Day"].value == "2019-05-01"
+
+
 def test_an_island_named_for_a_holiday_is_no_date(run):
     assert times(run, "Boats reached Christmas Island and Easter Island.", published="2019-12-02") == {}
 

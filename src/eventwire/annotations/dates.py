@@ -344,7 +344,7 @@ def _choose(cands: list[dt.date], pub: dt.date, when: str | None) -> dt.date:
 
 
 @cache
-def holidays() -> dict[str, str]:
+def holidays() -> dict[str, str | list[str]]:
     """Holiday rules by name without apostrophes: "New Years Eve" is "New Year's Eve"."""
     return {name.replace("'", ""): rule for name, rule in lexicon()["holidays"].items()}
 
@@ -487,9 +487,12 @@ def resolve(m: Match, pub: dt.date | None, when: str | None) -> dict | None:
             last -= dt.timedelta(days=7)  # said on a weekend, "last weekend" is the one before
         return {**out, "value": last.isoformat(), "precision": "day", "days": 2}
     if k == "holiday":
-        rule = holidays()[re.sub("['’]", "", _norm(p["hol"]))]
+        rules = holidays()[re.sub("['’]", "", _norm(p["hol"]))]
         years = [int(p["year"])] if "year" in p else [pub.year - 1, pub.year, pub.year + 1]
-        day = _choose([holiday_date(rule, y) for y in years], pub, when)
+        # a name several calendars give a day ("Labor Day": May 1 in most countries, September in the US):
+        # the day nearest the story, as for any holiday
+        day = _choose([holiday_date(r, y) for r in ([rules] if isinstance(rules, str) else rules) for y in years],
+                      pub, when)
         return {**out, "value": day.isoformat(), "precision": "day"}
     if k == "dayword":
         delta = lexicon()["day_words"][_norm(p["dw"])]
