@@ -1164,3 +1164,15 @@ def test_live_fire_on_protesters_denouncing_something_is_excessive_force(run):
     event = violent(run("Soldiers opened fire with live ammunition on protesters denouncing the government in Basra "
                         "on Sunday, killing two.", published="2024-03-06"))[0]
     assert (event.type, event.subtype) == ("protests", "excessive_force_against_protesters")
+
+
+def test_a_killing_protesters_demand_justice_for_is_no_event_of_the_report(run):
+    doc = run("On Sunday, thousands of demonstrators gathered in the main square of Basra, calling for justice for "
+              "the killing of activists last year.", published="2024-03-06")
+    assert [(e.type, e.subtype) for e in doc.events] == [("protests", "peaceful_protest")]
+
+
+def test_mortars_and_small_arms_against_a_base_with_fighting_is_a_clash(run):
+    [event] = violent(run("On Monday, militants attacked a police base in Afgooye with mortars and small arms, and "
+                          "fighting went on for two hours.", published="2024-03-06"))
+    assert (event.type, event.subtype) == ("battles", "armed_clash")

@@ -827,3 +827,55 @@ def test_what_a_doer_or_a_shell_carries_is_the_instrument(triggers):
 def test_protesters_denouncing_something_protest_they_make_no_statement(triggers):
     found = triggers("Soldiers opened fire on protesters denouncing the government.")
     assert found["denouncing"].type == "protests"
+
+
+def test_a_cacerolazo_is_a_protest(triggers):
+    found = triggers("Neighbours in Valparaiso held a cacerolazo against the water cuts on Friday.")
+    assert found["cacerolazo"].type == "protests"
+
+
+def test_workers_who_picket_protest(triggers):
+    found = triggers("Nurses picketed outside the provincial health department in Durban over unpaid bonuses.")
+    assert found["picketed"].type == "protests"
+
+
+def test_protesters_returning_to_a_square_protest(triggers):
+    found = triggers("Hundreds of protesters returned to Martyrs Square on Sunday, calling for the cabinet to resign.")
+    assert found["returned"].type == "protests"
+    assert "returned" not in triggers("The protesters returned home after the police lifted the cordon.")
+
+
+def test_a_crowd_gathered_denouncing_something_is_one_protest(triggers):
+    found = triggers("Scores of traders gathered outside the central bank in Harare, condemning the new currency rules.")
+    assert found["gathered"].type == "protests" and found["condemning"].type == "protests"
+
+
+def test_burning_tyres_is_a_protest_not_destruction(triggers):
+    found = triggers("Farmers blocked the highway near Ludhiana and burned tyres over crop prices.")
+    assert (found["burned"].type, found["burned"].subtype) == ("protests", "peaceful_protest")
+    assert triggers("Rioters burned tyres and two shops in the market.")["burned"].type != "protests"
+
+
+def test_distributing_leaflets_is_a_strategic_development(triggers):
+    found = triggers("Leaflets signed by the insurgents were distributed in the market of Menaka, threatening traders.")
+    assert (found["distributed"].type, found["distributed"].subtype) == ("strategic_developments", "other")
+
+
+def test_assuming_power_or_accepting_a_mandate_to_rule_changes_who_rules(triggers):
+    found = triggers("The colonel said he had accepted a popular mandate to rule the country.")
+    assert found["accepted"].subtype == "change_to_group_activity"
+    assert triggers("The junta leader assumed power in the capital.")["assumed"].subtype == "change_to_group_activity"
+    assert "accepted" not in triggers("The minister accepted the invitation to lead the delegation.")
+
+
+def test_an_attack_with_mortars_and_small_arms_is_no_shelling(triggers):
+    found = triggers("Rebels attacked the army camp with mortars and small arms.")
+    assert found["attacked"].type != "explosions_remote_violence"
+    assert triggers("Rebels attacked the army camp with mortars.")["attacked"].subtype == \
+        "shelling_artillery_missile_attack"
+
+
+def test_police_dispersing_them_intervene(triggers):
+    found = triggers("Traders marched to the town hall in Kano. Police dispersed them near the market.")
+    assert found["dispersed"].subtype == "protest_with_intervention"
+    assert "dispersed" not in triggers("The crowd dispersed quietly after police arrived.")

@@ -8,10 +8,12 @@ time ("fired on protesters", not "fired on Monday"), or one of a class ("broke i
 mention. A sense may need two kinds of context at once ("took over the city" and "without a fight").
 Generic violence words (attack, kill, blast) take their subtype from the instrument the parse
 attaches to them: "killed in a drone strike" is an air/drone strike, "detonated explosive belts"
-a suicide bombing, "a drone targeted a car, killing two" an air strike; a word that is a weapon only in
+a suicide bombing, "a drone targeted a car, killing two" an air strike, and shells fired with small arms a
+ground assault ("attacked the base with mortars and small arms"); a word that is a weapon only in
 some senses must be one there ("set off a mine", not "attacked a gold mine"). Violence in play
 ("were play fighting") is none, and a crowd destroying property while it demands something, or beside
-its blockade or march, riots; protesters "denouncing" something protest, they make no statement. The launch
+its blockade or march, riots; protesters "denouncing" something protest, they make no statement, and an act
+named in what they call for ("calling for justice for the killing of activists") is none of theirs. The launch
 of what was intercepted ("intercepted missiles fired by X") is the interception's, no act of its own.
 Each trigger is marked `negated` ("denied that guerrillas attacked", "no one was killed")
 or `hypothetical` (threats, plans, modals, failed attempts) or `habitual` (violence in general, not one
@@ -76,12 +78,14 @@ class Sense:
     beside_violence: tuple = ()  # (type, subtype) taken in a sentence with another violent word ("broke in and shot")
     by_crowd: bool = False  # destruction that a crowd doing it makes a riot
     past_doer: bool = False  # only a past act with its doer told ("the government released 98 prisoners")
+    whole_object: bool = False  # every conjunct of the object in the class ("burned tyres", not "tyres and a bank")
 
 
 @dataclass(frozen=True)
 class Lexicon:
     senses: dict  # lemma -> tuple[Sense, ...]
     weapons: frozenset
+    small_arms: frozenset  # "with mortars and small arms": guns beside shells make a ground assault
     weapon_needs: dict  # weapon word -> words that make it one ("a gold mine" is none, "set off a mine" is)
     instruments: dict  # lemma -> explosions_remote_violence subtype
     precedence: dict  # subtype -> rank (lower wins)
@@ -124,7 +128,7 @@ def lexicon() -> Lexicon:
             Sense(s["type"], s["subtype"], frozenset(s["pos"]), frozenset(s.get("requires", ())),
                   frozenset(s.get("also_requires", ())), s.get("generic", False), s.get("outcome", False),
                   s.get("object", ""), tuple(s.get("beside_violence", ())), s.get("by_crowd", False),
-                  s.get("past_doer", False))
+                  s.get("past_doer", False), s.get("whole_object", False))
             for s in entries
         )
         for lem, entries in t["lemmas"].items()
@@ -132,6 +136,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         senses=senses,
         weapons=frozenset(w["weapons"]),
+        small_arms=frozenset(w["small_arms"]),
         weapon_needs={k: frozenset(v) for k, v in w["phrase_heads"].items()},
         instruments=dict(w["instruments"]),
         precedence={s: i for i, s in enumerate(w["precedence"])},
@@ -236,19 +241,19 @@ def sense_of(tok, lex: Lexicon, kinds: dict | None = None) -> Sense | None:
                                     and any(c.dep_ in ("nsubj", "agent") for c in tok.children)):
                 continue
             particles = phrasal.get(k, (None,))
-            if s.object and not any(fits_object(tok, p, s.object, lex, kinds or {}) for p in particles):
+            if s.object and not any(fits_object(tok, p, s.object, lex, kinds or {}, s.whole_object) for p in particles):
                 continue
             return s
     return None
 
 
-def fits_object(tok, particle, wanted: str, lex: Lexicon, kinds: dict) -> bool:
+def fits_object(tok, particle, wanted: str, lex: Lexicon, kinds: dict, whole: bool = False) -> bool:
     """Whether the key's object is a concrete thing (not a time: "fired on Monday") or in a noun class, by its
     lemma or, written "@ORG", its kind of mention ("fought ISWAP") or entity label. The object of a
     preposition ("fired on") is its own; that of a verb alone or with an adverb particle ("dispersed the
     crowd", "broke up the rally") is its direct object or passive subject, which a passive joined to another shares
     ("were dragged from their cars and beaten"): "the crowd dispersed" has none;
-    "control of the bakery" is the bakery."""
+    "control of the bakery" is the bakery; `whole` asks it of each of the object's conjuncts."""
     if wanted == "sides":
         return two_sides(tok, lex, kinds)
     obj = next((c for c in particle.children if c.dep_ == "pobj"), None) if particle is not None else None
@@ -263,7 +268,8 @@ def fits_object(tok, particle, wanted: str, lex: Lexicon, kinds: dict) -> bool:
                     for g in c.children if g.dep_ == "pobj"), obj)
     if wanted == "concrete":
         return obj.ent_type_ not in ("DATE", "TIME") and lemma(obj) not in lex.times
-    return in_class(obj, lex.classes.get(wanted, ()), lex, kinds)
+    members = lex.classes.get(wanted, ())
+    return all(in_class(o, members, lex, kinds) for o in (obj, *obj.conjuncts) if whole or o is obj)
 
 
 def in_class(obj, members, lex: Lexicon, kinds: dict) -> bool:
@@ -359,9 +365,16 @@ def retype(tok, sense: Sense, lex: Lexicon) -> tuple[str, str]:
     own = lex.instruments.get(lemma(tok))
     if best is None and own and sense.type == "explosions_remote_violence":
         best = own
-    if best is None:
+    if best is None or best == "shelling_artillery_missile_attack" and with_small_arms(tok, lex):
         return sense.type, sense.subtype
     return "explosions_remote_violence", best
+
+
+def with_small_arms(tok, lex: Lexicon) -> bool:
+    """ "Attacked an army base with mortars and small arms": shelling joined by gunfire is a ground assault, a
+    clash as ACLED codes it, no remote violence."""
+    return any(lemma(c) in lex.small_arms or c.lower_ in lex.small_arms
+               for t in instrument_tokens(tok, lex) for c in (t, *t.conjuncts))
 
 
 def gun_fired(tok, lex: Lexicon) -> bool:
@@ -472,6 +485,8 @@ def grievance(tok, protests: set[int], lex: Lexicon) -> bool:
     not one of this report."""
     if noun_like(tok) and tok.dep_ == "pobj" and tok.head.lower_ in lex.grievance_preps and tok.head.head.i in protests:
         return True
+    if noun_like(tok) and demanded(tok, protests, lex):
+        return True
     if tok.dep_ != "relcl" or lemma(tok.head) in lex.protest_cues:
         return False  # "demonstrators who had attacked banks": the protesters' own act
     node = tok.head
@@ -481,6 +496,20 @@ def grievance(tok, protests: set[int], lex: Lexicon) -> bool:
             return True
         if node.pos_ in ("VERB", "AUX") or node.head is node:
             return False
+    return False
+
+
+def demanded(tok, protests: set[int], lex: Lexicon) -> bool:
+    """ "Returned to the square, calling for accountability for the killing of protesters": an act named, through a
+    grievance preposition, in the object of what protesters call for is what they protest about."""
+    node, about = tok, False
+    for _ in range(8):
+        if node.dep_ not in ("pobj", "prep", "dobj", "conj") or node.head is node:
+            return False
+        about = about or node.dep_ == "prep" and node.lower_ in lex.grievance_preps
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return about and (node.i in protests or node.dep_ in ("acl", "advcl") and node.head.i in protests)
     return False
 
 
@@ -737,8 +766,10 @@ class Triggers:
                     s = replace(s, type=riot.type, subtype=riot.subtype)
                 elif s.by_crowd and protesting_crowd(tok, sent, lex):
                     s = replace(s, type="riots", subtype="violent_demonstration", outcome=False)
-                elif s.type == "statement" and tok.dep_ == "acl" and lemma(tok.head) in lex.protest_cues:
-                    s = replace(s, type="protests", subtype="peaceful_protest")  # "protesters denouncing the collapse"
+                elif s.type == "statement" and (tok.dep_ == "acl" and lemma(tok.head) in lex.protest_cues
+                                                or tok.dep_ in ("acl", "advcl") and tok.head.i in protests):
+                    # "protesters denouncing the collapse", "gathered outside the bank denouncing the collapse"
+                    s = replace(s, type="protests", subtype="peaceful_protest")
                 elif handover and s.subtype == "non_state_actor_overtakes_territory" and not fights:
                     s = replace(s, type=handover.type, subtype=handover.subtype)
                 if s.subtype == "non_violent_transfer_of_territory" and fights:
