@@ -351,3 +351,8 @@ def test_an_acronym_the_text_defines_is_not_a_foreign_namesake_in_the_knowledge_
 def test_a_partys_student_wing_keeps_its_own_name(run):
     doc = run("Members of the Bangladesh Chhatra League attacked a procession in Feni.", stages=STAGES)
     assert entity_with(doc, "Bangladesh Chhatra League").name == "Bangladesh Chhatra League"
+
+
+def test_a_force_word_alone_is_no_named_group(run):
+    doc = run("Army troops and Navy commandos overran a rebel camp in Sulu after a long firefight.", stages=STAGES)
+    assert not {"Army", "Navy"} & {m.text for e in doc.entities for m in e.mentions}

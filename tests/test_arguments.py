@@ -1240,3 +1240,21 @@ def test_an_armed_group_counted_is_its_men(run):
 def test_an_armed_groups_men_counted_as_victims_are_named_as_the_group(run):
     doc = run("Soldiers killed five members of the New People's Army in a clash in Samar, Philippines.", stages=FULL)
     assert ("five members", "New People's Army") in {(p.mention, p.name) for p in trigger(doc, "killed").targets}
+
+
+def test_the_group_the_doers_are_believed_to_belong_to_is_suspected(run):
+    doc = run("Masked gunmen believed to belong to al-Shabaab kidnapped three teachers near Garissa, Kenya.", stages=FULL)
+    assert ("al-Shabaab", "organization", "suspected") in attributed(trigger(doc, "kidnapped"))
+
+
+def test_the_state_a_craft_is_believed_to_be_of_is_suspected_through_its_military(run):
+    doc = run("Unmarked drones, thought to be Turkish, bombed a convoy near Sirte, Libya.", stages=FULL)
+    assert ("Military Forces of Turkey", "suspected") in {
+        (p.name, p.attribution) for p in trigger(doc, "bombed").perpetrators}
+
+
+def test_whom_an_act_or_its_weapon_is_attributed_to_is_accused(run):
+    doc = run("A bombing attributed to Boko Haram killed 5 farmers near Maiduguri, Nigeria.", stages=FULL)
+    assert ("Boko Haram", "organization", "accused") in attributed(trigger(doc, "bombing"))
+    bomb = run("A roadside bomb blamed on the Taliban killed 3 policemen in Helmand.", stages=FULL)
+    assert ("Taliban", "organization", "accused") in attributed(trigger(bomb, "killed"))

@@ -170,3 +170,8 @@ def test_rebels_of_a_region_without_a_state_are_one_group():
 
 def test_anarchists_in_running_text_name_the_movement():
     assert ids("Police attributed the bombing of the bank to anarchists.") == [("anarchists", "anarchists")]
+
+
+def test_donbas_separatist_forces_bear_the_incident_databases_name():
+    assert match("DPR").name == "United Armed Forces of Novorossia"
+    assert match("Novorossiya Armed Forces").id == "lpr-dpr"

@@ -30,6 +30,7 @@ from ..model import Document, Entity, Span
 from .kb import KB, Actor, actors_data, caseless, load_kb
 
 LABELS = {"PERSON", "ORG", "NORP", "GPE", "PRODUCT"}
+ARMS = {"military", "police"}  # kinds of force words: a bare "Army" or "Police" is no name of its own
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "location", "NORP": "other", "PRODUCT": "other"}
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Z0-9&]{1,9})\s*\)")
@@ -240,6 +241,8 @@ class Actors:
                 words = [fold(w) for w in WORD.findall(text[m.start : m.end])]
                 if m.kind == "person" and any(c.isdigit() for c in text[m.start : m.end]):
                     m.kind = "other"  # 'm-16': a rifle
+                if m.kind == "organization" and len(words) == 1 and self.kb.force_kinds.get(tuple(words)) in ARMS:
+                    continue  # "Army troops", "the Navy": a force word alone names the force of no one state
                 if (words and " ".join(words) not in self.titles and not all(w in self.titles for w in words)
                         and not (len(words) == 1 and (len(words[0]) <= 2 or words[0] in STOPWORDS))):
                     out.append(m)

@@ -31,7 +31,9 @@ for it or whom an act met during it. Who the doers passed for ("men posing as of
 earlier act the act answers ("in retaliation for the killing of X by Y") lends it no doers or victims; and a
 sentence's one verb that the parse sank into a participle phrase keeps the sentence's first noun as subject; an
 outcome hung on a clause that only sets the scene ("as soldiers were queuing ..., killing 29") is the act's; who a
-weapon is believed to have been laid by, and the group the doers are believed to be from, are suspected. A
+weapon is believed to have been laid by, the group the doers are believed to be from or belong to, and the
+military of the state a craft is believed to be of ("warplanes, believed to be Israeli") are suspected; whom an act
+or its weapon is attributed to ("a bombing attributed to X", "a bomb blamed on X") is accused. A
 force's body of men ("a CRPF team", "a police patrol") or an armed group's counted men ("44 members of the Special
 Action Force", "four Maoists") that an act hits are its targets, named as the force or group; a team of a force
 on a fight's other side is that force.
@@ -140,6 +142,7 @@ class Words:
     involvement: dict  # verb -> attribution of its subject for the act it is "in"
     say_verbs: frozenset
     suspect_verbs: frozenset  # "the attack is believed to have been carried out by X": X is suspected
+    affiliations: dict  # verb -> prepositions naming whose the doers are believed to be ("belong to X")
     scene_locatives: frozenset  # "in X", "at X": a bare name there is where an act happened
     pursuit_verbs: frozenset  # "police are hunting a suspect ..., wounding 13": who seeks the doer did not act
     lay_verbs: frozenset  # "placed the responsibility for the murder on X": X is accused
@@ -226,6 +229,7 @@ def words() -> Words:
         involvement=dict(p["involvement_verbs"]),
         say_verbs=frozenset(load("claims.json")["say_verbs"]),
         suspect_verbs=frozenset(load("claims.json")["suspect_verbs"]),
+        affiliations={k: tuple(v) for k, v in load("claims.json")["affiliation_verbs"].items()},
         aim_verbs=frozenset(p["aim_verbs"]),
         hit_verbs=frozenset(p["hit_verbs"]),
         lay_verbs=frozenset(p["lay_verbs"]),
@@ -450,6 +454,11 @@ class Arguments:
     def blamed(self, tok, f: Frame) -> None:
         """Actors tied to the act by the clause above it: "accused X of attacking",
         "held X responsible for the murder", "X claimed responsibility for the bombing"."""
+        for x in (tok, *f.agents, *f.instruments):  # "a bombing attributed to X", "a bomb blamed on X exploded"
+            for c in children(x, "acl"):
+                how = next((self.w.blame[k] for k in verb_keys(c) if k in self.w.blame), None)
+                if how and not children(c, "neg"):
+                    self.add_agents(f, pobjs(c, {"on", "to"}), how)
         gov = tok.head  # "blamed the attack on X", "the attack was attributed to X"
         if tok.dep_ in ("dobj", "nsubjpass") and is_verb(gov):
             how = next((self.w.blame[k] for k in verb_keys(gov) if k in self.w.blame), None)
@@ -1278,6 +1287,7 @@ class Arguments:
                         and not self.fought_at(h, c)]
                 mods += [p for p in pobjs(h, {"from", "by"}) if self.perp_kind(p) is not None]
                 out += self.perpetrators(doc, mods, {c.i: how.get(h.i, "reported") for c in mods})
+                out += self.believed_states(doc, h)
                 continue
             if lemma(h) in self.w.speaker_heads:  # "a spokesman of the Medellin cartel claimed": the cartel
                 voiced = [c for c in h.children if c.dep_ in ("compound", "nmod", "poss") and self.plain_group(c)]
@@ -1348,9 +1358,10 @@ class Arguments:
                 groups += [p for t in inner for p in pobjs(t, {"of", "from"})  # "terrorists from the FAL"
                            if self.perp_kind(p) == "organization"]
                 groups += [p for a in self.identities(h) for p in pobjs(a, {"of"}) if self.perp_kind(p) == "organization"]
-                suspected = [p for c in self.believed(h) if lemma(c) == "be" for a in (c, *children(c, "attr"))
-                             for p in pobjs(a, {"of", "from"}) if self.perp_kind(p) == "organization"]
-                for g in groups + suspected:  # "gunmen believed to be from X": X is suspected
+                suspected = [p for c in self.believed(h) for a in (c, *children(c, "attr"))
+                             for p in pobjs(a, set(self.w.affiliations.get(lemma(c), ())))
+                             if self.perp_kind(p) == "organization"]
+                for g in groups + suspected:  # "gunmen believed to be from X", "believed to belong to X": suspected
                     s, e = self.mention_at(g)[:2] if self.mention_at(g) else self.perp_extent(g, org=True)
                     out.append(self.participant(doc, s, e, "organization", g, "suspected" if g in suspected else said))
                 before = h.left_edge.i - 1  # "IS militants", the parse reading "IS" as a verb
@@ -1364,6 +1375,18 @@ class Arguments:
                             and not self.posted(t, h) and not self.adjective_demonym(t) \
                             and m[0] < own:  # not "salvadoran" of its men, nor a man's own name
                         out.append(self.participant(doc, m[0], m[1], "organization", t, said))
+        return out
+
+    def believed_states(self, doc: Document, h) -> list[Participant]:
+        """The state a craft or weapon is believed to be of ("warplanes, believed to be Israeli", "drones thought
+        to be Turkish"): its military is suspected of the act."""
+        out = []
+        for c in self.believed(h):
+            for a in (x for y in children(c, "acomp", "attr") for x in (y, *y.conjuncts)):
+                force = self.military_of(a)
+                if force is not None and self.demonym(a):
+                    out.append(self.participant(doc, a.idx, a.idx + len(a.text), "organization", a, "suspected"))
+                    out[-1].name = force
         return out
 
     def movement(self, h) -> bool:
