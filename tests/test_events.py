@@ -1176,3 +1176,9 @@ def test_mortars_and_small_arms_against_a_base_with_fighting_is_a_clash(run):
     [event] = violent(run("On Monday, militants attacked a police base in Afgooye with mortars and small arms, and "
                           "fighting went on for two hours.", published="2024-03-06"))
     assert (event.type, event.subtype) == ("battles", "armed_clash")
+
+
+def test_a_town_given_with_its_district_places_the_event_not_the_district(run):
+    doc = run("On 20 March 2021, 4 soldiers were killed when a landmine struck their truck near Turbat in Kech "
+              "district (Balochistan).", published="2021-03-21")
+    assert doc.events[0].location.name == "Turbat"

@@ -178,3 +178,11 @@ def test_former_tribal_agencies_are_regions_of_their_country():
     for name in ("Khyber Agency", "Kurram Agency", "Bajaur Agency"):
         found = gaz().lookup(name)
         assert found and found[0].country_code == "PK" and found[0].lat is not None, name
+
+
+def test_conflict_towns_and_townships_geonames_lacks_are_at_their_own_points():
+    for name, cc, lat, lon in (("Kalehe", "CD", -2.10, 28.91), ("Barsalogho", "BF", 13.42, -1.06),
+                               ("Khayelitsha", "ZA", -34.04, 18.68), ("Companiganj", "BD", 22.87, 91.28),
+                               ("Buleda", "PK", 26.21, 62.93), ("Janaale", "SO", 1.81, 44.70)):
+        found = [e for e in gaz().lookup(name) if e.country_code == cc and e.feature == "city"]
+        assert found and abs(found[0].lat - lat) < 0.1 and abs(found[0].lon - lon) < 0.1, name

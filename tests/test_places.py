@@ -1097,3 +1097,33 @@ def test_part_of_a_region_inside_a_country_holds_the_town(places):
     _, found = places("Troops cleared three villages in Bara tehsil of Khyber Agency during the operation.")
     bara = by_mention(found, "Bara")[0]
     assert bara.country_code == "PK" and abs(bara.lat - 33.9) < 0.3
+
+
+def test_a_spelling_of_a_city_and_its_province_means_the_city(places):
+    _, found = places("Mortar rounds hit a school in Idleb city on Monday.")
+    idleb = by_mention(found, "Idleb")[0]
+    assert (idleb.feature, idleb.country_code) == ("city", "SY")
+
+
+def test_a_landmark_in_a_city_abroad_is_not_its_foreign_namesake(places):
+    _, found = places("Hundreds of students camped in Tahrir Square in Baghdad for a third night.")
+    square = by_mention(found, "Tahrir Square")[0]
+    assert square.country_code == "IQ" and abs(square.lat - 33.3) < 0.2
+
+
+def test_a_quarter_before_its_city_is_not_a_village_abroad(places):
+    _, found = places("Police detained a student leader at a cafe in Gulshan, Dhaka, late on Friday.")
+    gulshan = by_mention(found, "Gulshan")[0]
+    assert gulshan.country_code == "BD" and abs(gulshan.lat - 23.7) < 0.2
+
+
+def test_cities_listed_after_a_name_do_not_hold_it(places):
+    _, found = places("Rallies were held in Gulshan, Dhaka and Chittagong on Friday.")
+    assert by_mention(found, "Gulshan")[0].country_code != "BD"
+
+
+def test_a_frontier_sector_bracketed_with_its_town_is_the_town_it_is_named_after(places):
+    _, found = places("Pakistani troops fired mortars at posts in the Uri sector (Baramulla) on Sunday, wounding "
+                      "a soldier.")
+    uri = by_mention(found, "Uri sector")
+    assert uri and uri[0].country_code == "IN" and abs(uri[0].lat - 34.1) < 0.2

@@ -41,6 +41,7 @@ its designator ("Southern governorate") is found with it.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from ..model import Document, Place
@@ -63,7 +64,8 @@ CONNECTORS = {"of", "de", "del", "la", "le", "du", "upon", "on", "the", "al", "e
 # Designators that may trail a name the gazetteer holds without them ("Kerman City").
 DESIGNATORS = {"city", "province", "state", "town", "village", "governorate", "district", "region", "county",
                "parish", "township", "borough", "regency"}
-SUFFIXES = DESIGNATORS | {"camp"}  # ... and "Zaatari camp", named after the town it lies by or the gazetteer holds
+# ... and "Zaatari camp", named after the town it lies by or the gazetteer holds; a frontier's "Uri sector"
+SUFFIXES = DESIGNATORS | {"camp", "sector"}
 # A capitalised run spaCy did not call a place counts when it names a big place, a sizeable one
 # in front of what it names ("Oxford Police"), one after a locative preposition, or one in a
 # state the document names or near its other places.
@@ -705,8 +707,10 @@ class Places:
         if not (len(words) > 1 and words[-1] in DESIGNATORS - SETTLED):
             # Outside the US a city and its province or district share a name (Kerman, Baghdad, Dhaka):
             # news means the city, save where provinces are named bare ("in Quebec": Canada's province). A
-            # national capital outranks a state of its name too ("Washington").
-            cities = {(e.country_code, e.admin1_code) for e in entries if e.feature == "city" and e.id in m.primary}
+            # national capital outranks a state of its name too ("Washington"). A spelling that is the main name of
+            # neither ("Idleb" for GeoNames' Idlib) means the city just as well.
+            cities = {(e.country_code, e.admin1_code) for e in entries
+                      if e.feature == "city" and (e.id in m.primary or not m.primary)}
             capitals = {e.country_code for e in self._capitals(m, entries)}
             entries = [e for e in entries if not (
                 (e.feature == "admin1" and e.country_code in capitals)
@@ -763,6 +767,8 @@ class Places:
                     a.candidates = near
                 else:
                     a.candidates, a.container, b.holds, a.regional = [], b, a, True
+            if (a.container is None or a.container is b and not a.regional) and _abroad_before_city(text, a, b, gap):
+                a.candidates, a.container, b.holds, a.regional = [], b, a, True
             if (not a.candidates or a.skeletal) and not a.demonym and b.candidates and (
                     (gap.strip() == "," and len(gap) <= 3) or _part_of(gap)):
                 # A name the gazetteer lacks, placed in one it knows ("Greenlane, Auckland", "the
@@ -900,7 +906,9 @@ class Places:
             if head is None:
                 continue
             held = self.gaz.entries(norm(head.text)) or self.gaz.squeezed(norm(head.text))
-            areas = self._bracket_area(norm(items[-1].text), len(items) > 1, held)
+            # a head its settlement word calls a part ("the Uri sector (Baramulla)") lies in a bracket's lone town too
+            address = len(items) > 1 or head[-1].lower_ in SETTLEMENT_WORDS
+            areas = self._bracket_area(norm(items[-1].text), address, held)
             # a name spaCy took for a person's is a town when the bracket's state has one of its spelling
             # ("Tal Rifaat (Azaz, Aleppo)": GeoNames' Tall Rif'at), unlike "Sen. John Cornyn (Texas)"
             if not areas or head[0].pos_ == "PRON" or (self._person(head) and not any(
@@ -1385,6 +1393,23 @@ def _stated_divisions(text: str, mentions: list[Mention]) -> dict[int, str]:
         # "Central province", "Northwest region": a direction alone names no division
         out[id(m)] = f"{name} {word.capitalize()}" if word and name.lower() in DIRECTIONS else name
     return out
+
+
+def _abroad_before_city(text: str, a: Mention, b: Mention, gap: str) -> bool:
+    """ "at a cafe in Gulshan, Dhaka", "in Tahrir Square in Baghdad": a quarter or landmark written before the big
+    city that holds it; its namesakes in other countries (landmarks, villages, towns it is only another name of)
+    are not meant, and the city's point stands in. Not inside a list of cities ("in Gulshan, Dhaka and Sylhet"), nor
+    for a word of a longer name neither a place entity nor placed by a preposition ("Mantar" of "at Jantar Mantar in
+    New Delhi")."""
+    if a.demonym or b.demonym or not (a.tagged or a.located) or not a.candidates:
+        return False
+    if not (gap.strip() == "," and len(gap) <= 3 or _placed_in(gap)):
+        return False
+    cities = [e for e in b.candidates if e.feature == "city" and e.id in b.primary and e.population >= BIG_POP]
+    if not cities or re.match(r"\s*(?:,\s*[A-Z]|and\b|or\b)", text[b.end : b.end + 8]):
+        return False
+    return all((e.feature == "site" or e.feature == "city" and (e.population < CONFIRM_POP or e.id not in a.primary))
+               and all(e.country_code != c.country_code for c in cities) for e in a.candidates)
 
 
 def _address_link(gap: str) -> str | None:

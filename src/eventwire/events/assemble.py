@@ -860,9 +860,20 @@ ADDRESS_GAP = re.compile(r"\s*(?:(?:district|village|town|city|area|subdistrict|
                          r"region|department|governorate|division|prefecture|county|upazila|tehsil)\s*)?,\s*")
 
 
+IN_DIVISION_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
+DIVISION_WORDS = frozenset({"district", "province", "governorate", "region", "state", "county", "township", "tehsil",
+                            "upazila", "division", "department", "prefecture", "municipality", "territory"})
+
+
 def addresses(q: Place, p: Place, doc: Document) -> bool:
-    """ "in Nassoumbou village, Sahel region": the first name of an address the trigger's place ends."""
-    return q.end <= p.start and ADDRESS_GAP.fullmatch(doc.text, q.end, p.start) is not None
+    """ "in Nassoumbou village, Sahel region": the first name of an address the trigger's place ends; and
+    "near Turbat in Kech district": a town of the division the text says it lies in."""
+    if q.end > p.start:
+        return False
+    if ADDRESS_GAP.fullmatch(doc.text, q.end, p.start) is not None:
+        return True
+    return IN_DIVISION_GAP.fullmatch(doc.text, q.end, p.start) is not None and q.feature == "city" \
+        and p.mention.split()[-1].lower() in DIVISION_WORDS and (q.country_code, q.admin1) == (p.country_code, p.admin1)
 
 
 def route_of(tok) -> int | None:
