@@ -297,6 +297,7 @@ def test_a_city_attacked_in_an_address_places_the_event_in_its_province(run):
     ("On 3 May 2020, unidentified armed men killed a farmer in Tsafe (Zamfara).", "Unidentified Armed Group (Nigeria)"),
     ("On 2 May 2020, militants lobbed a grenade at a police post in Sopore (Jammu and Kashmir).",
      "Unidentified Armed Group (India)"),
+    ("On 3 May 2015, opposition parties staged a sit-in in Birgunj demanding a new constitution.", "Protesters (Nepal)"),
 ])
 def test_unnamed_actors_are_named_as_acled_codes_them(run, text, name):
     event = run(text, published="2020-05-04").events[0]
@@ -1182,3 +1183,8 @@ def test_a_town_given_with_its_district_places_the_event_not_the_district(run):
     doc = run("On 20 March 2021, 4 soldiers were killed when a landmine struck their truck near Turbat in Kech "
               "district (Balochistan).", published="2021-03-21")
     assert doc.events[0].location.name == "Turbat"
+
+
+def test_a_crowd_counted_in_lakhs_is_the_people_counted(run):
+    event = run("On 3 March 2015, lakhs of farmers marched in Delhi demanding loan waivers.").events[0]
+    assert [p.mention for p in event.perpetrators] == ["farmers"]

@@ -1433,7 +1433,7 @@ def coded_actor(p: Participant, etype: str, location: Place | None, doc: Documen
     a protest is "Protesters (Pakistan)", of a riot "Rioters (Nigeria)", "unidentified gunmen" are an
     "Unidentified Armed Group (Mexico)" and "police" the "Police Forces of" the event's country. The
     mention keeps what the text says. "MNDAA troops" are the named group's, not an unnamed force,
-    while "Congress workers" protesting are protesters."""
+    while "Congress workers" and unnamed parties protesting are protesters."""
     if p.entity is not None:
         return p
     mention = (p.mention or "").lower().split()
@@ -1442,8 +1442,8 @@ def coded_actor(p: Participant, etype: str, location: Place | None, doc: Documen
     force = forces.get(" ".join(mention[-2:])) or forces.get(last_word(p))
     if force:  # "police arrested 20 people in Lahore": the country's police
         actor = force
-    elif p.kind != "individual" and not (etype in ("protests", "riots") and head_word(p) in words("crowd_heads")):
-        return p  # a named group; but "a group of residents" is the crowd
+    elif p.kind != "individual" and etype not in ("protests", "riots"):
+        return p  # a group; but an unnamed one that protests ("a group of residents", "opposition parties") is the crowd
     elif etype == "protests":
         actor = "Protesters"
     elif etype == "riots":
