@@ -1188,3 +1188,24 @@ def test_a_town_given_with_its_district_places_the_event_not_the_district(run):
 def test_a_crowd_counted_in_lakhs_is_the_people_counted(run):
     event = run("On 3 March 2015, lakhs of farmers marched in Delhi demanding loan waivers.").events[0]
     assert [p.mention for p in event.perpetrators] == ["farmers"]
+
+
+def test_who_deploys_in_positions_handed_over_takes_them(run):
+    doc = run("On Friday, Russian military police deployed in two posts near Tal Tamr handed over by the Kurdish militia.")
+    (event,) = doc.events
+    assert event.subtype == "non_violent_transfer_of_territory"
+    assert event.perpetrators[0].mention == "Russian military police"
+
+
+def test_an_act_of_unknown_doer_amid_a_fight_is_by_an_unidentified_group_not_the_sides(run):
+    doc = run("On Sunday, a mortar round struck a house near Kyauktaw, killing two children. "
+              "It is unclear who fired the round amid clashes between the army and the rebels.")
+    (event,) = doc.events
+    assert event.subtype == "shelling_artillery_missile_attack"
+    assert [(p.mention, p.name) for p in event.perpetrators] == [("who", "Unidentified Armed Group (Myanmar)")]
+
+
+def test_what_an_act_spread_is_attributed_to_is_its_accused_doer(run):
+    doc = run("On Tuesday, pamphlets attributed to al-Shabaab were distributed in Mandera, urging teachers to leave.")
+    event = next(e for e in doc.events if e.trigger.text == "distributed")
+    assert [(p.mention, p.attribution) for p in event.perpetrators] == [("al-Shabaab", "accused")]

@@ -879,3 +879,13 @@ def test_police_dispersing_them_intervene(triggers):
     found = triggers("Traders marched to the town hall in Kano. Police dispersed them near the market.")
     assert found["dispersed"].subtype == "protest_with_intervention"
     assert "dispersed" not in triggers("The crowd dispersed quietly after police arrived.")
+
+
+def test_exchanging_several_kinds_of_fire_is_a_clash(triggers):
+    found = triggers("Army troops and the rebels exchanged small arms and grenade launcher fire near the border post.")
+    assert (found["exchanged"].type, found["exchanged"].subtype) == ("battles", "armed_clash")
+
+
+def test_deploying_in_positions_handed_over_is_taking_them(triggers):
+    found = triggers("On Friday, Russian military police deployed in two posts near Tal Tamr handed over by the Kurdish militia.")
+    assert found["deployed"].subtype == "non_violent_transfer_of_territory"

@@ -1126,9 +1126,9 @@ def voiced_group(doc: Document, s: Span) -> Span:
 def blamed_perpetrators(groups: list[Group], doc: Document) -> dict[int, list[Participant]]:
     """Actors someone else blames or suspects with no act in the words ("He blamed al-Shabaab", "the
     government held the Taliban responsible", "officials suspected Boko Haram"), or only an anaphoric one
-    ("blamed the attack on the FMLN"): accused (or suspected) perpetrators of the violent event (or arson)
-    the accusation is about, the one mentioned inside it, else the latest mentioned before it. Keyed by
-    id(group)."""
+    ("blamed the attack on the FMLN"): accused (or suspected) perpetrators of the event whose object the
+    accusation qualifies, else of the violent event (or arson) the accusation is about, the one mentioned
+    inside it, else the latest mentioned before it. Keyed by id(group)."""
     out: dict[int, list[Participant]] = {}
     violent = [g for g in groups if g.violent or any(t.subtype == "looting_property_destruction" for t in g.triggers)]
     for c in doc.claims:
@@ -1146,6 +1146,7 @@ def blamed_perpetrators(groups: list[Group], doc: Document) -> dict[int, list[Pa
             if span is None:
                 continue
         inside = [g for g in violent if any(c.scope_start <= t.span.start < c.scope_end for t in g.triggers)]
+        inside = [g for g in groups if any(bears(verb.root, t) for t in g.triggers)] + inside
         before = [g for g in violent if g.first < c.cue.start]
         target = inside[0] if inside else max(before, key=lambda g: max(t.span.start for t in g.triggers
                                                                          if t.span.start < c.cue.start), default=None)
@@ -1158,6 +1159,13 @@ def blamed_perpetrators(groups: list[Group], doc: Document) -> dict[int, list[Pa
             kind = "individual" if ent is not None and ent.kind == "person" else "organization"
         out.setdefault(id(target), []).append(participant_for(doc, span, kind, c.attribution))
     return out
+
+
+def bears(verb, t: Trigger) -> bool:
+    """ "Leaflets attributed to JNIM were distributed": the accusing verb qualifies what the act (violent or
+    not) was done with or to, so the act is the one accused."""
+    thing = verb.head
+    return verb.dep_ == "acl" and thing.head.i == t.head and thing.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
 def described_doer(doc: Document, s: Span) -> str | None:
@@ -1323,8 +1331,10 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     if g.type == "statement":
         perps = merge_participants(speakers(g, doc, layout))
     else:
-        perps = merge_participants([attribute(p, doc) for t in g.triggers for p in t.perpetrators]
-                                   + claimed_perpetrators(g, doc) + (accused or []))
+        backdrop, unknown = unknown_doer(g, doc)
+        perps = merge_participants([attribute(p, doc) for t in g.triggers if t.head not in backdrop
+                                    for p in t.perpetrators] + claimed_perpetrators(g, doc) + (accused or []))
+        perps = perps or unknown
     answered = responders(g, doc)
     perps = [p for p in perps if p.name not in answered]
     if answered:  # nor are the attackers they killed the attack's victims
@@ -1396,6 +1406,30 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     )
 
 
+def unknown_doer(g: Group, doc: Document) -> tuple[set[int], list[Participant]]:
+    """ "It is not known who fired the shell amid fighting between the army and the rebels": the fight an act
+    whose doer the text calls unknown happened amid is its backdrop, and its sides are not the act's doers;
+    the "who" is its doer, unidentified. Returns the head tokens of such backdrop triggers and those doers."""
+    found, doers = set(), []
+    for t in g.triggers:
+        fight = doc.doc[t.head]
+        if fight.dep_ != "pobj" or fight.head.lower_ not in words("backdrop_preps"):
+            continue
+        act = fight.head.head
+        who = [c for c in act.children if c.dep_ == "nsubj" and c.lower_ in words("unknown_doers")]
+        if who and unknown_clause(act.head):
+            found.add(t.head)
+            doers += [participant_for(doc, doc.span(w.idx, w.idx + len(w)), "individual", "reported") for w in who]
+    return found, doers
+
+
+def unknown_clause(tok) -> bool:
+    """ "It is unclear", "It is not known", "police have not established": what follows is not known."""
+    word = tok.lemma_.lower()
+    return word in words("unknown_words") or word in words("knowing_words") and any(
+        c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "acomp" and unknown_clause(c) for c in tok.children)
+
+
 def responders(g: Group, doc: Document) -> set[str]:
     """ "Assailants opened fire on a checkpoint. Security forces killed two of the assailants.": who
     fought the attackers back did not do the attack, unless the text has them act otherwise too. So
@@ -1448,7 +1482,7 @@ def coded_actor(p: Participant, etype: str, location: Place | None, doc: Documen
         actor = "Protesters"
     elif etype == "riots":
         actor = "Rioters"
-    elif etype in VIOLENT and mention and (mention[-1] in words("unidentified_heads") or (
+    elif etype in VIOLENT and mention and (mention[-1] in words("unidentified_heads") | words("unknown_doers") or (
             mention[-1] in words("unidentified_people") and set(mention + before) & words("unidentified_marks"))):
         actor = "Unidentified Armed Group"
     else:

@@ -197,6 +197,9 @@ def context(tok, wide: bool = False) -> set[str]:
                  for o in c.children if o.dep_ == "dobj"]
     objects = [g for c in tok.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ in ("pobj", "pcomp")]
     near += objects
+    # "exchanged small arms and grenade launcher fire": the last of coordinated objects, however parsed, is one
+    near += [g for c in tok.children if c.dep_ == "dobj" for j in c.conjuncts
+             for g in (j, *(o for o in j.children if o.dep_ == "dobj"))]
     if wide:
         direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += direct
