@@ -1258,3 +1258,47 @@ def test_whom_an_act_or_its_weapon_is_attributed_to_is_accused(run):
     assert ("Boko Haram", "organization", "accused") in attributed(trigger(doc, "bombing"))
     bomb = run("A roadside bomb blamed on the Taliban killed 3 policemen in Helmand.", stages=FULL)
     assert ("Taliban", "organization", "accused") in attributed(trigger(bomb, "killed"))
+
+
+def test_group_whose_leaflets_were_found_at_the_scene_is_a_suspected_perpetrator(run):
+    doc = run("A bomb exploded outside the town hall of Ocana on Sunday. Leaflets of the Popular Liberation Army "
+              "were found at the site.", stages=FULL)
+    bomb = [t for t in doc.triggers if t.type in ("explosions_remote_violence",)]
+    assert any(p.mention == "Popular Liberation Army" and p.kind == "organization" and p.attribution == "suspected"
+               for t in bomb for p in t.perpetrators)
+
+
+def test_group_whose_pamphlets_the_attackers_left_is_a_suspected_perpetrator(run):
+    doc = run("Gunmen attacked a police post in Tarapoto on Friday. The attackers left pamphlets with slogans "
+              "of the Tupac Amaru Revolutionary Movement.", stages=FULL)
+    assert any("Tupac Amaru Revolutionary Movement" in p.mention and p.kind == "organization"
+               for t in doc.triggers for p in t.perpetrators)
+
+
+def test_people_a_report_lists_the_victims_as_are_victims(run):
+    doc = run("Gunmen kidnapped two engineers near Cucuta on Tuesday. The army report lists the hostages as "
+              "Peter Hallam and Marcus Oyelaran.", stages=FULL)
+    taken = {p.mention for t in doc.triggers for p in t.targets}
+    assert {"Peter Hallam", "Marcus Oyelaran"} <= taken
+
+
+def test_names_in_apposition_to_victims_told_before_are_victims(run):
+    doc = run("Two Canadian engineers were shot dead by gunmen near Oruro on Monday. The engineers -- Paul "
+              "Whitcombe and Daniel Ostrowski -- worked for a mining company.", stages=FULL)
+    shot = [t for t in doc.triggers if t.span.text.endswith("shot")]
+    assert {"Paul Whitcombe", "Daniel Ostrowski"} <= {p.mention for t in shot for p in t.targets}
+
+
+def test_as_many_names_as_victims_told_before_are_victims(run):
+    doc = run("Two Canadian engineers were shot dead by gunmen near Oruro on Monday. The Canadians -- Paul "
+              "Whitcombe and Daniel Ostrowski -- worked for a mining company.", stages=FULL)
+    shot = [t for t in doc.triggers if t.span.text.endswith("shot")]
+    assert {"Paul Whitcombe", "Daniel Ostrowski"} <= {p.mention for t in shot for p in t.targets}
+
+
+def test_victims_named_later_in_a_lowercase_wire_keep_their_first_names(run):
+    doc = run("two british engineers -- aged 30 and 34 -- were shot to death last night by a group of terrorists."
+              "    the british nationals -- todd ray wilson pennington and jeffrey brent hale -- were engineers of "
+              "the national mining company of bolivia.", stages=FULL)
+    taken = {p.mention for t in doc.triggers for p in t.targets}
+    assert {"todd ray wilson pennington", "jeffrey brent hale"} <= taken

@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..annotations.kb import load_kb
+from ..annotations.numbers import parse_number
 from ..model import Document, Participant, Span, Trigger
 from ..pipeline import load_nlp
 from .triggers import armed_sense, lemma, lexicon, load, noun_like, verb_keys
@@ -136,6 +137,8 @@ class Words:
     launch_verbs: frozenset  # "X launched a missile, which landed ...": X sent the weapon that did the act
     passive_human_heads: frozenset
     naming_verbs: frozenset
+    trace_nouns: frozenset  # "leaflets of X were found at the scene": X is a suspected doer
+    trace_verbs: frozenset
     speaker_heads: frozenset
     custody_verbs: frozenset
     own_units: frozenset
@@ -229,6 +232,8 @@ def words() -> Words:
         involvement=dict(p["involvement_verbs"]),
         say_verbs=frozenset(load("claims.json")["say_verbs"]),
         suspect_verbs=frozenset(load("claims.json")["suspect_verbs"]),
+        trace_nouns=frozenset(load("claims.json")["trace_nouns"]),
+        trace_verbs=frozenset(load("claims.json")["trace_verbs"]),
         affiliations={k: tuple(v) for k, v in load("claims.json")["affiliation_verbs"].items()},
         aim_verbs=frozenset(p["aim_verbs"]),
         hit_verbs=frozenset(p["hit_verbs"]),
@@ -1651,33 +1656,85 @@ class Arguments:
             c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in node.children)  # "were used", "had been used"
 
     def identified_victims(self, doc: Document, trigs: list[tuple[Trigger, object]]) -> None:
-        """"The victims were identified as David Lecky and James Donnelly", "the dead include X": the
-        people named are human targets of the nearest violent act told before, or in, their sentence."""
+        """"The victims were identified as David Lecky and James Donnelly", "the dead include X", "the report
+        lists the hostages as X and Y": the people named are human targets of the nearest violent act told
+        before, or in, their sentence."""
         violent = [(t, tok) for t, tok in trigs if t.type in VIOLENT and not t.negated]
         if not violent:
             return
         for tok in doc.doc:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or lemma(tok) not in self.w.victim_subjects:
+            named_as = tok.dep_ == "dobj" and pobjs(tok.head, {"as"})  # "lists the victims as X"
+            if not (tok.dep_ in ("nsubj", "nsubjpass") or named_as) or lemma(tok) not in self.w.victim_subjects:
                 continue
             verb = tok.head
             if lemma(verb) not in self.w.naming_verbs:
                 continue
-            names = pobjs(verb, {"as"}) + children(verb, "attr", "dobj")
+            names = pobjs(verb, {"as"}) + [c for c in children(verb, "attr", "dobj") if c.i != tok.i]
             names += [c for n in names for a in (n, *children(n, "appos")) for c in a.conjuncts]  # "X, director, and Y"
             before = [(t, h) for t, h in violent if h.i <= verb.i]
             if not names or not before:
                 continue
-            trig = max(before, key=lambda pair: pair[1].i)[0]
-            taken = {(p.start, p.end) for p in trig.targets}
-            for n in names:
-                toks = self.name_tokens(n)
-                if not toks or not self.person_name(toks):
-                    continue
-                start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-                if (start, end) not in taken:
-                    text = doc.text[start:end]
-                    trig.targets.append(Participant(name=text, mention=text, kind="human", start=start, end=end))
-                    taken.add((start, end))
+            self.add_named(doc, max(before, key=lambda pair: pair[1].i)[0], names)
+
+    def add_named(self, doc: Document, trig: Trigger, names) -> None:
+        """The person names among `names` as human targets of the act, whole as the parser's person entity
+        runs ("todd ray wilson burdenson", its first names misread as modifiers)."""
+        taken = {(p.start, p.end) for p in trig.targets}
+        for n in names:
+            toks = self.name_tokens(n)
+            if not toks or not self.person_name(toks):
+                continue
+            first = toks[0]
+            while first.ent_type_ == "PERSON" and first.ent_iob_ == "I" and first.i > n.left_edge.i:
+                first = first.nbor(-1)
+            start, end = first.idx, toks[-1].idx + len(toks[-1].text)
+            if (start, end) not in taken:
+                text = doc.text[start:end]
+                trig.targets.append(Participant(name=text, mention=text, kind="human", start=start, end=end))
+                taken.add((start, end))
+
+    def victims_named_later(self, doc: Document, trigs: list[tuple[Trigger, object]]) -> None:
+        """"Two tourists were shot ... The tourists (or: the Britons), X and Y, were ...": names in apposition
+        to a definite phrase of people that repeats the head of an act's human target told before, or as
+        many names as that target counted, are that target's people."""
+        heads = []  # (head lemma, count, end of the target's mention, its act)
+        for t, _ in trigs:
+            if t.type in VIOLENT and not t.negated:
+                for p in t.targets:
+                    span = doc.doc.char_span(p.start, p.end, alignment_mode="expand") if p.kind == "human" else None
+                    if span is not None and len(span):
+                        count = next((parse_number([c.lower_], 0) for c in children(span.root, "nummod")), None)
+                        heads.append((lemma(span.root), count and count[0], p.end, t))
+        for tok in doc.doc:
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children) \
+                    or lemma(tok) in self.w.doer_heads or lemma(tok) in self.w.individual - self.w.human:
+                continue  # "the bombers, X and Y" are no victims, whatever took them for targets
+            names = [c for a in children(tok, "appos") for c in (a, *a.conjuncts)]
+            people = tok.tag_ in ("NNS", "NNPS") and (self.target_kind(tok) == "human" or self.demonym(tok))
+            told = [(end, t) for key, count, end, t in heads if end <= tok.idx and (
+                key == lemma(tok) or people and count == len(names) > 1)]
+            if names and told:
+                self.add_named(doc, max(told, key=lambda pair: pair[0])[1], names)
+
+    def left_traces(self, doc: Document, trigs: list[tuple[Trigger, object]]) -> None:
+        """A group whose leaflets, pamphlets or flags were left or found where an act happened is its
+        suspected doer ("leaflets of X were found at the site", "the gunmen left pamphlets with slogans of
+        X"): of the violent act told in their sentence, else the nearest told before it."""
+        violent = [(t, tok) for t, tok in trigs if t.type in VIOLENT and not t.negated]
+        for tok in doc.doc:
+            if lemma(tok) not in self.w.trace_nouns or tok.dep_ not in ("dobj", "nsubjpass") \
+                    or lemma(tok.head) not in self.w.trace_verbs:
+                continue
+            said = [c for c in tok.children if c.dep_ == "poss"] + pobjs(tok, {"of", "from"})
+            marks = pobjs(tok, {"with", "bearing"}) + (pobjs(tok.head, {"with"}) if tok.dep_ == "dobj" else [])
+            said += [p for m in marks for p in pobjs(m, {"of", "from"})]  # "with slogans of X"
+            owners = [o for o in said if self.perp_kind(o) == "organization"]
+            sent = tok.sent
+            acts = [(t, h) for t, h in violent if h.sent == sent] or [(t, h) for t, h in violent if h.i < sent.start]
+            if not owners or not acts:
+                continue
+            trig = min(acts, key=lambda pair: abs(pair[1].i - tok.i))[0]
+            trig.perpetrators = dedupe(trig.perpetrators + self.perpetrators(doc, owners, {o.i: "suspected" for o in owners}))
 
     def __call__(self, doc: Document) -> None:
         if doc.doc is None or not doc.triggers:
@@ -1689,6 +1746,8 @@ class Arguments:
         self.sentence_weapons(doc, pairs)
         self.used_weapons(doc, pairs)
         self.identified_victims(doc, pairs)
+        self.victims_named_later(doc, pairs)
+        self.left_traces(doc, pairs)
         self.own_side(doc, pairs)
         self.complete_mentions(doc)
 
