@@ -531,3 +531,8 @@ def test_captives_taken_away_are_not_counted_dead(figures):
 def test_the_figure_coders_give_is_the_tally_over_the_claims(toll):
     assert toll("Officials said 3 rebels were killed, while the rebels claimed to have killed 12 soldiers. "
                 "(coded as 3 fatalities)") == 3
+
+
+def test_a_body_of_people_under_a_figure_is_counted(figures):
+    assert figures("2 police were killed and 3 injured.") == [("killed", 2, 2, 2, "2"), ("injured", 3, 3, 3, "3")]
+    assert figures("Police said three crew died when the boat was hit.") == [("killed", 3, 3, 3, "three")]

@@ -81,6 +81,7 @@ class _Lexicon:
     inclusion: frozenset[str]
     contrast: frozenset[str]
     coded: frozenset[str]
+    counted_collectives: frozenset[str]
     additive: frozenset[str]
     captives: frozenset[str]
     abduction_verbs: frozenset[str]
@@ -125,6 +126,7 @@ def _lexicon() -> _Lexicon:
         inclusion=frozenset(lex["inclusion"]),
         contrast=frozenset(lex["contrast"]),
         coded=frozenset(lex["coded"]),
+        counted_collectives=frozenset(lex["counted_collectives"]),
         additive=frozenset(lex["additive"]),
         captives=frozenset(lex["captive_nouns"]),
         abduction_verbs=frozenset(lex["abduction_verbs"]),
@@ -765,7 +767,8 @@ class _Finder:
 
     def read_one(self, v, person_only: bool, single: bool):
         lemma = v.lemma_.lower()
-        if lemma in self.lex.not_persons and v.i not in self.at:
+        if lemma in self.lex.not_persons and v.i not in self.at and not (  # "2 police were killed": counted people
+                lemma in self.lex.counted_collectives and any(i in self.at for i in range(v.left_edge.i, v.i))):
             return None
         # the figure is the victim or sits in its left modifiers ("two paramilitary men", "at least 12 people")
         # "both the driver and the passenger": the list counts, not "both"
