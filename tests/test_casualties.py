@@ -536,3 +536,7 @@ def test_the_figure_coders_give_is_the_tally_over_the_claims(toll):
 def test_a_body_of_people_under_a_figure_is_counted(figures):
     assert figures("2 police were killed and 3 injured.") == [("killed", 2, 2, 2, "2"), ("injured", 3, 3, 3, "3")]
     assert figures("Police said three crew died when the boat was hit.") == [("killed", 3, 3, 3, "three")]
+
+
+def test_a_list_the_parse_hangs_on_after_is_still_the_passive_verbs_dead(toll):
+    assert toll("The operation ended after 3 militants and 2 soldiers, including a captain, were killed.") == 5

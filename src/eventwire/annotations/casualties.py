@@ -567,6 +567,9 @@ class _Finder:
                 # "was shot and killed", "was believed to have been killed": the head's victim;
                 # from another trigger only its passive subject ("12 were killed and 30 injured").
                 deps = ("nsubjpass",) if self.role(tok.head) else ("nsubjpass", "dobj")
+                left = self.subject_on_left(tok) if any(c.dep_ == "auxpass" for c in tok.children) else None
+                if left is not None and left.i > tok.head.i and self.quantified(left):
+                    return left  # "ended after 2 militants and 5 soldiers were killed": the parse hung them on "after"
                 if any(c.dep_ == "auxpass" for c in tok.children) or role == "intransitive":
                     deps += ("nsubj",)  # "were on a visit and were wounded", "shot himself and died"
                 inherited = next((c for c in tok.head.children if c.dep_ in deps), None)
@@ -656,9 +659,20 @@ class _Finder:
                 j -= 1
                 continue
             if t.lower_ == "," and j - 1 >= sent_start and tok.doc[j - 1].pos_ in ("NOUN", "PROPN"):
-                return tok.doc[j - 1]  # "Saleh al-Aroui, was believed to have been killed", not "Aroui, 57,"
-            return t if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else None
+                return self.list_head(tok.doc[j - 1])  # "Saleh al-Aroui, was believed to have been killed"
+            return self.list_head(t) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else None
         return None
+
+    def list_head(self, t):
+        """The first of the list a noun closes, past what a figure includes: "after 2 militants and 5 security
+        personnel, including an army colonel, were killed" is the militants' list, not the colonel."""
+        while True:
+            if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in self.lex.inclusion:
+                t = t.head.head
+            elif t.dep_ == "conj" and t.head.i < t.i:
+                t = t.head
+            else:
+                return t
 
     # -- figures --------------------------------------------------------------------------
     def quantified(self, tok) -> bool:
