@@ -1302,3 +1302,19 @@ def test_victims_named_later_in_a_lowercase_wire_keep_their_first_names(run):
               "the national mining company of bolivia.", stages=FULL)
     taken = {p.mention for t in doc.triggers for p in t.targets}
     assert {"todd ray wilson pennington", "jeffrey brent hale"} <= taken
+
+
+def test_the_group_whose_supporters_act_is_a_perpetrator(run):
+    doc = run("Strike supporters of the BNP hurled petrol bombs at a truck on the Sylhet highway on Friday, "
+              "burning 2 people to death.", stages=FULL)
+    assert "BNP" in {p.mention for t in doc.triggers for p in t.perpetrators}  # even with the verb read as an adjective
+
+
+def test_the_group_whose_factions_clash_is_a_perpetrator(run):
+    doc = run("Two rival factions of the Awami League clashed in Sylhet on Friday over a tender.", stages=FULL)
+    assert "Awami League" in {p.mention for t in doc.triggers for p in t.perpetrators}
+
+
+def test_who_acted_in_protest_are_the_protesters(roles):
+    found = roles("Shopkeepers in Karachi closed their shops and blocked the road for a day in protest against a new tax.")
+    assert ("Shopkeepers", "individual") in found["protest"][0]

@@ -377,6 +377,12 @@ class Arguments:
             # "police fired teargas at opposition supporters during a protest": a crowd the act met at a protest
             f.agents += [o for o in children(act, "dobj") + pobjs(act, {"at", "on", "against"}) if o.tag_ == "NNS"
                          and self.target_kind(o) == "human" and not self.name_like(self.name_tokens(o))]
+        if prep is not None and prep.lower_ == "in" and tok.tag_ == "NN" and not children(tok, "det"):  # "banged pots in protest"
+            verb = next((a for a in prep.ancestors if is_verb(a)), None)
+            while verb is not None and verb.dep_ == "conj" and not children(verb, "nsubj"):
+                verb = verb.head  # "banged pots and blew whistles in protest": the first verb's subject
+            if verb is not None and not passive(verb):
+                f.agents += children(verb, "nsubj")
         went = tok.doc[tok.i - 2] if tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "on" else None
         if went is not None and lemma(went) == "go" and tok.head is not tok.doc[tok.i - 1]:
             f.agents += children(went, "nsubj")  # "nurses went on strike", whatever the parse hung "strike" on
@@ -1343,6 +1349,8 @@ class Arguments:
             out.append(self.participant(doc, start, end, kind, named_by, said))
             if kind == "organization" and self.armed_means(h):
                 out[-1].name = self.military_of(named_by) or self.home_military(doc, h) or out[-1].name
+            if kind == "organization" and not self.mention_at(h):  # "two factions of the X League": X too
+                out += [self.participant(doc, *self.mention_at(g)[:2], kind, g, said) for g in self.members_of(h)]
             if kind == "organization":  # "CPI (Maoist) cadres", "FARC members": the group's men too
                 men = [a for a in h.children if a.dep_ == "appos" and a.i > 0 and a.nbor(-1).text != ","
                        and lemma(a) in self.w.individual]
@@ -1363,6 +1371,7 @@ class Arguments:
                 groups += [p for t in inner for p in pobjs(t, {"of", "from"})  # "terrorists from the FAL"
                            if self.perp_kind(p) == "organization"]
                 groups += [p for a in self.identities(h) for p in pobjs(a, {"of"}) if self.perp_kind(p) == "organization"]
+                groups += [g for g in self.members_of(h) if g not in groups]
                 suspected = [p for c in self.believed(h) for a in (c, *children(c, "attr"))
                              for p in pobjs(a, set(self.w.affiliations.get(lemma(c), ())))
                              if self.perp_kind(p) == "organization"]
@@ -1381,6 +1390,15 @@ class Arguments:
                             and m[0] < own:  # not "salvadoran" of its men, nor a man's own name
                         out.append(self.participant(doc, m[0], m[1], "organization", t, said))
         return out
+
+    def members_of(self, h) -> list:
+        """The named group a partitive head counts men or parts of ("supporters of the BNP", "a faction of the
+        X League"): they act for it. Sought in the whole "of" phrase, as the parse may hang the name on a later
+        word ("supporters of the BNP hurled bombs" read as a noun phrase)."""
+        if lemma(h) not in self.w.partitive | self.men:  # "cadres of the X", not only the partitive heads
+            return []
+        return [t for p in children(h, "prep") if p.lower_ == "of" for t in p.subtree
+                if self.entity_at(t) and self.perp_kind(t) == "organization"][:1]
 
     def believed_states(self, doc: Document, h) -> list[Participant]:
         """The state a craft or weapon is believed to be of ("warplanes, believed to be Israeli", "drones thought
