@@ -889,3 +889,28 @@ def test_exchanging_several_kinds_of_fire_is_a_clash(triggers):
 def test_deploying_in_positions_handed_over_is_taking_them(triggers):
     found = triggers("On Friday, Russian military police deployed in two posts near Tal Tamr handed over by the Kurdish militia.")
     assert found["deployed"].subtype == "non_violent_transfer_of_territory"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Tenants in Quito banged pots and pans from their balconies to demand lower rents.", "banged"),
+    ("Taxi drivers honked their horns outside the ministry to protest against fuel prices.", "honked"),
+])
+def test_making_noise_to_demand_something_is_a_protest(triggers, text, word):
+    assert (triggers(text)[word].type, triggers(text)[word].subtype) == ("protests", "peaceful_protest")
+
+
+def test_a_horn_honked_in_celebration_is_no_protest(triggers):
+    assert "honked" not in triggers("Fans honked their horns after the team won the cup.")
+
+
+def test_a_rally_held_with_a_motorcade_is_a_protest(triggers):
+    found = triggers("Farmers held a convoy and rally near the port on Friday.")
+    assert found["rally"].subtype == "peaceful_protest"
+    assert triggers("Backers of the mayor held a motorcade across the city.")["motorcade"].type == "protests"
+
+
+def test_a_killing_that_tells_who_protesters_want_tried_is_their_grievance(triggers):
+    found = triggers("Hundreds of demonstrators returned to the square, renewing their calls for the trial "
+                     "of those responsible for shooting students.")
+    assert found["returned"].subtype == "peaceful_protest"
+    assert "shooting" not in found

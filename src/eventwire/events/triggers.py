@@ -175,7 +175,8 @@ def lexicon() -> Lexicon:
 def context(tok, wide: bool = False) -> set[str]:
     """Lemmas and lowercase forms a sense's `requires` may name: its head, children, objects of its
     prepositions ("hacked three villagers to death", "entered the town without fighting", "dropped by a
-    helicopter"), nearby tokens ("took its 25 crew members hostage"),
+    helicopter"), nearby tokens ("took its 25 crew members hostage"), for a noun joined to another, the word that
+    one hangs on ("held a march and rally"),
     for the object of a preposition, the word the preposition hangs on ("took two nurses as hostages") and,
     for a verb with no object, the object it shares with the verb joined to it ("intercepted and destroyed a drone").
     The wide context, where `also_requires` is met, adds what qualifies the objects ("named X as its new
@@ -188,6 +189,8 @@ def context(tok, wide: bool = False) -> set[str]:
         near.append(tok.head.head)
     if tok.dep_ == "nsubj":  # "clashes broke out between two communities": the sides hang on the verb
         near += [g for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children]
+    if tok.dep_ == "conj" and noun_like(tok) and noun_like(tok.head):  # "held a motorcade and rally": the verb is both's
+        near.append(tok.head.head)
     if tok.dep_ == "conj" and tok.pos_ == "VERB" and not any(c.dep_ == "nsubj" for c in tok.children):
         near += [c for c in tok.head.children if c.dep_ == "nsubj"]  # "mobs torched houses and clashed"
     # "entered Izium and raised the flag after Russian troops withdrew": the clause dates both verbs
@@ -488,7 +491,7 @@ def grievance(tok, protests: set[int], lex: Lexicon) -> bool:
     not one of this report."""
     if noun_like(tok) and tok.dep_ == "pobj" and tok.head.lower_ in lex.grievance_preps and tok.head.head.i in protests:
         return True
-    if noun_like(tok) and demanded(tok, protests, lex):
+    if (noun_like(tok) or tok.dep_ == "pcomp") and demanded(tok, protests, lex):
         return True
     if tok.dep_ != "relcl" or lemma(tok.head) in lex.protest_cues:
         return False  # "demonstrators who had attacked banks": the protesters' own act
@@ -503,11 +506,12 @@ def grievance(tok, protests: set[int], lex: Lexicon) -> bool:
 
 
 def demanded(tok, protests: set[int], lex: Lexicon) -> bool:
-    """ "Returned to the square, calling for accountability for the killing of protesters": an act named, through a
-    grievance preposition, in the object of what protesters call for is what they protest about."""
+    """ "Returned to the square, calling for accountability for the killing of protesters", "demanding the trial of
+    those responsible for killing protesters": an act named, through a grievance preposition, in the object of what
+    protesters call for is what they protest about."""
     node, about = tok, False
     for _ in range(8):
-        if node.dep_ not in ("pobj", "prep", "dobj", "conj") or node.head is node:
+        if node.dep_ not in ("pobj", "pcomp", "prep", "dobj", "conj", "amod") or node.head is node:
             return False
         about = about or node.dep_ == "prep" and node.lower_ in lex.grievance_preps
         node = node.head
