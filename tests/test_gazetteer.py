@@ -186,3 +186,8 @@ def test_conflict_towns_and_townships_geonames_lacks_are_at_their_own_points():
                                ("Buleda", "PK", 26.21, 62.93), ("Janaale", "SO", 1.81, 44.70)):
         found = [e for e in gaz().lookup(name) if e.country_code == cc and e.feature == "city"]
         assert found and abs(found[0].lat - lat) < 0.1 and abs(found[0].lon - lon) < 0.1, name
+
+
+def test_a_two_word_name_run_together_is_found_by_its_split():
+    assert [(e.name, e.country_code) for e in gaz().joined(norm("Mandibahauddin"))] == [("Mandi Bahauddin", "PK")]
+    assert gaz().joined(norm("Mandi Bahauddin")) == []

@@ -1127,3 +1127,15 @@ def test_a_frontier_sector_bracketed_with_its_town_is_the_town_it_is_named_after
                       "a soldier.")
     uri = by_mention(found, "Uri sector")
     assert uri and uri[0].country_code == "IN" and abs(uri[0].lat - 34.1) < 0.2
+
+
+def test_a_name_before_a_border_crossing_is_the_town_it_stands_at(places):
+    _, found = places("Traders blocked trucks at the Birgunj border crossing for a second day on Friday.")
+    birgunj = by_mention(found, "Birgunj")
+    assert birgunj and birgunj[0].country_code == "NP" and abs(birgunj[0].lat - 27.0) < 0.2
+
+
+def test_a_two_word_town_written_as_one_word_is_found(places):
+    _, found = places("Shops stayed shut in Mandibahauddin town after the strike call on Sunday.")
+    town = by_mention(found, "Mandibahauddin")
+    assert town and town[0].country_code == "PK"

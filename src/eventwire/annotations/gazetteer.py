@@ -229,6 +229,19 @@ class Gazetteer:
         'Lower Shabeelle'. Not part of `entries`: a squeezed name may be another place's ('uta', Utah)."""
         return [self._entry(r) for r in self._squeezed.get(squeeze(key), ())]
 
+    def joined(self, key: str) -> list[Entry]:
+        """Places whose main name of two words the one-word key writes run together: 'chapainawabganj'
+        finds 'Chapai Nawabganj'. Only main names, each part three letters or more, to keep chance
+        splits out."""
+        if " " in key:
+            return []
+        for i in range(3, len(key) - 2):
+            split = key[:i] + " " + key[i:]
+            found = [e for e in self.entries(split) if norm(e.name) == split]
+            if found:
+                return found
+        return []
+
     @lru_cache(maxsize=1024)
     def respelled(self, key: str, country: str, admin1: str) -> tuple[Entry, ...]:
         """Towns of one first-level division spelled nearly like `key`: the same `skeleton`, or the same

@@ -168,6 +168,7 @@ class Places:
         self.work_words = self.facility_words - DESIGNATORS  # "Estadio", "Hotel"; not "Village" ("SOS Village Malakal")
         self.bare_provinces = set(k["bare_province_countries"])
         self.borrowed_heads = set(k["borrowed_name_heads"])
+        self.town_site_heads = set(k["town_site_heads"])
         self.street_heads = set(k["street_heads"])
         self.name_prefixes = set(k["name_prefixes"])
         self.apposition_nouns = set(k["apposition_nouns"])
@@ -630,9 +631,11 @@ class Places:
             return False
         entries = self.gaz.entries(key)
         located = span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE  # "in Birgunj" (Birgañj)
+        located = located or self._town_site(span)
         if not entries and located and len(key) >= SQUEEZE_MIN:
-            # "near Tal Tamr" (Tall Tamr): another spelling, kept where the document names its country
-            return len(span) > 1 and bool(self.gaz.skeletal(key))
+            # "near Tal Tamr" (Tall Tamr): another spelling, kept where the document names its country;
+            # "in Mandibahauddin": a two-word name run together
+            return (len(span) > 1 and bool(self.gaz.skeletal(key))) or bool(self.gaz.joined(key))
         if not entries:
             return False
         if key in self.not_places:
@@ -671,6 +674,13 @@ class Places:
             return any(e.feature in ("country", "admin1") or e.population >= BIG_POP for e in entries)
         return True
 
+    def _town_site(self, span) -> bool:
+        """'at the Torkham border crossing': a name between a locative and its article and a lowercase
+        crossing or post noun names the town the post stands at, as a name right after 'at' would."""
+        doc, i = span.doc, span.start
+        return i > 1 and doc[i - 1].lower_ in ARTICLES and doc[i - 2].lower_ in LOCATIVE and span.end < len(doc) \
+            and doc[span.end].is_lower and doc[span.end].lower_ in self.town_site_heads
+
     # -- candidates -----------------------------------------------------------------------------
     @staticmethod
     def _primary(name: str, entries: list[Entry]) -> set[int]:
@@ -698,6 +708,8 @@ class Places:
             entries = [e for e in self.gaz.entries(key) if e.feature != "city" or e.population >= BIG_POP]
         if not entries and len(key) >= SQUEEZE_MIN:  # "Lower Shabelle" for "Lower Shabeelle" (divisions only)
             entries = self.gaz.squeezed(key)
+        if not entries and len(key) >= SQUEEZE_MIN:  # "Chapainawabganj" for "Chapai Nawabganj"
+            entries = self.gaz.joined(key)
         if not entries and len(key) >= SQUEEZE_MIN:  # "Tal Tamer" for "Tall Tamr"
             entries = self.gaz.skeletal(key)
             m.skeletal = bool(entries)
