@@ -163,10 +163,11 @@ class Events:
         resolve_relative_dates(groups, doc, layout)
         ordered = by_salience(groups, doc, layout)
         main = ordered[0] if ordered else None
-        if main is not None and main.violent:  # a toll in a sentence of its own is the main event's
-            main.casualties += [c for c in unowned if not c.mixed]
-        elif main is not None and any(t.subtype in HARMFUL for t in main.triggers):  # not one it happened "after"
-            main.casualties += [c for c in unowned if not c.mixed and layout.sent(c.count.start) not in main.sentences]
+        if main is not None and (main.violent or any(t.subtype in HARMFUL for t in main.triggers)):
+            # a toll in a sentence of its own is the main event's; an arson's only from a sentence apart, not
+            # a death it happened "after"
+            main.casualties += [c for c in unowned if not c.mixed
+                                and (main.violent or layout.sent(c.count.start) not in main.sentences)]
         accused = blamed_perpetrators(ordered, doc)
         ids = counter(1)
         doc.events = [build_event(f"e{next(ids)}", g, doc, layout, main=(i == 0), accused=accused.get(id(g), []))
