@@ -540,3 +540,16 @@ def test_a_body_of_people_under_a_figure_is_counted(figures):
 
 def test_a_list_the_parse_hangs_on_after_is_still_the_passive_verbs_dead(toll):
     assert toll("The operation ended after 3 militants and 2 soldiers, including a captain, were killed.") == 5
+
+
+def test_a_passer_by_is_a_person_the_toll_counts(toll):
+    assert toll("A grenade went off outside a bakery in Tirana, wounding a passer-by.", "injured") == 1
+
+
+def test_shot_dead_that_the_parse_reads_as_a_noun_still_counts_its_object(toll):
+    assert toll("Two men on a scooter shot dead a shopkeeper in Lyari on Friday.") == 1
+
+
+def test_an_attacker_police_shot_dead_in_a_conjunct_clause_adds_to_the_toll(toll):
+    assert toll("An assailant killed a teacher at a school near Osorno. Soldiers stormed the school and shot the "
+                "assailant dead; three soldiers were wounded in the exchange of fire.") == 2

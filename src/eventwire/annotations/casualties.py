@@ -581,7 +581,8 @@ class _Finder:
         if role == "adjective":
             if tok.dep_ == "amod":
                 return tok.head  # "one dead terrorist"
-            if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod", "attr", "dep", "advcl"):
+            if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod", "attr", "dep", "advcl") or (
+                    tok.dep_ == "conj" and tok.head.pos_ == "VERB"):  # "[shot the assailant] dead" parsed as a conjunct
                 own = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 if own is not None:
                     return own  # "found [the girl dead]": a small clause has its own subject
@@ -591,6 +592,9 @@ class _Finder:
                     if c is not None:
                         return c
                 return self.subject_on_left(tok)
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj  # "gunmen on a motorbike shot dead a trader": the parse took "shot" for a noun
             return tok
         if role == "condition":  # "one person is listed in critical condition"
             verb = tok.head.head if tok.head.dep_ == "prep" else tok.head
@@ -861,6 +865,8 @@ class _Finder:
             return self.entity_kind[v.i] == "person" and v.tag_ != "NNPS"
         if v.tag_ == "NNP" or (v.pos_ == "PROPN" and v.tag_ != "NNPS"):
             return v.ent_type_ not in _NOT_PERSON_ENTS
+        if v.i >= 2 and v.nbor(-1).text == "-" and v.nbor(-2).head == v:  # "a passer-by": the parse heads it with "by"
+            return f"{v.nbor(-2).lower_}-{v.lower_}" in self.lex.persons
         if v.tag_ == "NN" or (plural and v.tag_ == "NNS"):
             return lemma in self.lex.persons or lemma == "people" or lemma.endswith(self.lex.suffixes)
         return False
