@@ -1139,3 +1139,66 @@ def test_a_two_word_town_written_as_one_word_is_found(places):
     _, found = places("Shops stayed shut in Mandibahauddin town after the strike call on Sunday.")
     town = by_mention(found, "Mandibahauddin")
     assert town and town[0].country_code == "PK"
+
+
+def test_a_quarter_written_as_part_of_a_big_city_takes_the_citys_point(places):
+    _, found = places("Two gendarmes were wounded in the Ixelles district of Brussels on Thursday evening.")
+    quarter = by_mention(found, "Ixelles")[0]
+    assert quarter.feature == "other" and quarter.country_code == "BE"
+    assert abs(quarter.lat - 50.850) < 0.005 and abs(quarter.lon - 4.349) < 0.005
+    _, found = places("Police raided a flat in the Copacabana neighbourhood of Rio de Janeiro at dawn.")
+    quarter = by_mention(found, "Copacabana")[0]
+    assert quarter.feature == "other" and quarter.country_code == "BR" and abs(quarter.lat - -22.906) < 0.01
+
+
+def test_a_local_government_area_named_after_its_seat_is_the_seat(places):
+    _, found = places("Bandits killed four farmers in Anka LGA (Zamfara) on Tuesday.")
+    lga = by_mention(found, "Anka LGA")[0]
+    assert lga.feature == "city" and lga.country_code == "NG" and abs(lga.lat - 12.11) < 0.05
+
+
+def test_a_big_town_alone_in_a_bracket_places_the_name_before_it(places):
+    _, found = places("Turkish drones struck a vehicle near Mangish (Duhok) on Sunday.")
+    village = by_mention(found, "Mangish")[0]
+    assert village.country_code == "IQ" and abs(village.lat - 37.04) < 0.05 and abs(village.lon - 43.10) < 0.05
+    _, found = places("Turkish drones struck a shepherd near Sarsang (Duhok) on Sunday.")
+    village = by_mention(found, "Sarsang")[0]
+    assert village.country_code == "IQ" and abs(village.lat - 36.87) < 0.05
+
+
+def test_a_bracketed_state_spelled_like_its_capital_holds_the_name_before_it(places):
+    _, found = places("LNA fighters shelled positions near Dafniya (Misrata) at dawn.")
+    village = by_mention(found, "Dafniya")[0]
+    assert village.country_code == "LY" and village.admin1 == "Mişrātah" and village.lat is not None
+
+
+def test_a_tehsil_named_in_a_tribal_region_is_the_towns_of_that_country(places):
+    _, found = places("Militants attacked a checkpoint in Bara tehsil, Khyber Agency late on Friday.")
+    bara = by_mention(found, "Bara")[0]
+    assert bara.country_code == "PK" and abs(bara.lat - 33.91) < 0.05
+
+
+def test_a_village_abroad_yields_to_its_namesake_where_the_armed_groups_act(places):
+    _, found = places("MNDAA fighters ambushed an army convoy near Muse on Friday.")
+    muse = by_mention(found, "Muse")[0]
+    assert muse.country_code == "MM" and abs(muse.lat - 23.98) < 0.05
+
+
+@pytest.mark.parametrize("text, mention, cc, lat", [
+    ("Soldiers exchanged fire with rebels near Thanchi, Bandarban on Monday.", "Thanchi", "BD", 21.76),
+    ("Inmates rioted in Jau, Southern governorate, Bahrain, on Sunday.", "Jau", "BH", 26.02),
+    ("Shells fell on homes in Ain Zara, south of Tripoli, on Sunday.", "Ain Zara", "LY", 32.79),
+    ("A drone strike hit a compound in the Shawal valley of North Waziristan.", "Shawal valley", "PK", 32.65),
+])
+def test_conflict_towns_geonames_lacks_are_hand_kept(places, text, mention, cc, lat):
+    _, found = places(text)
+    place = by_mention(found, mention)[0]
+    assert place.country_code == cc and abs(place.lat - lat) < 0.05
+
+
+
+def test_a_district_before_a_province_its_capital_is_named_after_is_the_namesake_inside(places):
+    _, found = places("Insurgents shot a village headman in Mayo district, Pattani late on Tuesday.")
+    mayo, pattani = by_mention(found, "Mayo")[0], by_mention(found, "Pattani")[0]
+    assert mayo.country_code == "TH" and abs(mayo.lat - 6.72) < 0.05
+    assert (pattani.feature, pattani.country_code) == ("admin1", "TH")

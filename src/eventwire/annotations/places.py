@@ -35,7 +35,9 @@ the gazetteer lacks ("Madi, Chitwan district, Central region, Nepal", "Inata, So
 first name in the first area it names that resolves, and a division written as such ("Meme, Far North region") holds
 the town before it, which keeps that sense when repeated. South Asian "upazila" and "tehsil" and GTD's "X area, Y city"
 address a place like "district" ("Chauddagram upazila of Comilla" too); a direction that names a division only with
-its designator ("Southern governorate") is found with it.
+its designator ("Southern governorate") is found with it. "The Ixelles district of Brussels", a quarter of a big city,
+takes the city's point; "Anka LGA" is its seat; a lone big town in a bracket ("(Duhok)") stands for its area; "Mayo
+district, Pattani" is the Mayo of Pattani province, which its capital's name had hidden.
 """
 
 from __future__ import annotations
@@ -64,8 +66,9 @@ CONNECTORS = {"of", "de", "del", "la", "le", "du", "upon", "on", "the", "al", "e
 # Designators that may trail a name the gazetteer holds without them ("Kerman City").
 DESIGNATORS = {"city", "province", "state", "town", "village", "governorate", "district", "region", "county",
                "parish", "township", "borough", "regency"}
-# ... and "Zaatari camp", named after the town it lies by or the gazetteer holds; a frontier's "Uri sector"
-SUFFIXES = DESIGNATORS | {"camp", "sector"}
+# ... and "Zaatari camp", named after the town it lies by or the gazetteer holds; a frontier's "Uri sector"; a
+# Nigerian "Kankara LGA", a local government area named after its seat, which the gazetteer holds as a town
+SUFFIXES = DESIGNATORS | {"camp", "sector", "lga"}
 # A capitalised run spaCy did not call a place counts when it names a big place, a sizeable one
 # in front of what it names ("Oxford Police"), one after a locative preposition, or one in a
 # state the document names or near its other places.
@@ -104,6 +107,7 @@ HAMLETS = {"village", "hamlet", "kebele"}  # what a name so called cannot be a b
 FIRST_ORDER = {"province", "state", "region", "governorate", "department", "oblast", "prefecture", "division"}
 SQUEEZE_MIN = 6  # shorter names ("Keep", "Teen") squeeze into too many others to be looked up so
 CHAIN_KM = 100.0  # a namesake this close to the town or district of its bracket is the one meant
+QUARTER_KM = 25.0  # a quarter of a big city lies this close to its point
 FAR_CHAIN_KM = 300.0  # ... and one farther than this from its town is none
 MAX_BRACKET_ITEMS = 3  # "(Gimbi, West Wellega, Oromia)"
 PART_NOUNS = {"district", "districts", "area", "neighbourhood", "neighborhood", "suburb", "slum", "slums", "favela",
@@ -755,7 +759,9 @@ class Places:
                 # "a flight from Victoria, in the Seychelles", "Bole, in the Savannah Region": the area holds the town,
                 # and a namesake outside it is not meant (the area's point stands in for a town the gazetteer lacks)
                 a.container, b.holds, a.regional = b, a, True
-            elif _designated(gap) and any(e.feature in AREAS for e in b.candidates) and not (
+            elif _designated(gap) and not (a.demonym or b.demonym) and self._named_province(a, b):
+                pass  # "Mayo district, Pattani": Pattani province's Mayo, not Ireland's County Mayo
+            elif _designated(gap) and any(e.feature in AREAS or _held_region(e) for e in b.candidates) and not (
                     any(e.feature in ("admin1", "admin2") for e in a.candidates)
                     and not {e.country_code for e in a.candidates} & {e.country_code for e in b.candidates}
                     and not self._country_follows(text, mentions, i + 1)):
@@ -775,7 +781,7 @@ class Places:
                 # "Gulshan diplomatic zone of Dhaka": the part lies in the whole, so a namesake outside it
                 # is not meant, and with none inside, the part takes the whole's point.
                 near = [e for e in a.candidates if any(_lies_in(e, c) for c in wholes)]
-                if near:
+                if near and not _quarter(text, a, b, near):
                     a.candidates = near
                 else:
                     a.candidates, a.container, b.holds, a.regional = [], b, a, True
@@ -807,6 +813,18 @@ class Places:
                 # GTD-style "Baga, Kukawa district, Borno state", "Xitaxi village, Muidumbe district, Cabo Delgado
                 # province": the town lies in the state too, near its district.
                 a.container, a.regional, a.chain = b.container, True, [b]
+
+    def _named_province(self, a: Mention, b: Mention) -> bool:
+        """ "Mayo district, Pattani": a state of b's main name that its town of the name had hidden holds a namesake
+        of a, where none of a's candidates lies in it; then a is that namesake and b the state (True)."""
+        states = [e for e in self.gaz.entries(b.key) if e.feature == "admin1" and norm(e.name) == b.key]
+        if not states or any(_within(e, h) for e in a.candidates for h in states):
+            return False
+        inside = [e for e in self.gaz.entries(norm(_bare(a.text))) if any(_within(e, h) for h in states)]
+        if inside:
+            a.candidates, b.candidates = inside, states
+            a.container, b.holds, a.regional = b, a, True
+        return bool(inside)
 
     @staticmethod
     def _addressed_in(text: str, mentions: list[Mention], i: int) -> None:
@@ -957,8 +975,12 @@ class Places:
             key = " ".join(words[:-1])
         entries = self.gaz.entries(key) or self.gaz.squeezed(key) or [  # "(Jawzjan)": GeoNames' Jowzjan
             e for e in self.gaz.skeletal(key) if e.feature in ("admin1", "admin2")]
+        # A state spelled like its capital ("(Misrata)": GeoNames' Misratah city and Misratah state) is found squeezed;
+        # a big town alone in the bracket of a name the gazetteer lacks stands for its area ("Amadiya (Duhok)").
         areas = ([e for e in entries if e.feature in AREAS] or [e for e in entries if e.feature == "admin2"]
-                 or [e for e in entries if address and e.feature == "city" and e.population >= CONFIRM_POP][:1])
+                 or [e for e in (self.gaz.squeezed(key) if len(key) >= SQUEEZE_MIN else ()) if e.feature in AREAS]
+                 or [e for e in entries if (address and e.population >= CONFIRM_POP or not held
+                                            and e.population >= BIG_POP) and e.feature == "city"][:1])
         if held and not any(_within(h, a) for h in held for a in areas):
             return [e for e in entries if e.feature == "city" and any(_within(h, e) for h in held)][:1] or areas
         return areas
@@ -1214,8 +1236,9 @@ class Places:
                     and not any(e.feature == "country" for e in cands):  # (a list of countries is no address)
                 return None  # "Caracas city, Federal District, Venezuela": Brazil's Federal District is not meant
             if not inside and m.bracketed and len(m.key) >= SQUEEZE_MIN:
-                # "Thiban town (Al Mayadin, Deir-ez-Zor)": the state's town of another spelling (GeoNames' Dhiban)
-                inside = [e for h in holders if h.feature == "admin1"
+                # "Thiban town (Al Mayadin, Deir-ez-Zor)": the state's town of another spelling (GeoNames' Dhiban);
+                # a bracket's lone town stands for its state ("Amadiya (Duhok)": GeoNames' Al Amadiyah near Dihok)
+                inside = [e for h in holders if h.feature in ("admin1", "city")
                           for e in self.gaz.respelled(m.key, h.country_code, h.admin1_code)]
             if not inside and m.bracketed:
                 inside = _beside(cands, m.primary, holders)
@@ -1273,6 +1296,13 @@ class Places:
                 and support.country_support(key, e) > 0.5), key=lambda e: e.population, default=None)
             if world is not None and best.population * WORLD_RATIO < world.population:
                 return world
+            # A village abroad nothing else in the text hints at yields to its namesake in a country the other
+            # names or the armed groups point to ("TNLA fighters seized villages near Muse": Myanmar's, not Muse, PA).
+            if best.population < CONFIRM_POP and support.country_support(key, best) <= 0.0:
+                cued = [e for e in cands if e.feature == "city" and e.id in m.primary
+                        and support.country_support(key, e) >= 1.0]
+                if cued:
+                    return max(cued, key=lambda e: e.population)
             # Beside another national capital a capital is meant, not a town of its name abroad far from the
             # document's towns ("rates in London, while the Federal Reserve in Washington").
             if support.capitals - {key} and best.id not in self.gaz.capitals and best.population < BIG_POP \
@@ -1546,6 +1576,16 @@ def _lies_in(e: Entry, whole: Entry) -> bool:
     return distance_km(e, whole) <= CHAIN_KM
 
 
+def _quarter(text: str, a: Mention, b: Mention, near: list[Entry]) -> bool:
+    """ "the Schaerbeek district of Brussels", "the Estacio neighborhood of Rio de Janeiro": a quarter written as
+    part of a big city (its namesakes there all within QUARTER_KM of it) stands for the city, as datasets code
+    it; the quarter then takes the city's point."""
+    if text[max(0, a.start - 4) : a.start].lower() != "the ":
+        return False
+    cities = [c for c in b.candidates[:3] if c.feature == "city" and c.population >= BIG_POP]
+    return any(all(distance_km(e, c) <= QUARTER_KM for e in near) for c in cities)
+
+
 def _part_of(gap: str) -> bool:
     """The text between a neighbourhood and its town: ' district of ', ' slums in ', ' diplomatic zone of '."""
     words = gap.split()
@@ -1677,10 +1717,16 @@ def _joins(gap: str) -> bool:
 def _within(e: Entry, area: Entry) -> bool:
     """Whether `e` lies in the country or state `area`, or near the point of the province or town `area`
     (in its state, if the province has no point). A hand-kept site carries no state: any of its country's may
-    hold it ("Bagram prison (Bagram, Parwan)")."""
-    same_state = e.admin1_code == area.admin1_code or (e.feature == "site" and not e.admin1_code)
+    hold it ("Bagram prison (Bagram, Parwan)"); a hand-kept region of one country holds its towns near its point."""
+    same_state = e.admin1_code == area.admin1_code or (e.feature == "site" and not e.admin1_code) or _held_region(area)
     return e.id != area.id and e.country_code == area.country_code and (area.feature == "country" or (
         same_state and (area.feature in AREAS or area.lat is None or distance_km(e, area) <= CHAIN_KM)))
+
+
+def _held_region(e: Entry) -> bool:
+    """A hand-kept region inside one country, of no state ("Bara tehsil, Khyber Agency"): it holds the towns of
+    its country near its point."""
+    return e.feature == "region" and bool(e.country_code) and not e.admin1_code
 
 
 def _beside(cands: list[Entry], primary: set[int], holders: list[Entry]) -> list[Entry]:
