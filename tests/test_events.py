@@ -1209,3 +1209,33 @@ def test_what_an_act_spread_is_attributed_to_is_its_accused_doer(run):
     doc = run("On Tuesday, pamphlets attributed to al-Shabaab were distributed in Mandera, urging teachers to leave.")
     event = next(e for e in doc.events if e.trigger.text == "distributed")
     assert [(p.mention, p.attribution) for p in event.perpetrators] == [("al-Shabaab", "accused")]
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, an assailant stabbed two police officers outside the station in Lyon. "
+    "Police shot the assailant in the arm and arrested him.",
+    "On Monday, an assailant stabbed a shopkeeper in Lyon and then hid in a flat. "
+    "Police stormed the flat and shot the assailant dead.",
+])
+def test_police_who_shot_and_arrested_an_assailant_are_not_the_attackers(run, text):
+    event = run(text).events[0]
+    assert event.perpetrators and not any("Police" in p.name for p in event.perpetrators)
+
+
+def test_a_takeover_with_no_fighting_told_is_a_non_violent_transfer(run):
+    doc = run("On Monday, the rebels took over three villages near the border after government troops withdrew. "
+              "No fighting was reported.")
+    event = doc.events[0]
+    assert (event.type, event.subtype) == ("strategic_developments", "non_violent_transfer_of_territory")
+
+
+def test_a_death_a_crowd_is_angered_by_is_not_its_riots_toll(run):
+    event = run("On Monday, villagers angered by the killing of a teacher threw stones at the police station.").events[0]
+    assert event.type == "riots"
+    assert event.killed is None or event.killed.best == 0
+
+
+def test_a_crowd_that_throws_firebombs_is_the_rioting_perpetrator(run):
+    event = run("On Friday, a crowd threw petrol bombs at the town hall in Sfax, setting its doors on fire.").events[0]
+    assert (event.type, event.subtype) == ("riots", "violent_demonstration")
+    assert [p.mention for p in event.perpetrators] == ["crowd"]

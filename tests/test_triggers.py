@@ -914,3 +914,54 @@ def test_a_killing_that_tells_who_protesters_want_tried_is_their_grievance(trigg
                      "of those responsible for shooting students.")
     assert found["returned"].subtype == "peaceful_protest"
     assert "shooting" not in found
+
+
+def test_residents_who_demonstrate_protest(triggers):
+    found = triggers("Residents of the old quarter demonstrated on Sunday.")
+    assert (found["demonstrated"].type, found["demonstrated"].subtype) == ("protests", "peaceful_protest")
+
+
+@pytest.mark.parametrize("text, lead, earlier", [
+    ("Students marched through the town after a soldier shot a farmer at a checkpoint.", "marched", "shot"),
+    ("Shopkeepers staged a protest in the bazaar following the bombing of a mosque.", "protest", "bombing"),
+    ("Troops recaptured the border town on Tuesday after two weeks of shelling.", "recaptured", "shelling"),
+    ("The army retook a ridge held by the rebels after three days of shelling.", "retook", "shelling"),
+])
+def test_an_act_a_crowd_act_or_a_capture_came_after_is_its_backdrop(triggers, text, lead, earlier):
+    found = triggers(text)
+    assert lead in found
+    assert earlier not in found
+
+
+def test_an_act_a_crowd_is_angered_by_is_no_act_of_the_report(triggers):
+    found = triggers("Villagers angered by the murder of a teacher threw stones at the police station on Monday.")
+    assert found["threw"].type == "riots"
+    assert "murder" not in found
+
+
+def test_a_killing_named_in_the_demands_of_a_protest_is_its_grievance(triggers):
+    found = triggers("Hundreds of demonstrators gathered in the square to renew their demands for justice for "
+                     "murdered journalists.")
+    assert found["gathered"].subtype == "peaceful_protest"
+    assert "murdered" not in found
+
+
+def test_a_crowd_throwing_firebombs_riots_but_a_grenade_thrown_into_a_crowd_is_a_grenade(triggers):
+    found = triggers("A mob threw petrol bombs at the town hall on Friday night.")
+    assert (found["threw"].type, found["threw"].subtype) == ("riots", "violent_demonstration")
+    assert triggers("Gunmen threw a grenade into a crowd at the bus stand.")["threw"].subtype == "grenade"
+
+
+def test_a_car_caravan_held_is_a_protest(triggers):
+    found = triggers("Taxi drivers held a car caravan through the capital on Monday.")
+    assert (found["caravan"].type, found["caravan"].subtype) == ("protests", "peaceful_protest")
+
+
+def test_gathering_to_mark_an_anniversary_is_a_protest(triggers):
+    found = triggers("Activists gathered outside the parliament on Sunday to mark the anniversary of the massacre.")
+    assert found["gathered"].type == "protests"
+
+
+def test_an_armed_group_that_set_up_a_council_changed_its_activity(triggers):
+    found = triggers("The rebels said they had set up a council to run the district.")
+    assert (found["set up"].type, found["set up"].subtype) == ("strategic_developments", "change_to_group_activity")

@@ -1072,14 +1072,19 @@ def natural_sentence(sent, words: frozenset) -> bool:
 def earlier_phrase(tokens, span: Span | None) -> tuple[int, int] | None:
     """The characters of "following the death of X", "after the killing of Y", "after an army raid": an act
     done to someone or by someone named, which a temporal preposition governs, came before the sentence's
-    act, not of it ("recaptured the town after heavy fighting" is one act)."""
+    act, not of it ("recaptured the town after heavy fighting" is one act); nor is "the rape and murder of a girl"
+    that protesters are angered by."""
     if span is None:
         return None
     word = tokens.char_span(span.start, span.end, alignment_mode="expand")
-    prep = word.root.head if word is not None and word.root.dep_ == "pobj" else None
+    root = word.root if word is not None else None
+    while root is not None and root.dep_ == "conj":
+        root = root.head
+    prep = root.head if root is not None and root.dep_ == "pobj" else None
     lex = trigger_lexicon()
-    if prep is None or prep.lower_ not in lex.temporal_marks or not (
-            word.root.lemma_.lower() in lex.victim_nouns or own_doer(word.root, lex)):
+    felt = prep is not None and prep.dep_ in ("prep", "agent") and prep.head.lemma_.lower() in lex.feeling_words
+    if prep is None or not felt and (prep.lower_ not in lex.temporal_marks or not (
+            root.lemma_.lower() in lex.victim_nouns or own_doer(root, lex))):
         return None
     return prep.idx, prep.right_edge.idx + len(prep.right_edge.text)
 
@@ -1366,6 +1371,8 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     etype, subtype = acled_type(gtype, subtype, doers, targets, doc, protest, clash, marching)
     if subtype in TERRITORY:
         subtype = taken_by(g, doc) or subtype
+        if unopposed(g, doc):
+            etype, subtype = "strategic_developments", "non_violent_transfer_of_territory"
     if (etype, subtype) == ("strategic_developments", "looting_property_destruction") and killed and killed.best \
             and not armed(doers, doc):
         # "Shops were looted in Durban during xenophobic violence. 2 people killed.": looting or burning
@@ -1447,6 +1454,8 @@ def responders(g: Group, doc: Document) -> set[str]:
                                         for c in doc.doc[t.head].children)
 
     undone = {sentence(t) for t in g.triggers if attackers_fell(t) and not t.perpetrators}
+    # "Police stormed the flat, shot the assailant and arrested him": what they did beside hitting him answers too
+    hitters = {(sentence(t), p.name) for t in g.triggers if hits_attackers(t) for p in t.perpetrators}
 
     first = min(sentence(t) for t in g.triggers)
 
@@ -1456,11 +1465,15 @@ def responders(g: Group, doc: Document) -> set[str]:
                     for c in doc.doc[t.head].sent)
 
     def answers(t: Trigger) -> bool:
-        return hits_attackers(t) or not t.targets and sentence(t) in undone or fought_back(t)
+        return hits_attackers(t) or not t.targets and sentence(t) in undone or fought_back(t) or bool(
+            t.perpetrators) and all((sentence(t), p.name) in hitters for p in t.perpetrators)
 
     back = {p.name for t in g.triggers if answers(t) for p in t.perpetrators}
-    attack = {p.name for t in g.triggers if not answers(t) for p in t.perpetrators}
-    return back - attack if attack else set()  # "police shot dead two gunmen" alone: the police acted
+    attack = [t for t in g.triggers if not answers(t)]
+    # "police shot dead two gunmen" alone: the police acted; "an assailant stabbed two officers; police shot him":
+    # the stabbing is the attack, whoever the text leaves its doer (a toll alone is no attack)
+    acted = any(t.perpetrators or not t.outcome for t in attack)
+    return back - {p.name for t in attack for p in t.perpetrators} if acted else set()
 
 
 def coded_actor(p: Participant, etype: str, location: Place | None, doc: Document) -> Participant:
@@ -1660,6 +1673,13 @@ def taken_by(g: Group, doc: Document) -> str | None:
               and any(s.start_char <= m.start < s.end_char for s in sents)} - {p.entity for p in takers}
     # "the RSF took control of the SAF division headquarters": one force of a state took it from another
     return "government_regains_territory" if len(state) == len(takers) and not rivals else None
+
+
+def unopposed(g: Group, doc: Document) -> bool:
+    """ "The TNLA took over several villages after the army withdrew. No fighting was reported.": territory
+    taken with no fight of its own, where the text says none was fought, changed hands without violence."""
+    return not any(t.type in VIOLENT and t.subtype not in TERRITORY for t in g.triggers) and any(
+        t.negated and t.type == "battles" and t.subtype not in TERRITORY for t in doc.triggers)
 
 
 def lethal(g: Group, killed: Count | None, doc: Document) -> bool:

@@ -79,6 +79,7 @@ class Sense:
     by_crowd: bool = False  # destruction that a crowd doing it makes a riot
     past_doer: bool = False  # only a past act with its doer told ("the government released 98 prisoners")
     whole_object: bool = False  # every conjunct of the object in the class ("burned tyres", not "tyres and a bank")
+    doer: str = ""  # a noun class its subject must be in ("a crowd threw Molotov cocktails", not "into a crowd")
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,8 @@ class Lexicon:
     victim_nouns: frozenset  # acts done to someone ("the death of", "the killing of")
     past_as_base: frozenset  # verbs whose past is their base form ("set off"): a VBP tag may be a past
     grievance_preps: frozenset  # "protested over the killing of": what a protest is about
+    feeling_words: frozenset  # "protesters angered by the killing of": what a crowd reacts to
+    aftermath_marks: frozenset  # "demonstrated after a policeman shot a man": what came before the act
     game_words: frozenset  # "play fighting": violence in a game
     scene_nouns: frozenset  # "the encounter site": a place named by an act
     protest_cues: frozenset  # "vandalised the office demanding relief": a crowd's destruction is a protest
@@ -128,7 +131,7 @@ def lexicon() -> Lexicon:
             Sense(s["type"], s["subtype"], frozenset(s["pos"]), frozenset(s.get("requires", ())),
                   frozenset(s.get("also_requires", ())), s.get("generic", False), s.get("outcome", False),
                   s.get("object", ""), tuple(s.get("beside_violence", ())), s.get("by_crowd", False),
-                  s.get("past_doer", False), s.get("whole_object", False))
+                  s.get("past_doer", False), s.get("whole_object", False), s.get("doer", ""))
             for s in entries
         )
         for lem, entries in t["lemmas"].items()
@@ -166,6 +169,8 @@ def lexicon() -> Lexicon:
         victim_nouns=frozenset(t["victim_nouns"]),
         past_as_base=frozenset(t["past_as_base"]),
         grievance_preps=frozenset(t["grievance_preps"]),
+        feeling_words=frozenset(t["feeling_words"]),
+        aftermath_marks=frozenset(t["aftermath_marks"]),
         game_words=frozenset(t["game_words"]),
         scene_nouns=frozenset(t["scene_nouns"]),
         protest_cues=frozenset(t["protest_cues"]),
@@ -245,6 +250,9 @@ def sense_of(tok, lex: Lexicon, kinds: dict | None = None) -> Sense | None:
                     continue
             if s.past_doer and not (tok.tag_ in ("VBD", "VBN")
                                     and any(c.dep_ in ("nsubj", "agent") for c in tok.children)):
+                continue
+            if s.doer and not any(lemma(d) in lex.classes[s.doer] or d.lower_ in lex.classes[s.doer]
+                                  for d in doers(tok)):
                 continue
             particles = phrasal.get(k, (None,))
             if s.object and not any(fits_object(tok, p, s.object, lex, kinds or {}, s.whole_object) for p in particles):
@@ -428,6 +436,8 @@ def armed_doer(tok, lex: Lexicon) -> bool:
     return any(c.dep_ == "nsubj" and (lemma(c) in armed or c.lower_ in armed) for c in tok.children)
 
 
+TERRITORY = {"government_regains_territory", "non_state_actor_overtakes_territory",
+             "non_violent_transfer_of_territory"}
 RIOT = Sense("riots", "violent_demonstration", frozenset())
 
 
@@ -491,7 +501,7 @@ def grievance(tok, protests: set[int], lex: Lexicon) -> bool:
     not one of this report."""
     if noun_like(tok) and tok.dep_ == "pobj" and tok.head.lower_ in lex.grievance_preps and tok.head.head.i in protests:
         return True
-    if (noun_like(tok) or tok.dep_ == "pcomp") and demanded(tok, protests, lex):
+    if (noun_like(tok) or tok.dep_ in ("pcomp", "amod")) and demanded(tok, protests, lex):
         return True
     if tok.dep_ != "relcl" or lemma(tok.head) in lex.protest_cues:
         return False  # "demonstrators who had attacked banks": the protesters' own act
@@ -505,16 +515,39 @@ def grievance(tok, protests: set[int], lex: Lexicon) -> bool:
     return False
 
 
+def backdrop(tok, leads: set[int], lex: Lexicon) -> bool:
+    """ "Demonstrated after a policeman shot a man", "blocked the road following the church bombings",
+    "recaptured the hill after days of shelling", "protesters angered by the murder of a girl": an act told in a
+    clause or phrase that dates a crowd's act or a change of territory, or as what a crowd reacts to, is the
+    backdrop of the sentence's act, not its own event."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ in ("prep", "agent") and lemma(node.head) in lex.feeling_words:
+            return True
+        timed = node.dep_ in ("prep", "advcl") and node.lower_ in lex.aftermath_marks or node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in lex.aftermath_marks for c in node.children)
+        if timed:  # on the act, the verb that holds it ("staged a protest"), or a clause on its object (a misparse)
+            anchor = node.head
+            return anchor.i in leads or any(c.dep_ == "dobj" and c.i in leads for c in anchor.children) \
+                or anchor.dep_ == "acl" and anchor.head.dep_ == "dobj" and anchor.head.head.i in leads
+        if node.dep_ not in ("pobj", "prep", "conj") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
 def demanded(tok, protests: set[int], lex: Lexicon) -> bool:
     """ "Returned to the square, calling for accountability for the killing of protesters", "demanding the trial of
-    those responsible for killing protesters": an act named, through a grievance preposition, in the object of what
-    protesters call for is what they protest about."""
+    those responsible for killing protesters", "their demands for justice for killed protesters": an act named,
+    through a grievance preposition, in the object of what protesters call for is what they protest about."""
     node, about = tok, False
     for _ in range(8):
         if node.dep_ not in ("pobj", "pcomp", "prep", "dobj", "conj", "amod") or node.head is node:
             return False
         about = about or node.dep_ == "prep" and node.lower_ in lex.grievance_preps
         node = node.head
+        if about and noun_like(node) and lemma(node) in lex.protest_cues:
+            return True  # "renewed their demands for accountability for killed protesters"
         if node.pos_ in ("VERB", "AUX"):
             return about and (node.i in protests or node.dep_ in ("acl", "advcl") and node.head.i in protests)
     return False
@@ -755,9 +788,11 @@ class Triggers:
             fights = any(s.subtype != "non_state_actor_overtakes_territory" for tok, s in found if tok in acts)
             handover = next((s for _, s in found if s.subtype == "non_violent_transfer_of_territory"), None)
             protests = {tok.i for tok, s in found if s.type == "protests"}
+            leads = protests | {tok.i for tok, s in found if s.type == "riots" or s.subtype in TERRITORY}
             found = [(tok, s) for tok, s in found
                      if not (protests and s.type in VIOLENT | {"strategic_developments"}
-                             and grievance(tok, protests, lex))]
+                             and grievance(tok, protests, lex))
+                     and not (s.type in VIOLENT and tok.i not in leads and backdrop(tok, leads, lex))]
             # "angry residents blocked the road and vandalised shops": a crowd that destroys is rioting, and its
             # blockade or march is part of its riot (assembly tells a mob from a demonstration by who and why)
             wrecked = protests and any(s.subtype == "looting_property_destruction" and crowd_did(tok, lex)
