@@ -356,3 +356,22 @@ def test_a_partys_student_wing_keeps_its_own_name(run):
 def test_a_force_word_alone_is_no_named_group(run):
     doc = run("Army troops and Navy commandos overran a rebel camp in Sulu after a long firefight.", stages=STAGES)
     assert not {"Army", "Navy"} & {m.text for e in doc.entities for m in e.mentions}
+
+
+def test_capitalised_words_an_acronym_defines_are_an_organization(run):
+    doc = run("A firebomb damaged a bank in Valparaiso. Friends of the Burning Earth (FBE) claimed the attack.",
+              stages=STAGES)
+    ent = entity_with(doc, "Friends of the Burning Earth")
+    assert ent.kind == "organization"
+    assert "FBE" in {m.text for m in ent.mentions}
+
+
+def test_acronym_after_a_country_name_makes_no_organization(run):
+    doc = run("Fighting resumed in the Democratic Republic of the Congo (DRC) on Monday.", stages=STAGES)
+    assert not any(e.kind == "organization" and "Republic" in e.name for e in doc.entities)
+
+
+def test_fc_personnel_are_the_frontier_corps(run):
+    doc = run("FC personnel raided a compound near Khuzdar on Sunday and arrested three men.", stages=STAGES)
+    ent = entity_with(doc, "FC personnel")
+    assert ent.kb_id == "frontier-corps"

@@ -1318,3 +1318,58 @@ def test_the_group_whose_factions_clash_is_a_perpetrator(run):
 def test_who_acted_in_protest_are_the_protesters(roles):
     found = roles("Shopkeepers in Karachi closed their shops and blocked the road for a day in protest against a new tax.")
     assert ("Shopkeepers", "individual") in found["protest"][0]
+
+
+def test_group_that_signed_the_leaflets_left_at_an_arson_is_a_suspected_perpetrator(run):
+    doc = run("Unknown attackers burned a logging truck near Temuco, Chile, on Friday. Flyers signed by the "
+              "Lafkenche Resistance Front were left beside the wreck.", stages=FULL)
+    assert any(p.mention == "Lafkenche Resistance Front" and p.attribution == "suspected"
+               for t in doc.triggers for p in t.perpetrators)
+
+
+def test_group_that_signed_pamphlets_found_at_the_scene_is_a_suspected_perpetrator(run):
+    doc = run("Gunmen shot at a sawmill near Cañete, wounding a guard. Pamphlets found at the scene were signed "
+              "by the Southern Mapuche Coordinator.", stages=FULL)
+    assert any(p.mention == "Southern Mapuche Coordinator" and p.attribution == "suspected"
+               for t in doc.triggers for p in t.perpetrators)
+
+
+def test_group_named_in_a_note_style_suspected_sentence_is_a_suspected_perpetrator(run):
+    doc = run("Two bombs exploded outside a court in Pune on Monday. 4 injured. Indian Mujahideen suspected.",
+              stages=FULL)
+    bomb = [t for t in doc.triggers if t.type == "explosions_remote_violence"]
+    assert any(p.mention == "Indian Mujahideen" and p.attribution == "suspected" for t in bomb for p in t.perpetrators)
+
+
+def test_police_suspecting_a_motive_name_no_suspect(run):
+    doc = run("A trader was stabbed to death in Pune on Monday. Police suspected robbery.", stages=FULL)
+    assert not any(p.attribution == "suspected" for t in doc.triggers for p in t.perpetrators)
+
+
+def test_shot_dead_read_as_a_noun_keeps_its_subject_and_object(run):
+    doc = run("Unknown gunmen on a motorbike shot dead a trader in Mardan on Monday.", stages=FULL)
+    shot = next(t for t in doc.triggers if t.span.text == "shot")
+    assert [p.mention for p in shot.perpetrators] == ["Unknown gunmen"]
+    assert [p.mention for p in shot.targets] == ["trader"]
+
+
+def test_pots_banged_read_as_an_adjective_are_banged_by_the_first_verbs_subject(run):
+    doc = run("On 5 June 2020, street vendors of Kennedy (Bogota) blocked an avenue and banged pots to demand "
+              "relief during the lockdown.", stages=FULL)
+    banged = next(t for t in doc.triggers if t.span.text == "banged")
+    assert [p.mention for p in banged.perpetrators] == ["street vendors"]
+
+
+
+def test_explosive_that_went_off_with_no_doer_named_is_an_unidentified_groups(run):
+    doc = run("A crude bomb exploded outside a bus stand in Khulna, Bangladesh on Sunday. Two people were hurt.",
+              stages=FULL)
+    bomb = next(t for t in doc.triggers if t.span.text == "exploded")
+    assert [(p.name, p.mention) for p in bomb.perpetrators] == [("Unidentified Armed Group (Bangladesh)", "crude bomb")]
+
+
+def test_explosive_of_a_report_that_names_doers_gets_no_unidentified_group(run):
+    doc = run("A bomb exploded outside a bank in Khulna, Bangladesh on Sunday. Later, gunmen shot a guard.",
+              stages=FULL)
+    bomb = next(t for t in doc.triggers if t.span.text == "exploded")
+    assert bomb.perpetrators == []

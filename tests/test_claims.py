@@ -258,3 +258,17 @@ def test_a_group_admitting_its_own_cadres_set_off_the_mine_claims_it(claims):
                       "the mine and apologized.")
     assert [(a, cue, actor) for a, cue, actor, _, _ in found] == [("claimed", "admitted", "The Maoist party")]
     assert claims("A bus drove over a landmine near Madi. The party said the sun set off the alarm.")[1] == []
+
+
+def test_claimed_it_claims_the_act_told_before(claims):
+    doc, found = claims("A roadside bomb hit a police truck near Kirkuk, wounding three officers. "
+                        "The Islamic State claimed it in a statement.")
+    assert [(a, cue, actor) for a, cue, actor, _, _ in found] == [("claimed", "claimed it", "The Islamic State")]
+    assert scope_of(doc, "roadside bomb") == "claimed"
+
+
+def test_doers_naming_themselves_claim_the_act_for_their_group(claims):
+    doc, found = claims("Masked men set fire to a bus depot in Lyon on Sunday. "
+                        "The attackers identified themselves as the Black Rose Brigade.")
+    assert [(a, actor) for a, _, actor, _, _ in found] == [("claimed", "the Black Rose Brigade")]
+    assert scope_of(doc, "Masked men") == "claimed"

@@ -472,6 +472,7 @@ class Actors:
     def _acronyms(self, doc: Document, text: str, ments: list[Mention]) -> None:
         """'Islamic Revolutionary Guard Corps (IRGC)': every 'IRGC' names what precedes it."""
         named = {p.country_code for p in doc.places if p.country_code}
+        self._defined_names(text, ments)
         by_end = {m.end: i for i, m in enumerate(ments) if m.kind in ("organization", "other")}
         for d in ACRONYM_DEF.finditer(text):
             j = d.start()
@@ -489,6 +490,37 @@ class Actors:
                                          link=target))
                 elif ments[i].actor is None or self._namesake(ments[i].actor, ments[target].actor, named):
                     ments[i].actor, ments[i].link = ments[target].actor, target
+
+    def _defined_names(self, text: str, ments: list[Mention]) -> None:
+        """A run of capitalised words that an acronym defines is the name of an organization even where spaCy
+        saw none ('Individualists Tending toward the Wild (ITS)') or took it for a person: people are not
+        given acronyms; spaCy's shorter organization yields when the acronym spells the whole run. Not where
+        a place or a known actor is part of the run ('Democratic Republic of Congo (DRC)')."""
+        joiners = self.names["name_joiners"]
+        for d in ACRONYM_DEF.finditer(text):
+            words = list(NONSPACE.finditer(text, max(0, d.start() - 120), d.start()))
+            run: list[re.Match] = []
+            for w in reversed(words):
+                if w.group()[0].isupper() and w.group()[-1].isalnum() or run and w.group() in joiners:
+                    run.insert(0, w)
+                else:
+                    break
+            while run and (run[0].group() in joiners or fold(run[0].group()) in STOPWORDS):
+                run.pop(0)  # 'The', 'In', 'of'
+            if sum(w.group()[0].isupper() for w in run) < 2:
+                continue
+            s, e = run[0].start(), run[-1].end()
+            inside = [m for m in ments if m.start < e and s < m.end]
+            initials, acr = "".join(w.group()[0] for w in run if w.group()[0].isupper()), d.group(1)
+            if acr[0] not in initials or any(m.kind == "location" or m.actor is not None for m in inside):
+                continue  # 'Police Say Two Killed (UPDATE)' defines nothing
+            if any(m.kind == "person" for m in inside) and not set(acr) <= set(initials):
+                continue  # 'John Smith (AP)': a byline, not a group's name
+            if any(m.kind == "organization" and m.end == e and not (initials == acr and m.start > s) for m in inside):
+                continue  # spaCy's name stands, unless the acronym spells the longer run ('Friends of the ...')
+            for m in inside:
+                ments.remove(m)
+            ments.append(Mention(s, e, "organization", label="ACRONYM_DEF"))
 
     @staticmethod
     def _namesake(known: Actor, defined: Actor | None, named: set[str]) -> bool:

@@ -1,7 +1,8 @@
 """Attributions: who claims, accuses, suspects or confirms an act, and over which stretch of text.
 
 Each `Claim` says how the text ties perpetrators mentioned inside its scope to the act there:
-- claimed: "X claimed responsibility for", "X said it carried out", "in a statement, the group
+- claimed: "X claimed responsibility for", "IS claimed it", "the gunmen identified themselves as X",
+  "X said it carried out", "in a statement, the group
   said two of its members had detonated..."; a statement by the claimant after its claim
   ("The group posted a statement", "the group said two IS members had detonated") continues it.
 - accused: "Israel accused al-Aroui of planning", "blamed the attack on", "attributed it to".
@@ -41,6 +42,9 @@ class _Lexicon:
     responsibility: frozenset[str]
     claim_verbs: frozenset[str]
     act_nouns: frozenset[str]
+    act_pronouns: frozenset[str]
+    self_naming: frozenset[str]
+    reflexives: frozenset[str]
     act_verbs: frozenset[str]
     say_verbs: frozenset[str]
     self_words: frozenset[str]
@@ -68,6 +72,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(continuation=raw["continuation_sentences"], **{
         name: frozenset(raw[key]) for name, key in (
             ("responsibility", "responsibility_nouns"), ("claim_verbs", "claim_verbs"), ("act_nouns", "act_nouns"),
+            ("act_pronouns", "act_pronouns"), ("self_naming", "self_naming_verbs"), ("reflexives", "reflexives"),
             ("act_verbs", "act_verbs"), ("say_verbs", "say_verbs"), ("self_words", "self_words"),
             ("group_nouns", "group_nouns"), ("statement_nouns", "statement_nouns"),
             ("accuse_verbs", "accuse_verbs"), ("suspect_modifiers", "suspect_modifiers"),
@@ -276,6 +281,8 @@ class _Finder:
             stated = lemma in lex.say_verbs and self.statement(tok)
             if lemma == "claim":
                 self.claimed_act(tok)
+            if lemma in lex.self_naming:
+                self.self_named(tok)
             if lemma in lex.deny_verbs:
                 self.denial(tok)
             elif lemma in lex.accuse_verbs and not stated:
@@ -295,12 +302,28 @@ class _Finder:
             self.according_to(tok)
 
     def claimed_act(self, verb) -> None:
-        """"the FMLN claimed the attack", "the attack was claimed by JNIM"."""
+        """"the FMLN claimed the attack", "the attack was claimed by JNIM"; "IS claimed it": a pronoun
+        for the act told before, as "the attack" is."""
         agent = self.agent(verb)
         obj = next((c for c in verb.children if c.dep_ == "dobj" or c.dep_ == "nsubjpass" and agent is not None), None)
-        if obj is not None and obj.lemma_.lower() in self.lex.act_nouns and not self.negated(verb):
-            actor = agent if obj.dep_ == "nsubjpass" else self.subject(verb) or agent
+        if obj is None or self.negated(verb):
+            return
+        actor = agent if obj.dep_ == "nsubjpass" else self.subject(verb) or agent
+        if obj.lemma_.lower() in self.lex.act_nouns:
             self.add("claimed", (verb, verb), actor, self.about_earlier_act(verb, obj))
+        elif obj.lower_ in self.lex.act_pronouns and actor is not None:
+            self.add("claimed", (verb, obj), actor, self.about_earlier_act(verb, None))
+
+    def self_named(self, verb) -> None:
+        """"the assailants identified themselves as X", "called themselves X": the doers claim to be X, so
+        X claims the act told before (scope as for "X claimed responsibility.")."""
+        kids = list(verb.children)
+        if self.negated(verb) or not any(c.dep_ == "dobj" and c.lower_ in self.lex.reflexives for c in kids):
+            return
+        name = next((p for c in kids if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                     if p.dep_ == "pobj"), None) or next((c for c in kids if c.dep_ in ("oprd", "attr")), None)
+        if name is not None and name.pos_ == "PROPN":
+            self.add("claimed", (verb, verb), name, self.about_earlier_act(verb, None))
 
     def confirmation(self, verb) -> None:
         """"officials confirmed that the rebels attacked" (the clause), "police arrested X for",

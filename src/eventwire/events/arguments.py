@@ -36,7 +36,10 @@ military of the state a craft is believed to be of ("warplanes, believed to be I
 or its weapon is attributed to ("a bombing attributed to X", "a bomb blamed on X") is accused. A
 force's body of men ("a CRPF team", "a police patrol") or an armed group's counted men ("44 members of the Special
 Action Force", "four Maoists") that an act hits are its targets, named as the force or group; a team of a force
-on a fight's other side is that force.
+on a fight's other side is that force. A group that signed the leaflets left at an act, or that a note
+names as "X suspected.", is its suspected doer; an explosive that went off in a text naming no doer at all is
+an unidentified armed group's, as ACLED codes it. "Shot dead" and "banged pots" keep their doers where
+the parse reads the verb as a noun or an adjective.
 One craft of a model ("an A-37") is no group; men posted somewhere ("soviet embassy guards") name no group by
 their post; and a tie to the inquiry into an act ("linked to the investigation of the murder") is no suspicion of
 it. Lexicons under data/events/ decide kinds: individual vs organization
@@ -54,7 +57,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..annotations.kb import load_kb
+from ..annotations.kb import actors_data, load_kb
 from ..annotations.numbers import parse_number
 from ..model import Document, Participant, Span, Trigger
 from ..pipeline import load_nlp
@@ -65,6 +68,7 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 NAME_POS = {"PROPN", "NOUN", "ADJ", "VERB", "X"}  # a parser reads lowercase names as any of these
 NAME_JOINERS = {"de", "del", "y", "la", "van", "von", "bin", "al"}  # inside a name: "stela torrado de otalora"
 NEGATIVE_DETS = {"no", "neither", "nor"}  # "no group has claimed": nobody claimed
+RESULTS = {"dead"}  # a violent verb's result word ("shot dead"), which the parse may make the clause's head
 SELF_PRONOUNS = {"it", "they"}  # in a clause reported by its subject, the reporter itself
 QUOTES = {'"', "“", "”", "'", "‘", "’"}
 PRONOUN_RELATIVES = {"who", "whom", "which", "that", "whose"}
@@ -139,6 +143,8 @@ class Words:
     naming_verbs: frozenset
     trace_nouns: frozenset  # "leaflets of X were found at the scene": X is a suspected doer
     trace_verbs: frozenset
+    trace_signs: frozenset  # "leaflets signed by X": X put its name to the trace
+    elliptic_passives: frozenset  # "X suspected.": a note's passive without its auxiliary
     speaker_heads: frozenset
     custody_verbs: frozenset
     own_units: frozenset
@@ -234,6 +240,8 @@ def words() -> Words:
         suspect_verbs=frozenset(load("claims.json")["suspect_verbs"]),
         trace_nouns=frozenset(load("claims.json")["trace_nouns"]),
         trace_verbs=frozenset(load("claims.json")["trace_verbs"]),
+        trace_signs=frozenset(load("claims.json")["trace_signs"]),
+        elliptic_passives=frozenset(load("claims.json")["elliptic_passives"]),
         affiliations={k: tuple(v) for k, v in load("claims.json")["affiliation_verbs"].items()},
         aim_verbs=frozenset(p["aim_verbs"]),
         hit_verbs=frozenset(p["hit_verbs"]),
@@ -334,7 +342,10 @@ class Arguments:
     # ---- roles -------------------------------------------------------------------------
     def frame(self, tok, trig: Trigger) -> Frame:
         f = Frame([], [], [])
-        if is_verb(tok):
+        result = self.result_head(tok)
+        if result is not None:  # "gunmen on a motorbike shot dead a worker", "shot" read as a noun
+            f.agents, f.patients = children(result, "nsubj"), children(result, "dobj")
+        elif is_verb(tok):
             self.verb_roles(tok, f, located=trig.type in VIOLENT or trig.subtype == "looting_property_destruction")
             if trig.type == "protests" and tok.dep_ == "acl" and tok.head in f.patients:
                 f.patients.remove(tok.head)  # "500 workers protested in Gazipur": no one is protested
@@ -358,6 +369,17 @@ class Arguments:
             self.placers(f)
             self.tripped(tok, f)
         return f
+
+    @staticmethod
+    def result_head(tok):
+        """The result word right after a violent verb that the parse read as a noun and made the head of its
+        clause, holding the verb's subject and object ("X on a motorbike shot dead Y": "shot" a noun under "on",
+        "dead" the root over X and Y); else None."""
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if is_verb(tok) or nxt is None or nxt.lower_ not in RESULTS or tok.head.i == nxt.i:
+            return None
+        subj, obj = children(nxt, "nsubj"), children(nxt, "dobj")
+        return nxt if subj and obj and any(tok in s.subtree for s in subj) else None
 
     def protesters(self, tok, f: Frame) -> None:
         """Who holds a strike, bandh or procession: the subject of the verb that governs it ("traders
@@ -667,6 +689,14 @@ class Arguments:
             # parse hangs the act on the address; its doer is the clause's subject, not the place
             verb = next((a for a in head.ancestors if is_verb(a)), None)
             (f.patients if pas else f.agents).extend(children(verb, "nsubj") if verb is not None else [])
+            return
+        first = next((a for a in head.ancestors if is_verb(a)), None) if dep == "amod" else None
+        if first is not None and head.dep_ in ("conj", "dobj") and tok.i == head.left_edge.i > 0 \
+                and tok.nbor(-1).dep_ == "cc" and not passive(first):
+            # "residents blocked a road and banged pots": a verb read as the adjective of its object, which the
+            # parse hung on the first verb; the first verb's subject acts on that object
+            f.agents += children(first, "nsubj")
+            f.patients.append(head)
             return
         if dep == "relcl" or (dep in ("acl", "amod") and noun_like(head)):
             (f.patients if pas else f.agents).append(head)
@@ -1737,22 +1767,68 @@ class Arguments:
     def left_traces(self, doc: Document, trigs: list[tuple[Trigger, object]]) -> None:
         """A group whose leaflets, pamphlets or flags were left or found where an act happened is its
         suspected doer ("leaflets of X were found at the site", "the gunmen left pamphlets with slogans of
-        X"): of the violent act told in their sentence, else the nearest told before it."""
-        violent = [(t, tok) for t, tok in trigs if t.type in VIOLENT and not t.negated]
+        X"), or that signed them ("leaflets signed by X were left", "pamphlets found there were signed by X"):
+        of the violent or destructive act told in their sentence (arson leaves them too), else the nearest told
+        before it."""
+        violent = doings(trigs)
         for tok in doc.doc:
-            if lemma(tok) not in self.w.trace_nouns or tok.dep_ not in ("dobj", "nsubjpass") \
-                    or lemma(tok.head) not in self.w.trace_verbs:
+            if lemma(tok) not in self.w.trace_nouns:
                 continue
-            said = [c for c in tok.children if c.dep_ == "poss"] + pobjs(tok, {"of", "from"})
+            signed = self.signers(tok)
+            if not (lemma(tok.head) in self.w.trace_verbs and (tok.dep_ in ("dobj", "nsubjpass") or signed)
+                    or any(c.dep_ == "acl" and lemma(c) in self.w.trace_verbs for c in tok.children)):
+                continue
+            said = [c for c in tok.children if c.dep_ == "poss"] + pobjs(tok, {"of", "from"}) + signed
             marks = pobjs(tok, {"with", "bearing"}) + (pobjs(tok.head, {"with"}) if tok.dep_ == "dobj" else [])
             said += [p for m in marks for p in pobjs(m, {"of", "from"})]  # "with slogans of X"
-            owners = [o for o in said if self.perp_kind(o) == "organization"]
-            sent = tok.sent
-            acts = [(t, h) for t, h in violent if h.sent == sent] or [(t, h) for t, h in violent if h.i < sent.start]
-            if not owners or not acts:
+            self.suspect(doc, violent, tok, [o for o in said if self.perp_kind(o) == "organization"])
+
+    def elliptic_suspects(self, doc: Document, trigs: list[tuple[Trigger, object]]) -> None:
+        """Note-style "X suspected." after an act (the passive without its auxiliary): X is the suspected doer
+        of the violent or destructive act told in its sentence, else the nearest told before it. Only a group
+        with no object, clause or auxiliary: "police suspected a robbery" suspects no one."""
+        violent = doings(trigs)
+        for tok in doc.doc:
+            if lemma(tok) not in self.w.elliptic_passives or tok.tag_ not in ("VBN", "VBD") or any(
+                    c.dep_ not in ("nsubj", "punct", "advmod") for c in tok.children):
                 continue
-            trig = min(acts, key=lambda pair: abs(pair[1].i - tok.i))[0]
-            trig.perpetrators = dedupe(trig.perpetrators + self.perpetrators(doc, owners, {o.i: "suspected" for o in owners}))
+            self.suspect(doc, violent, tok, [s for s in children(tok, "nsubj") if self.perp_kind(s) == "organization"])
+
+    def unattributed_explosives(self, doc: Document, trigs: list[tuple[Trigger, object]]) -> None:
+        """"A bomb exploded near a market" with no doer in the text, no claim, accusation or suspicion: an
+        unidentified armed group of the document's country planted it (as ACLED codes it), the explosive's
+        mention its evidence. Not where the text names any doer of any act (a report that tells of attackers
+        may tell of the bombers too), nor for an air strike or shelling."""
+        if any(c.attribution in ("claimed", "accused", "suspected") and not c.denied for c in doc.claims) \
+                or any(t.perpetrators for t, _ in trigs):
+            return
+        home = Counter(p.country_code for p in doc.places if p.country_code and not p.demonym)
+        state = load_kb().get(home.most_common(1)[0][0]) if home else None
+        if state is None:
+            return
+        for t, tok in trigs:
+            if t.subtype != "remote_explosive_landmine_ied" or t.negated or t.hypothetical or t.habitual:
+                continue
+            bomb = next((s for s in children(tok, "nsubj") if self.weapon(s)), None) if is_verb(tok) else None
+            if bomb is not None:
+                s, e = self.weapon_extent(bomb)
+                name = actors_data()["unattributed_explosion"].format(country=state.name)
+                t.perpetrators = [Participant(name, doc.text[s:e], "individual", start=s, end=e)]
+
+    def suspect(self, doc: Document, violent: list, tok, owners: list) -> None:
+        """Make `owners` suspected doers of the act of `tok`'s sentence nearest it, else the nearest before it."""
+        sent = tok.sent
+        acts = [(t, h) for t, h in violent if h.sent == sent] or [(t, h) for t, h in violent if h.i < sent.start]
+        if not owners or not acts:
+            return
+        trig = min(acts, key=lambda pair: abs(pair[1].i - tok.i))[0]
+        trig.perpetrators = dedupe(trig.perpetrators + self.perpetrators(doc, owners, {o.i: "suspected" for o in owners}))
+
+    def signers(self, tok) -> list:
+        """Who signed a trace: "leaflets signed by X"; "pamphlets were signed by X", also where the parse
+        hangs "were signed by X" as a clause under "found"."""
+        verbs = [c for c in tok.children if c.dep_ == "acl"] + [tok.head] + children(tok.head, "ccomp")
+        return [p for v in verbs if lemma(v) in self.w.trace_signs for p in pobjs(v, {"by"})]
 
     def __call__(self, doc: Document) -> None:
         if doc.doc is None or not doc.triggers:
@@ -1766,6 +1842,8 @@ class Arguments:
         self.identified_victims(doc, pairs)
         self.victims_named_later(doc, pairs)
         self.left_traces(doc, pairs)
+        self.elliptic_suspects(doc, pairs)
+        self.unattributed_explosives(doc, pairs)
         self.own_side(doc, pairs)
         self.complete_mentions(doc)
 
@@ -1910,6 +1988,12 @@ class Arguments:
         if before is not None and before.dep_ in ("det", "predet"):
             return before.lower_ in DEFINITE
         return span[-1].tag_ in ("NNS", "NNPS") and not (before is not None and before.like_num)
+
+
+def doings(trigs: list[tuple[Trigger, object]]) -> list[tuple[Trigger, object]]:
+    """The violent or destructive acts told (arson too) that a suspected group may have done."""
+    return [(t, tok) for t, tok in trigs if (t.type in VIOLENT or t.subtype == "looting_property_destruction")
+            and not t.negated]
 
 
 def headline_passive(tok, note: bool = False) -> bool:
