@@ -553,3 +553,23 @@ def test_shot_dead_that_the_parse_reads_as_a_noun_still_counts_its_object(toll):
 def test_an_attacker_police_shot_dead_in_a_conjunct_clause_adds_to_the_toll(toll):
     assert toll("An assailant killed a teacher at a school near Osorno. Soldiers stormed the school and shot the "
                 "assailant dead; three soldiers were wounded in the exchange of fire.") == 2
+
+
+def test_an_appositive_a_figure_includes_adds_no_one(toll):
+    assert toll("Twelve people, among them the gunman and a guard, died and 30 were hurt.") == 12
+
+
+def test_a_figure_told_in_all_is_the_toll_of_every_side(toll):
+    assert toll("Six attackers were killed in the gunfight; in all, 40 people died.") == 40
+
+
+def test_a_named_victim_and_counted_others_in_a_note_are_summed(toll):
+    assert toll("The district governor and 6 others killed when a bomb hit his convoy near Khost.") == 7
+
+
+def test_a_note_passive_without_was_counts_its_subject(toll):
+    assert toll("Crude bombs hurled at a rally in Sylhet on Monday; a girl killed and more than 25 injured.") == 1
+
+
+def test_a_note_that_someone_was_hacked_to_death_counts_that_person(toll):
+    assert toll("Publisher Faisal Arefin hacked to death in his office in Dhaka on Saturday.") == 1

@@ -81,6 +81,7 @@ class _Lexicon:
     inclusion: frozenset[str]
     contrast: frozenset[str]
     coded: frozenset[str]
+    totals: frozenset[str]
     counted_collectives: frozenset[str]
     additive: frozenset[str]
     captives: frozenset[str]
@@ -126,6 +127,7 @@ def _lexicon() -> _Lexicon:
         inclusion=frozenset(lex["inclusion"]),
         contrast=frozenset(lex["contrast"]),
         coded=frozenset(lex["coded"]),
+        totals=frozenset(lex["totals"]),
         counted_collectives=frozenset(lex["counted_collectives"]),
         additive=frozenset(lex["additive"]),
         captives=frozenset(lex["captive_nouns"]),
@@ -477,7 +479,11 @@ class _Finder:
 
     def tally(self, tok) -> bool:
         """A noun labelling a figure as its own sentence ("70 fatalities.", "Fatalities: 4") or as the coders'
-        figure ("(coded as 4 fatalities)"): the text's count of every side, as ACLED notes and bulletins end."""
+        figure ("(coded as 4 fatalities)"), or a trigger told as the sum ("in all, 150 people died"): the text's
+        count of every side, as ACLED notes and bulletins end."""
+        if any(c.dep_ in ("prep", "advmod", "npadvmod") and " ".join(t.lower_ for t in c.subtree) in self.lex.totals
+               for c in tok.children):
+            return True
         return tok.pos_ == "NOUN" and (
             tok.i == tok.sent.start or all(t.i == tok.i or t.i in self.at or t.is_punct for t in tok.sent)
             or tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lower_ in self.lex.coded)
@@ -561,8 +567,14 @@ class _Finder:
                     head = head.head
                 return head
             subj = max((c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: (c.i < tok.i, c.i), default=None)
-            if subj is not None and role == "verb" and self.quantified(subj):
-                return subj  # "12 killed, 30 wounded": the nearest figure before the verb
+            if subj is not None and role == "verb" and (self.quantified(subj) or not any(
+                    c.dep_ in ("aux", "auxpass") for c in tok.children) and any(map(self.quantified, subj.conjuncts))):
+                return subj  # "12 killed, 30 wounded": the nearest figure before the verb; "X and 18 others killed"
+            if subj is not None and role == "verb" and tok.tag_ in ("VBD", "VBN") and not any(
+                    c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children) and any(
+                    c.dep_ == "conj" and self.role(c) and any(self.quantified(x) for x in c.children
+                                                              if x.dep_ in ("nsubj", "nsubjpass")) for c in tok.children):
+                return subj  # a note's "a boy killed and more than 100 injured": passives without "was"
             if tok.dep_ in ("conj", "xcomp"):
                 # "was shot and killed", "was believed to have been killed": the head's victim;
                 # from another trigger only its passive subject ("12 were killed and 30 injured").
@@ -622,7 +634,8 @@ class _Finder:
                 # "the shooting death of a child": the parser hangs the 'of' on "shooting"
                 return next((p for p in after.children if p.dep_ == "pobj"), None)
             if tok.head.dep_ == "prep" and tok.head.lower_ == "to" and tok.head.head.pos_ == "VERB":
-                return self.victim(tok.head.head, "verb")  # "stabbed to death"
+                verb = tok.head.head  # "stabbed to death"; a note's "X hacked to death", with no "was", is X
+                return self.victim(verb, "verb") or next((c for c in verb.children if c.dep_ == "nsubj"), None)
             return tok
         if role == "object_noun":
             verb = tok.head
@@ -771,14 +784,16 @@ class _Finder:
         assailants were killed": the parse hangs the rest of the list on an appositive; after a name, one that
         starts with a determiner ("Papademos, his driver and a bank employee"), not a bare title ("Pizarro,
         political leader and former commander"). An appositive closed by a comma describes the victim ("a man,
-        a father of three, was killed") and adds no one."""
+        a father of three, was killed") and adds no one, as does one a figure includes ("Eighteen people, among
+        them the assailant and a police officer, died")."""
         plural = v.tag_ == "NNS"
         for c in v.children:
             if c.dep_ == "appos" and c.conjuncts and c.pos_ == "NOUN" and self.is_person(v, plural) \
                     and self.is_person(c, plural) and (v.pos_ == "NOUN" or any(d.dep_ in ("det", "poss")
                                                                                for d in c.children)):
-                after = c.right_edge.i + 1
-                if after < len(v.doc) and v.doc[after].text == ",":
+                after = c.right_edge.i + (c.right_edge.text != ",")  # the parse may hang the comma on the noun
+                if after < len(v.doc) and v.doc[after].text == "," or any(
+                        d.dep_ == "prep" and d.lower_ in self.lex.inclusion for d in c.children):
                     return []
                 return [c, *c.conjuncts]
         return []
