@@ -1239,3 +1239,25 @@ def test_a_crowd_that_throws_firebombs_is_the_rioting_perpetrator(run):
     event = run("On Friday, a crowd threw petrol bombs at the town hall in Sfax, setting its doors on fire.").events[0]
     assert (event.type, event.subtype) == ("riots", "violent_demonstration")
     assert [p.mention for p in event.perpetrators] == ["crowd"]
+
+
+def test_state_forces_firing_beside_a_protest_use_excessive_force_not_riot(run):
+    event = run("On 7 May 2021, protesters in Karbala renewed demonstrations; riot police opened fire, killing 2.").events[0]
+    assert (event.type, event.subtype) == ("protests", "excessive_force_against_protesters")
+
+
+def test_arrests_by_a_named_police_force_beside_a_rally_are_an_intervention(run):
+    doc = run("On 8 March 2021, teachers held a protest in Constitucion Square, Santiago; Carabineros arrested 20 "
+              "people for breaking the curfew.")
+    assert [(e.type, e.subtype) for e in doc.events] == [("protests", "protest_with_intervention")]
+
+
+def test_a_truce_extended_to_the_end_of_a_month_is_dated_when_declared(run):
+    event = run("On 4 May 2021, the rebels declared a unilateral ceasefire to the end of June.").events[0]
+    assert event.date == "2021-05-04"
+
+
+def test_raiders_killed_by_the_navy_were_armed_so_it_is_a_clash(run):
+    event = run("On 12 May 2021, the navy intercepted gunmen arriving by boat near Puerto Cabello; six of the raiders "
+                "were killed.").events[0]
+    assert (event.type, event.subtype) == ("battles", "armed_clash")

@@ -965,3 +965,43 @@ def test_gathering_to_mark_an_anniversary_is_a_protest(triggers):
 def test_an_armed_group_that_set_up_a_council_changed_its_activity(triggers):
     found = triggers("The rebels said they had set up a council to run the district.")
     assert (found["set up"].type, found["set up"].subtype) == ("strategic_developments", "change_to_group_activity")
+
+
+def test_parties_agreeing_on_a_matter_reach_an_agreement(triggers):
+    found = triggers("On 4 June 2021, the government and the FRF agreed on the sharing of ministerial posts in Bamako.")
+    assert (found["agreed"].type, found["agreed"].subtype) == ("strategic_developments", "agreement")
+
+
+def test_moving_into_a_post_without_fighting_is_a_non_violent_transfer(triggers):
+    found = triggers("On 12 March 2021, the soldiers withdrew from the outpost at Kariba; Ansarul Islam fighters moved "
+                     "into the empty camp without fighting.")
+    assert found["moved"].subtype == "non_violent_transfer_of_territory"
+
+
+def test_banning_gatherings_is_a_strategic_development_but_banning_smoking_none(triggers):
+    found = triggers("On 6 June 2021, the Lyon police prefecture banned rallies in the city centre ahead of the vote.")
+    assert (found["banned"].type, found["banned"].subtype) == ("strategic_developments", "other")
+    assert "banned" not in triggers("The ministry banned smoking in public offices.")
+
+
+def test_a_toxic_gas_released_is_a_chemical_weapon(triggers):
+    found = triggers("On 3 March 2021, villagers near Idlib reported a toxic gas released from a shell; twelve people "
+                     "were treated.")
+    assert (found["released"].type, found["released"].subtype) == ("explosions_remote_violence", "chemical_weapon")
+
+
+def test_protested_misread_as_an_adjective_still_protests(triggers):
+    found = triggers("On 15 May 2021, dozens, some armed, protested mask mandates at the courthouse in Boise (Idaho).")
+    assert found["protested"].type == "protests"
+
+
+def test_unions_marking_a_day_protest_but_an_attack_marking_a_day_does_not(triggers):
+    found = triggers("On 8 March 2021, teachers' unions marked Women's Day in Constitucion Square, Santiago.")
+    assert found["marked"].subtype == "peaceful_protest"
+    assert "marked" not in triggers("The attack marked the deadliest day for the city since 2015.")
+
+
+def test_a_truce_announced_is_made_when_the_parse_hangs_the_verb_on_its_subject(triggers):
+    found = triggers("On 4 May 2021, the KNU-allied armed groups announced from Mandalay (Mandalay) that they would "
+                     "extend their unilateral truce to the end of June due to the floods.")
+    assert not found["truce"].hypothetical

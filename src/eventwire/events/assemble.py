@@ -263,7 +263,7 @@ def sentence_groups(triggers: list[Trigger], doc: Document, layout: Layout) -> l
                 g
                 for g in groups
                 if s in g.sentences
-                and compatible_types(g, t)
+                and compatible_types(g, t, doc)
                 and dates_agree(g.date, date)
                 and not distinct_targets(g.triggers, [t])
                 and layout.earlier(g.triggers[0]) == layout.earlier(t)  # the death before is an act of its own
@@ -299,16 +299,16 @@ def recalled(t: Trigger, doc: Document) -> bool:
     return recalled_token(doc.doc[t.head : t.head + 1])
 
 
-def compatible_types(g: Group, t: Trigger) -> bool:
+def compatible_types(g: Group, t: Trigger, doc: Document) -> bool:
     if (g.type == "statement") != (t.type == "statement"):
         return False
     if g.type == "statement":
         return g.triggers[0].subtype == t.subtype
     return (g.type in VIOLENT) == (t.type in VIOLENT) and (g.type in VIOLENT or g.type == t.type) \
-        or protest_and_its_violence(g.triggers, [t])
+        or protest_and_its_violence(g.triggers, [t], doc)
 
 
-def protest_and_its_violence(a: list[Trigger], b: list[Trigger]) -> bool:
+def protest_and_its_violence(a: list[Trigger], b: list[Trigger], doc: Document) -> bool:
     """A protest and the riot it turned into ("rioters clashed with police ... police used pepper spray
     to disperse them"), or the force used on its protesters ("police fired on the crowd, killing two
     protesters") or their arrest ("baton-charged the protesters and arrested several doctors"), are one
@@ -317,7 +317,7 @@ def protest_and_its_violence(a: list[Trigger], b: list[Trigger]) -> bool:
         protesters = [p for t in mine for p in t.perpetrators]
         if all(t.type == "protests" for t in mine) and any(
                 (t.type == "riots" or t.type in VIOLENT or t.subtype == "arrests") and (
-                    t.type == "riots" or intervention(mine + other) or force_on_crowd(t) or any(
+                    t.type == "riots" or intervention(mine + other) or force_on_crowd(t, doc) or any(
                         last_word(p) in words("protester_words") or overlaps(p, protesters)
                         for p in t.targets + t.perpetrators))
                 for t in other):
@@ -325,10 +325,11 @@ def protest_and_its_violence(a: list[Trigger], b: list[Trigger]) -> bool:
     return False
 
 
-def force_on_crowd(t: Trigger) -> bool:
-    """ "Protesters took to the streets. Security forces opened fire, killing 10": state forces'
-    violence on no one the text names or arms is the protest's repression."""
-    return any(listed(last_word(p), state_force_words()) for p in t.perpetrators) and not any(
+def force_on_crowd(t: Trigger, doc: Document) -> bool:
+    """ "Protesters took to the streets. Security forces opened fire, killing 10": state forces' violence
+    (or arrests) on no one the text names or arms is the protest's repression; a force known by its own
+    name ("Carabineros arrested around 50 people") is one too."""
+    return state_forces(t.perpetrators, doc) and not any(
         p.entity or listed(last_word(p), words("armed_target_words")) for p in t.targets)
 
 
@@ -392,7 +393,7 @@ def same_incident(a: Group, b: Group, doc: Document, layout: Layout) -> bool:
         return True
     joined = conjoined(a, b, doc)
     if (a.violent != b.violent or (not a.violent and a.type != b.type)) and not rioting(a, b) \
-            and not protest_and_its_violence(a.triggers, b.triggers) and not interception(a, b) and not joined:
+            and not protest_and_its_violence(a.triggers, b.triggers, doc) and not interception(a, b) and not joined:
         return False
     if b.violent and legal_reference(b, doc):
         return True  # "X was charged with murder on Saturday": the act told before, not a new one
@@ -683,11 +684,18 @@ def stamped(doc: Document, x: Time) -> bool:
 
 
 def ends_period(doc: Document, x: Time, root=None) -> bool:
-    """ "a siege which lasted until September 24": the day an act ended, not the day it happened."""
+    """ "a siege which lasted until September 24", "extend the ceasefire to the end of May": the day an act
+    ended, not the day it happened."""
     if root is None:
         span = doc.doc.char_span(x.start, x.end, alignment_mode="expand")
         root = span.root if span is not None else None
-    return root is not None and root.dep_ == "pobj" and root.head.lower_ in words("period_end_words")
+    if root is None or root.dep_ != "pobj":
+        return False
+    if root.head.lower_ == "of" and root.head.head.lemma_.lower() in words("period_bound_nouns"):
+        root = root.head.head  # the date inside "the end of May"
+    if root.lemma_.lower() in words("period_bound_nouns"):
+        return root.dep_ == "pobj" and root.head.lower_ in words("period_bound_preps")
+    return root.head.lower_ in words("period_end_words")
 
 
 def in_force_from(doc: Document, x: Time, t: Trigger, root=None) -> bool:
@@ -1359,9 +1367,10 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
     acting = {p.entity or p.mention.lower() for t in g.triggers if t.subtype != "peaceful_protest"
               for p in t.perpetrators}
     doers = [p for p in perps if (p.entity or p.mention.lower()) in acting] or perps
-    # "supporters demonstrating against Congress kicked and punched journalists": the protesters did the violence
+    # "supporters demonstrating against Congress kicked and punched journalists": the protesters did the violence;
+    # state forces told beside a protest met it ("protesters renewed demonstrations; security forces opened fire")
     marchers = {p.entity or p.mention.lower() for t in g.triggers if t.subtype == "peaceful_protest"
-                for p in t.perpetrators}
+                for p in t.perpetrators if not state_forces([p], doc)}
     marching = any((p.entity or p.mention.lower()) in marchers for t in g.triggers if t.type in VIOLENT
                    for p in t.perpetrators)
     clash = any(t.subtype in ("mob_violence", "armed_clash") for t in g.triggers)

@@ -661,9 +661,13 @@ def to_be_stopped(tok, lex: Lexicon) -> bool:
 
 def announced(tok, lex: Lexicon) -> bool:
     """ "The ELN announced that it would not extend its unilateral ceasefire": a decision on what a group will
-    do is made when it is announced; the announcement happened, whatever its modal."""
+    do is made when it is announced; the announcement happened, whatever its modal. The parser may hang both
+    the announcing verb and its clause on the subject ("the groups announced that they would extend")."""
     node = tok
     for _ in range(4):
+        if node.dep_ == "relcl":
+            return any(c.dep_ == "acl" and c.i < node.i and lemma(c) in lex.announce_verbs and c.tag_ in PAST
+                       for c in node.head.children)
         if node.dep_ not in CLIMB or node.head is node:
             return False
         node = node.head
