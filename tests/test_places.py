@@ -1189,6 +1189,10 @@ def test_a_village_abroad_yields_to_its_namesake_where_the_armed_groups_act(plac
     ("Inmates rioted in Jau, Southern governorate, Bahrain, on Sunday.", "Jau", "BH", 26.02),
     ("Shells fell on homes in Ain Zara, south of Tripoli, on Sunday.", "Ain Zara", "LY", 32.79),
     ("A drone strike hit a compound in the Shawal valley of North Waziristan.", "Shawal valley", "PK", 32.65),
+    ("Voters queued outside schools in Weeraketiya and Beliatta on Saturday.", "Weeraketiya", "LK", 6.14),
+    ("Troops shelled hideouts in the Tirah valley for a third day.", "Tirah valley", "PK", 33.9),
+    ("An IED struck a police vehicle in Kuz Kunar district (Nangarhar) on Monday.", "Kuz Kunar district", "AF", 34.57),
+    ("A drone strike hit a compound in Kurram district on Monday.", "Kurram", "PK", 33.7),
 ])
 def test_conflict_towns_geonames_lacks_are_hand_kept(places, text, mention, cc, lat):
     _, found = places(text)
@@ -1202,3 +1206,37 @@ def test_a_district_before_a_province_its_capital_is_named_after_is_the_namesake
     mayo, pattani = by_mention(found, "Mayo")[0], by_mention(found, "Pattani")[0]
     assert mayo.country_code == "TH" and abs(mayo.lat - 6.72) < 0.05
     assert (pattani.feature, pattani.country_code) == ("admin1", "TH")
+
+
+@pytest.mark.parametrize("text, town, province, lat", [
+    ("Gunmen fired at a teashop in Saiburi, Pattani, late on Friday.", "Saiburi", "Pattani", 6.70),
+    ("Gunmen fired at a teashop in Raman, Yala, late on Friday.", "Raman", "Yala", 6.48),  # Rāman, India; Yala a person's
+])
+def test_a_town_then_the_province_its_capital_shares_a_name_with_is_the_province(places, text, town, province, lat):
+    _, found = places(text)
+    place, area = by_mention(found, town)[0], by_mention(found, province)
+    assert place.country_code == "TH" and abs(place.lat - lat) < 0.05
+    assert area and (area[0].feature, area[0].country_code) == ("admin1", "TH")
+
+
+def test_a_quarter_then_its_big_city_stays_the_city(places):
+    _, found = places("Two men were shot dead outside a mosque in Ikeja, Lagos on Friday.")
+    assert by_mention(found, "Lagos")[0].feature == "city"
+
+
+def test_a_possessive_name_before_a_bracket_is_kept_whole(places):
+    _, found = places("Flooding cut roads around Cox's Bazar (Chittagong) after days of rain.")
+    town = by_mention(found, "Cox's Bazar")
+    assert town and town[0].country_code == "BD" and abs(town[0].lat - 21.44) < 0.05
+
+
+def test_the_sinhalese_are_a_demonym_of_sri_lanka(places):
+    _, found = places("Sinhalese and Muslim traders reopened their shops in Kandy on Monday.")
+    sinhalese = by_mention(found, "Sinhalese")[0]
+    assert sinhalese.demonym and sinhalese.country_code == "LK"
+
+
+def test_a_town_then_a_tribal_region_is_the_regions_namesake(places):
+    _, found = places("Gunmen torched a girls' school near Bara, Khyber Agency, overnight.")
+    bara = by_mention(found, "Bara")[0]
+    assert bara.country_code == "PK" and abs(bara.lat - 33.91) < 0.05

@@ -754,6 +754,13 @@ class Places:
                 if any(e.feature in AREAS for e in b.candidates) and not any(
                         e.feature == "country" and e.id in a.primary for e in a.candidates):
                     a.container, b.holds = b, a
+                elif not a.demonym and not any(e.feature in FIXED for e in a.candidates) and any(
+                        _within(e, h) for e in a.candidates for h in b.candidates if _held_region(h)):
+                    # "Bara, Khyber Agency": a region of one country holds its towns near its point, so a namesake
+                    # elsewhere is not meant (a list of regions is no address)
+                    a.container, b.holds, a.regional = b, a, True
+                else:
+                    self._own_province(a, b)
             elif _placed_in(gap) and not (a.demonym or b.demonym) and any(e.feature in AREAS for e in b.candidates) \
                     and text[b.end : b.end + 2] not in ("'s", "’s") and self._placed_there(a, b, gap):
                 # "a flight from Victoria, in the Seychelles", "Bole, in the Savannah Region": the area holds the town,
@@ -825,6 +832,18 @@ class Places:
             a.candidates, b.candidates = inside, states
             a.container, b.holds, a.regional = b, a, True
         return bool(inside)
+
+    def _own_province(self, a: Mention, b: Mention) -> None:
+        """ "Rueso, Narathiwat": a town, then the name of the state it lies in, whose town of the name had hidden
+        the state: b is the state, and a its namesake there. Not after a big city of b's own name ("Motijheel, Dhaka"),
+        whose quarters are so addressed."""
+        if any(e.feature == "city" and e.population >= BIG_POP and e.id in b.primary for e in b.candidates):
+            return
+        states = [e for e in self.gaz.entries(b.key) if e.feature == "admin1" and norm(e.name) == b.key]
+        inside = [e for e in a.candidates if e.feature not in AREAS and any(_within(e, h) for h in states)]
+        if inside:
+            a.candidates, b.candidates = inside, states
+            a.container, b.holds = b, a
 
     @staticmethod
     def _addressed_in(text: str, mentions: list[Mention], i: int) -> None:
@@ -935,6 +954,9 @@ class Places:
             head = _bracket_head(sdoc, tok.i)
             if head is None:
                 continue
+            if head.start > 1 and sdoc[head.start - 1].lower_ in ("'s", "’s") and _capitalised(sdoc[head.start - 2]) \
+                    and self.gaz.entries(norm(sdoc[head.start - 2 : head.end].text)):
+                head = sdoc[head.start - 2 : head.end]  # "Cox's Bazar (Chittagong)": a name with its owner, known whole
             held = self.gaz.entries(norm(head.text)) or self.gaz.squeezed(norm(head.text))
             # a head its settlement word calls a part ("the Uri sector (Baramulla)") lies in a bracket's lone town too
             address = len(items) > 1 or head[-1].lower_ in SETTLEMENT_WORDS
