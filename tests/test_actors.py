@@ -375,3 +375,13 @@ def test_fc_personnel_are_the_frontier_corps(run):
     doc = run("FC personnel raided a compound near Khuzdar on Sunday and arrested three men.", stages=STAGES)
     ent = entity_with(doc, "FC personnel")
     assert ent.kb_id == "frontier-corps"
+
+
+@pytest.mark.parametrize("text, mention, force", [
+    ("Mumbai Police detained two journalists in Mumbai on Friday.", "Mumbai Police", "Police Forces of India"),
+    ("On 2 June, Punjab Police arrested three men after a brawl in Lahore, Punjab.", "Punjab Police",
+     "Police Forces of Pakistan"),
+])
+def test_a_citys_police_is_its_countrys_police_force(run, text, mention, force):
+    doc = run(text, stages=["places", "actors"])
+    assert entity_with(doc, mention).name == force

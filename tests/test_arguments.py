@@ -724,6 +724,21 @@ def test_counted_dead_in_a_note_without_were_are_victims(roles):
     assert found["killed"] == (set(), {("8 guards", "human")}, set())
 
 
+def test_counted_dead_in_a_note_clause_after_a_semicolon_are_victims(roles):
+    perps, targets, _ = roles("A mine struck an army truck near the border; one soldier killed, three wounded.")["killed"]
+    assert not perps and ("one soldier", "human") in targets
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("Journalist Omar Khan stabbed to death outside his home in the capital on Monday.", "Omar Khan"),
+    ("Five pilgrims burned to death when their van was set on fire.", "Five pilgrims"),
+])
+def test_whoever_an_act_left_to_death_without_an_object_is_its_victim(run, text, victim):
+    doc = run(text, stages=STAGES)
+    assert not any(victim in p.mention or p.mention in victim for t in doc.triggers for p in t.perpetrators)
+    assert any(p.mention == victim for t in doc.triggers for p in t.targets)
+
+
 def test_elements_of_a_group_are_its_members(roles):
     perps = roles("Rebel elements looted shops in the town.")["looted"][0]
     assert ("Rebel elements", "individual") in perps
@@ -1373,3 +1388,33 @@ def test_explosive_of_a_report_that_names_doers_gets_no_unidentified_group(run):
               stages=FULL)
     bomb = next(t for t in doc.triggers if t.span.text == "exploded")
     assert bomb.perpetrators == []
+
+
+@pytest.mark.parametrize("text, verb, weapon", [
+    ("A grenade was lobbed at a rally in Sylhet, Bangladesh on Friday; nine people were hurt.", "lobbed", "grenade"),
+    ("A petrol bomb was thrown at a police van in Rajshahi, Bangladesh, injuring two officers.", "thrown",
+     "petrol bomb"),
+])
+def test_thrown_explosive_with_no_doer_named_is_an_unidentified_groups(run, text, verb, weapon):
+    doc = run(text, stages=FULL)
+    act = next(t for t in doc.triggers if t.span.text == verb)
+    assert [(p.name, p.mention) for p in act.perpetrators] == [("Unidentified Armed Group (Bangladesh)", weapon)]
+
+
+def test_group_suspected_after_a_semicolon_is_a_suspected_perpetrator(run):
+    doc = run("Two bombs exploded outside a court in Pune on Monday; Indian Mujahideen suspected.", stages=FULL)
+    bomb = [t for t in doc.triggers if t.type == "explosions_remote_violence"]
+    assert any(p.mention == "Indian Mujahideen" and p.attribution == "suspected" for t in bomb for p in t.perpetrators)
+
+
+def test_an_address_the_parse_joined_to_the_doers_names_no_doer(run):
+    doc = run("06/11/2016: Assailants hacked to death a Hindu teacher as he walked to a school in Kaliganj village, "
+              "Jhenaidah district, Khulna division, Bangladesh.", stages=FULL)
+    shot = next(t for t in doc.triggers if t.type == "violence_against_civilians")
+    assert [p.mention for p in shot.perpetrators] == ["Assailants"]
+
+
+def test_a_noun_joined_to_a_notes_bare_participle_is_the_next_passives_subject(roles):
+    found = roles("Police raided a house in Quetta; three suspects detained and explosives seized.")
+    assert not any(m == "three suspects" for m, _ in found["seized"][0])
+    assert ("three suspects", "human") in found["detained"][1]

@@ -272,3 +272,20 @@ def test_doers_naming_themselves_claim_the_act_for_their_group(claims):
                         "The attackers identified themselves as the Black Rose Brigade.")
     assert [(a, actor) for a, _, actor, _, _ in found] == [("claimed", "the Black Rose Brigade")]
     assert scope_of(doc, "Masked men") == "claimed"
+
+
+@pytest.mark.parametrize("text, groups", [
+    ("A bomb went off at a checkpoint in Jalalabad. ISKP claimed.", ["ISKP"]),
+    ("Gunmen raided a shrine in Quetta. LeJ and IS both claimed.", ["LeJ", "IS"]),
+])
+def test_a_bare_claimed_in_a_note_claims_the_act_told_before_for_each_group(claims, text, groups):
+    doc, found = claims(text)
+    assert [actor for att, _, actor, _, _ in found if att == "claimed"] == groups
+    assert scope_of(doc, "A bomb" if "bomb" in text else "Gunmen") == "claimed"
+
+
+def test_a_group_saying_its_ally_carried_out_the_act_claims_it_for_the_ally(claims):
+    doc, found = claims("Gunmen stormed a police post near Gao on Friday. The Macina Liberation Front said the "
+                        "raid was carried out by Ansar Dine.")
+    assert [(a, actor) for a, _, actor, _, _ in found] == [("claimed", "Ansar Dine")]
+    assert scope_of(doc, "Gunmen") == "claimed"

@@ -122,6 +122,7 @@ class Actors:
         for h in hits:
             self._collective(doc, text, h)
         ments = self._combine(hits, self._spacy(doc, text), text)
+        self._local_police(doc, text, ments)
         self._handles(text, ments)
         self._repair(doc, text, ments)
         self._bare_surnames(doc, text, ments, nocase)
@@ -141,6 +142,19 @@ class Actors:
         span = doc.doc.char_span(h.start, h.end, alignment_mode="expand") if doc.doc is not None else None
         if span is None or not any(c.i < span.start or c.i >= span.end for t in span for c in t.conjuncts):
             h.end = nxt.end()
+
+    def _local_police(self, doc: Document, text: str, ments: list[Mention]) -> None:
+        """"Delhi Police", "Punjab police": a city's or province's police is its country's police force, as
+        ACLED codes it; the place before the force word, placed there or elsewhere in the text, says which country."""
+        for m in ments:
+            words = [fold(w) for w in WORD.findall(text[m.start : m.end])]
+            if m.actor is not None or m.kind not in ("organization", "person") or len(words) < 2:
+                continue
+            n = next((n for n in (2, 1) if self.kb.force_kinds.get(tuple(words[-n:])) == "police"), 0)
+            place = next((p for p in doc.places if p.country_code and not p.demonym and p.feature != "country"
+                          and [fold(w) for w in WORD.findall(p.mention)] == words[:-n]), None) if n else None
+            if place is not None:  # the parser may read "Delhi Police" as a person's name
+                m.actor, m.kind = self.kb.get(f"{place.country_code}-police"), "organization"
 
     def _localise(self, doc: Document, text: str, hits: list[Mention], nocase: bool) -> list[Mention]:
         """An alias that several countries' forces bear ("Rangers": Pakistan's and Thailand's; a force

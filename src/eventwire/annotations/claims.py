@@ -306,13 +306,30 @@ class _Finder:
         for the act told before, as "the attack" is."""
         agent = self.agent(verb)
         obj = next((c for c in verb.children if c.dep_ == "dobj" or c.dep_ == "nsubjpass" and agent is not None), None)
-        if obj is None or self.negated(verb):
+        if self.negated(verb):
+            return
+        if obj is None:
+            self.bare_claim(verb)
             return
         actor = agent if obj.dep_ == "nsubjpass" else self.subject(verb) or agent
         if obj.lemma_.lower() in self.lex.act_nouns:
             self.add("claimed", (verb, verb), actor, self.about_earlier_act(verb, obj))
         elif obj.lower_ in self.lex.act_pronouns and actor is not None:
             self.add("claimed", (verb, obj), actor, self.about_earlier_act(verb, None))
+
+    def bare_claim(self, verb) -> None:
+        """A note's "ISKP claimed.", "X and IS both claimed.": a claim with nothing after it is of the act told
+        before, by each group named as its subject (the parse reads a later "IS" as the passive's "is")."""
+        kids = list(verb.children)
+        if any(c.dep_ not in ("nsubj", "nsubjpass", "punct", "advmod", "dep", "auxpass") or c.i > verb.i
+               and not c.is_punct for c in kids):
+            return
+        subj = self.subject(verb)
+        actors = [subj, *(c for c in subj.conjuncts)] if subj is not None else []
+        actors += [c for c in kids if c.dep_ == "auxpass" and c.text == "IS"]
+        for actor in actors:
+            if actor.pos_ == "PROPN" or not actor.text[1:].islower():  # a name ("LeJ", "ISKP"), not "They"
+                self.add("claimed", (verb, verb), actor, self.about_earlier_act(verb, None))
 
     def self_named(self, verb) -> None:
         """"the assailants identified themselves as X", "called themselves X": the doers claim to be X, so
@@ -381,6 +398,8 @@ class _Finder:
             told = next((o for a in acts for o in a.children
                          if o.dep_ == "dobj" and o.lemma_.lower() in self.lex.act_nouns), None)
             self.add("claimed", cue, sayer, self.named_act_scope(verb, told))  # "said it carried out the attack"
+        elif not self.is_official(sayer) and (doer := self.named_doer(acts)) is not None:
+            self.add("claimed", cue, doer[1], self.named_act_scope(verb, doer[0]))
         elif self.is_official(sayer):
             self.add("confirmed", cue, sayer, (self.extent(comps[0])[0], self.extent(comps[-1])[1]))
         elif verb.lemma_.lower() in ("claim", "allege", "charge"):
@@ -388,6 +407,16 @@ class _Finder:
         else:
             return False
         return True
+
+    def named_doer(self, acts):
+        """(act noun, doer) of "the operation was carried out by X" in a group's statement: the group
+        vouches for X as the doer, as a claim does ("AQIM said the attack was carried out by its ally")."""
+        for a in acts:
+            subj, doer = self.subject(a), self.agent(a)
+            if self.passive(a) and doer is not None and doer.pos_ == "PROPN" and subj is not None \
+                    and subj.lemma_.lower() in self.lex.act_nouns:
+                return subj, doer
+        return None
 
     def accusation(self, verb) -> None:
         """"Israel accused al-Aroui of planning", "blamed the attack on", "held X responsible"."""

@@ -68,6 +68,7 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 NAME_POS = {"PROPN", "NOUN", "ADJ", "VERB", "X"}  # a parser reads lowercase names as any of these
 NAME_JOINERS = {"de", "del", "y", "la", "van", "von", "bin", "al"}  # inside a name: "stela torrado de otalora"
 NEGATIVE_DETS = {"no", "neither", "nor"}  # "no group has claimed": nobody claimed
+NOTE_COUNTS = {"a", "an", "one", "several", "some", "many", "dozens", "scores", "hundreds"}  # "a boy killed"
 RESULTS = {"dead"}  # a violent verb's result word ("shot dead"), which the parse may make the clause's head
 SELF_PRONOUNS = {"it", "they"}  # in a clause reported by its subject, the reporter itself
 QUOTES = {'"', "“", "”", "'", "‘", "’"}
@@ -596,6 +597,10 @@ class Arguments:
     def verb_roles(self, tok, f: Frame, located: bool) -> None:
         pas = passive(tok) or lemma(tok) in self.w.undergoers or headline_passive(tok, lemma(tok) in self.w.note_passive)
         subj = self.unmask(tok, children(tok, "nsubj", "nsubjpass", "csubj"))  # not who "gunmen disguised as" were
+        swallowed = [n for s in subj for a in children(s, "acl") if a.i < tok.i and passive(a)
+                     for n in children(a, "conj") if noun_like(n) and n.i < tok.i]
+        if swallowed:  # "several workers arrested and weapons recovered": the parse made the workers recover;
+            subj, pas = swallowed, True  # the noun joined to the first participle is the note's second passive
         (f.patients if pas else f.agents).extend(subj)
         if subj and not pas and all(self.weapon(s) for s in subj):
             # "ARSA militants armed with guns, knives and bombs attacked": the parse made a weapon the subject
@@ -1280,7 +1285,13 @@ class Arguments:
         whole, inner = tok, pobjs(tok, {"of"})
         if inner and (tok.like_num or tok.lower_ in self.w.quantifiers or lemma(tok) in self.w.parts):
             tok = inner[0]  # "six of their members", "in front of the embassy"
-        out = list(dict.fromkeys([tok, *tok.conjuncts, *whole.conjuncts]))
+        joined = list(dict.fromkeys([*tok.conjuncts, *whole.conjuncts]))
+        if not self.place(tok) and any(self.place(c) for c in joined):
+            # "Assailants hacked ... in X village, Y district, Khulna division, Bangladesh": the parse joined the
+            # address to the doers; its parts, a name of a resolved place before "division" too, are no doers
+            joined = [c for c in joined if not self.place(c)
+                      and not any(self.locality(m) for m in children(c, "compound"))]
+        out = list(dict.fromkeys([tok, *joined]))
         out += [c for t in list(out) for c in t.children if c.i < t.i and c.dep_ in ("nmod", "compound")
                 and c.pos_ == "PROPN" and children(c, "cc") and children(c, "conj")]  # "Libya Dawn and Zintan brigades"
         for t in {whole, *out}:
@@ -1790,15 +1801,16 @@ class Arguments:
         violent = doings(trigs)
         for tok in doc.doc:
             if lemma(tok) not in self.w.elliptic_passives or tok.tag_ not in ("VBN", "VBD") or any(
-                    c.dep_ not in ("nsubj", "punct", "advmod") for c in tok.children):
-                continue
+                    c.dep_ not in ("nsubj", "punct", "advmod") and not (c.dep_ == "ccomp" and c.i < tok.i)
+                    for c in tok.children):
+                continue  # a clause before it is the act the parse hung there ("X killed a man; Y suspected.")
             self.suspect(doc, violent, tok, [s for s in children(tok, "nsubj") if self.perp_kind(s) == "organization"])
 
     def unattributed_explosives(self, doc: Document, trigs: list[tuple[Trigger, object]]) -> None:
-        """"A bomb exploded near a market" with no doer in the text, no claim, accusation or suspicion: an
-        unidentified armed group of the document's country planted it (as ACLED codes it), the explosive's
-        mention its evidence. Not where the text names any doer of any act (a report that tells of attackers
-        may tell of the bombers too), nor for an air strike or shelling."""
+        """"A bomb exploded near a market", "a grenade was hurled at a procession" with no doer in the text, no
+        claim, accusation or suspicion: an unidentified armed group of the document's country planted or threw
+        it (as ACLED codes it), the explosive's mention its evidence. Not where the text names any doer of any
+        act (a report that tells of attackers may tell of the bombers too), nor for an air strike or shelling."""
         if any(c.attribution in ("claimed", "accused", "suspected") and not c.denied for c in doc.claims) \
                 or any(t.perpetrators for t, _ in trigs):
             return
@@ -1806,11 +1818,14 @@ class Arguments:
         state = load_kb().get(home.most_common(1)[0][0]) if home else None
         if state is None:
             return
+        thrown = set(actors_data()["unattributed_explosives"])
         for t, tok in trigs:
-            if t.subtype != "remote_explosive_landmine_ied" or t.negated or t.hypothetical or t.habitual:
+            if t.negated or t.hypothetical or t.habitual or not is_verb(tok) \
+                    or t.type not in ("explosions_remote_violence", "violence_against_civilians"):  # not "defused"
                 continue
-            bomb = next((s for s in children(tok, "nsubj") if self.weapon(s)), None) if is_verb(tok) else None
-            if bomb is not None:
+            bomb = next((s for s in children(tok, "nsubj", "nsubjpass") if self.weapon(s)), None)
+            if bomb is not None and (t.subtype == "remote_explosive_landmine_ied" or lemma(bomb) in thrown
+                                     and (bomb.dep_ == "nsubjpass" or tok.tag_ == "VBN")):  # not "a grenade hit"
                 s, e = self.weapon_extent(bomb)
                 name = actors_data()["unattributed_explosion"].format(country=state.name)
                 t.perpetrators = [Participant(name, doc.text[s:e], "individual", start=s, end=e)]
@@ -2000,14 +2015,23 @@ def headline_passive(tok, note: bool = False) -> bool:
     """Headlines drop "were": in "3 Afghan Police Killed in Suicide Attack" a counted subject of a
     past form with no object suffered the act ("Gunmen Killed 3 Police" has one). Event notes drop it
     too, before a full stop, in a line that opens with the count ("8 guards killed.", `note`: the act is
-    one that befalls people)."""
+    one that befalls people), or in a clause of its own after a semicolon or comma ("...; a boy killed and
+    100 injured"). Whoever an act left "to death" or "dead" without an object suffered it ("X hacked to death")."""
     sent = tok.sent
-    if tok.tag_ not in ("VBD", "VBN") or children(tok, "dobj", "attr", "ccomp", "aux", "auxpass"):
-        return False
-    if sent[-1].text in (".", "!", "?") and not (note and sent[0].like_num):
+    if tok.tag_ not in ("VBD", "VBN") or children(tok, "dobj", "attr", "aux", "auxpass") \
+            or any(c.i > tok.i for c in children(tok, "ccomp")):
+        return False  # a clause before it is one the parse hung there ("a bomb hit a patrol; one ranger killed")
+    subjects = children(tok, "nsubj")
+    if subjects and any(c.lower_ == "dead" or c.lower_ == "to" and any(d.lower_ == "death" for d in c.children)
+                        for c in tok.children if c.i > tok.i):
+        return True
+    if any(children(c, "dobj") and not children(c, "aux") for c in children(tok, "conj")):
+        return False  # "two gunmen killed and wounded five people": the object is shared
+    opens = any(s.left_edge.i == sent.start or tok.doc[s.left_edge.i - 1].text in (";", ",", ":") for s in subjects)
+    if sent[-1].text in (".", "!", "?") and not (note and (sent[0].like_num or opens)):
         return False  # prose keeps its "were"; only a line without a full stop is a headline
-    return any(any(c.dep_ == "nummod" or c.like_num for c in s.subtree if c is not s) or s.like_num
-               for s in children(tok, "nsubj"))
+    return any(any(c.dep_ == "nummod" or c.like_num or c.lower_ in NOTE_COUNTS for c in s.subtree if c is not s)
+               or s.like_num for s in subjects)
 
 
 def predicated(noun) -> list:
