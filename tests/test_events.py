@@ -1261,3 +1261,10 @@ def test_raiders_killed_by_the_navy_were_armed_so_it_is_a_clash(run):
     event = run("On 12 May 2021, the navy intercepted gunmen arriving by boat near Puerto Cabello; six of the raiders "
                 "were killed.").events[0]
     assert (event.type, event.subtype) == ("battles", "armed_clash")
+
+
+def test_a_gathered_crowd_an_attack_hit_is_not_among_its_doers(run):
+    doc = run("The group said two of its fighters had detonated their explosive vests in the crowd which had gathered "
+              "at the shrine in Quetta on Friday for the anniversary of the saint's death.")
+    event = next(e for e in doc.events if e.type == "explosions_remote_violence")
+    assert event.perpetrators and not any("crowd" in p.mention for p in event.perpetrators)

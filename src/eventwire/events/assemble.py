@@ -1326,6 +1326,19 @@ def by_salience(groups: list[Group], doc: Document, layout: Layout) -> list[Grou
     return [main] + sorted((g for g in groups if g is not main), key=lambda g: g.first)
 
 
+def gathered_and_hit(p: Participant, g: Group, doc: Document) -> bool:
+    """ "Two IS members detonated their belts in the crowd which had gathered for the anniversary": a crowd
+    whose gathering the group holds, and whom others than the state's forces hit, did not do that violence
+    (protesters a force fired on stay the protest's side)."""
+    def overlaps(q: Participant) -> bool:
+        return p.start is not None and q.start is not None and q.start < p.end and p.start < q.end
+
+    return any(overlaps(q) for t in g.triggers if t.subtype == "peaceful_protest" for q in t.perpetrators) \
+        and any(any(map(overlaps, t.targets)) and any(not overlaps(d) and not state_forces([d], doc)
+                                                      for d in t.perpetrators)
+                for t in g.triggers if t.type in VIOLENT)
+
+
 def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
                 accused: list[Participant] | None = None) -> Event:
     head = min(g.triggers, key=lambda t: (TYPE_RANK[t.type] != TYPE_RANK[g.type], t.subtype in GENERIC_SUBTYPES, t.span.start))
@@ -1351,6 +1364,7 @@ def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
         perps = perps or unknown
     answered = responders(g, doc)
     perps = [p for p in perps if p.name not in answered]
+    perps = [p for p in perps if not gathered_and_hit(p, g, doc)] or perps
     if answered:  # nor are the attackers they killed the attack's victims
         targets = [p for p in targets if not listed(last_word(p), attacker_words())]
     cues = trigger_lexicon().protest_cues
