@@ -1297,15 +1297,9 @@ def test_people_a_report_lists_the_victims_as_are_victims(run):
     assert {"Peter Hallam", "Marcus Oyelaran"} <= taken
 
 
-def test_names_in_apposition_to_victims_told_before_are_victims(run):
-    doc = run("Two Canadian engineers were shot dead by gunmen near Oruro on Monday. The engineers -- Paul "
-              "Whitcombe and Daniel Ostrowski -- worked for a mining company.", stages=FULL)
-    shot = [t for t in doc.triggers if t.span.text.endswith("shot")]
-    assert {"Paul Whitcombe", "Daniel Ostrowski"} <= {p.mention for t in shot for p in t.targets}
-
-
-def test_as_many_names_as_victims_told_before_are_victims(run):
-    doc = run("Two Canadian engineers were shot dead by gunmen near Oruro on Monday. The Canadians -- Paul "
+@pytest.mark.parametrize("again", ["engineers", "Canadians"])  # the victims' noun, or as many names as victims
+def test_names_in_apposition_to_victims_told_before_are_victims(run, again):
+    doc = run(f"Two Canadian engineers were shot dead by gunmen near Oruro on Monday. The {again} -- Paul "
               "Whitcombe and Daniel Ostrowski -- worked for a mining company.", stages=FULL)
     shot = [t for t in doc.triggers if t.span.text.endswith("shot")]
     assert {"Paul Whitcombe", "Daniel Ostrowski"} <= {p.mention for t in shot for p in t.targets}

@@ -1819,6 +1819,7 @@ class Arguments:
         if state is None:
             return
         thrown = set(actors_data()["unattributed_explosives"])
+        name = actors_data()["unattributed_explosion"].format(country=state.name)
         for t, tok in trigs:
             if t.negated or t.hypothetical or t.habitual or not is_verb(tok) \
                     or t.type not in ("explosions_remote_violence", "violence_against_civilians"):  # not "defused"
@@ -1827,7 +1828,6 @@ class Arguments:
             if bomb is not None and (t.subtype == "remote_explosive_landmine_ied" or lemma(bomb) in thrown
                                      and (bomb.dep_ == "nsubjpass" or tok.tag_ == "VBN")):  # not "a grenade hit"
                 s, e = self.weapon_extent(bomb)
-                name = actors_data()["unattributed_explosion"].format(country=state.name)
                 t.perpetrators = [Participant(name, doc.text[s:e], "individual", start=s, end=e)]
 
     def suspect(self, doc: Document, violent: list, tok, owners: list) -> None:

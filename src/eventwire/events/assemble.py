@@ -1330,13 +1330,10 @@ def gathered_and_hit(p: Participant, g: Group, doc: Document) -> bool:
     """ "Two IS members detonated their belts in the crowd which had gathered for the anniversary": a crowd
     whose gathering the group holds, and whom others than the state's forces hit, did not do that violence
     (protesters a force fired on stay the protest's side)."""
-    def overlaps(q: Participant) -> bool:
-        return p.start is not None and q.start is not None and q.start < p.end and p.start < q.end
-
-    return any(overlaps(q) for t in g.triggers if t.subtype == "peaceful_protest" for q in t.perpetrators) \
-        and any(any(map(overlaps, t.targets)) and any(not overlaps(d) and not state_forces([d], doc)
-                                                      for d in t.perpetrators)
-                for t in g.triggers if t.type in VIOLENT)
+    gathered = [q for t in g.triggers if t.subtype == "peaceful_protest" for q in t.perpetrators]
+    return overlaps(p, gathered) and any(
+        overlaps(p, t.targets) and any(not overlaps(d, [p]) and not state_forces([d], doc) for d in t.perpetrators)
+        for t in g.triggers if t.type in VIOLENT)
 
 
 def build_event(eid: str, g: Group, doc: Document, layout: Layout, main: bool,
